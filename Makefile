@@ -1,0 +1,31 @@
+# The Led platform's two commands. A JDK 17+ is the only prerequisite: Maven comes through
+# ./mvnw, and deploy/local/stack.sh fetches PostgreSQL, Kafka and Keycloak on first use.
+
+MVN ?= ./mvnw
+STACK := deploy/local/stack.sh
+
+.PHONY: run test build stack-start stack-stop stack-status clean
+
+## run: build, start the local stack and all six applications; Ctrl-C stops everything
+run:
+	@deploy/local/run-platform.sh
+
+## test: start the stack once, run every module's tests against it, always stop it
+test:
+	@deploy/local/with-stack.sh $(MVN) -B verify
+
+## build: compile and package every application without running tests
+build:
+	$(MVN) -B -q package -DskipTests
+
+stack-start:
+	@$(STACK) start
+
+stack-stop:
+	@$(STACK) stop
+
+stack-status:
+	@$(STACK) status
+
+clean:
+	$(MVN) -B -q clean

@@ -1,0 +1,152 @@
+package no.ks.led.gateway.rest;
+
+import java.util.List;
+import java.util.Set;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.problem.Problem;
+import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.foundation.problem.ProblemType;
+import no.ks.led.gateway.config.GatewayConfig;
+import no.ks.led.gateway.routing.RouteTable;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards allowed API requests to the service that owns them. The caller's token is checked here
+ * (signature, expiry, audience) and the tenant in the path must be one of the caller's; the service
+ * checks both again. Only the listed request headers travel upstream.
+ */
+@Path("/api")
+@Authenticated
+@ApplicationScoped
+public class ApiProxy {
+
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(
+            HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE,
+            "Idempotency-Key");
+    private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
+            "content-type", "location", "etag", "last-modified", "content-disposition", "www-authenticate");
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    RouteTable routes;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    GatewayConfig config;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void createClient() {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(200)
+                .setConnectTimeout(2000));
+    }
+
+    @PreDestroy
+    void closeClient() {
+        client.closeAndAwait();
+    }
+
+    @GET
+    @Path("{path: .+}")
+    public Uni<Response> get(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return forward("GET", uri, headers, null);
+    }
+
+    @DELETE
+    @Path("{path: .+}")
+    public Uni<Response> delete(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return forward("DELETE", uri, headers, null);
+    }
+
+    @POST
+    @Path("{path: .+}")
+    public Uni<Response> post(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("POST", uri, headers, body);
+    }
+
+    @PUT
+    @Path("{path: .+}")
+    public Uni<Response> put(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("PUT", uri, headers, body);
+    }
+
+    @PATCH
+    @Path("{path: .+}")
+    public Uni<Response> patch(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("PATCH", uri, headers, body);
+    }
+
+    private Uni<Response> forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
+        String path = uri.getPath();
+        RouteTable.Match match = routes.match(method, path).orElseThrow(() -> routes.knowsPath(path)
+                ? new ProblemException(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed on " + path)
+                : new ProblemException(ProblemType.NOT_FOUND, null));
+        if (!match.tenantId().isEmpty() && !access.isMember(match.tenantId())) {
+            throw ProblemException.notFound("Tenant " + match.tenantId());
+        }
+        String query = uri.getRequestUri().getRawQuery();
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(method))
+                .setAbsoluteURI(match.upstreamBaseUrl() + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query))
+                .setTimeout(config.upstreamTimeout().toMillis());
+        for (String name : FORWARDED_REQUEST_HEADERS) {
+            String value = headers.getHeaderString(name);
+            if (value != null) {
+                options.addHeader(name, value);
+            }
+        }
+        return client.request(options)
+                .chain((HttpClientRequest request) -> body == null ? request.send() : request.send(Buffer.buffer(body)))
+                .chain((HttpClientResponse response) -> response.body().map(buffer -> toResponse(response, buffer)))
+                .onFailure().recoverWithItem(failure -> upstreamFailed(match, path, failure));
+    }
+
+    private static Response toResponse(HttpClientResponse upstream, Buffer body) {
+        Response.ResponseBuilder response = Response.status(upstream.statusCode());
+        upstream.headers().forEach(header -> {
+            if (FORWARDED_RESPONSE_HEADERS.contains(header.getKey().toLowerCase())) {
+                response.header(header.getKey(), header.getValue());
+            }
+        });
+        return response.entity(body.length() == 0 ? null : body.getBytes()).build();
+    }
+
+    private static Response upstreamFailed(RouteTable.Match match, String path, Throwable failure) {
+        LOG.warnf("Upstream %s failed for %s: %s", match.route().service(), path, failure.toString());
+        return Problem.of(ProblemType.BAD_GATEWAY, "The " + match.route().service() + " service did not answer", path)
+                .toResponse();
+    }
+}

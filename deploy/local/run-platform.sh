@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# `make run`: builds what is needed, starts the local stack and the six applications, prints the
+# gateway URL and the demo logins, and runs until interrupted. Then it stops everything it
+# started: the applications (by PID file) and the stack (stack.sh stop).
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo"
+export LED_STACK_PROFILE="${LED_STACK_PROFILE:-run}"
+stack=deploy/local/stack.sh
+apps=(organisations:services/organisations surveys:services/surveys programmes:services/programmes
+      scheduling:services/scheduling funding:services/funding gateway:api-gateway)
+say() { printf '[run] %s\n' "$*"; }
+
+# True when GET on http://127.0.0.1:PORT/PATH answers 200; plain bash, so no curl is needed.
+http_ok() {
+  local port=$1 path=$2 status
+  exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$path" >&3
+  IFS= read -r -t 5 status <&3 || status=""
+  exec 3>&- 3<&-
+  [[ "$status" == *" 200 "* ]]
+}
+
+state_dir() { dirname "$("$stack" env)"; }
+
+# Stops application processes recorded by PID file, including leftovers of a run that crashed.
+stop_apps() {
+  local dir pidfile pid
+  dir="$(state_dir)/apps"
+  [ -d "$dir" ] || return 0
+  for pidfile in "$dir"/*.pid; do
+    [ -e "$pidfile" ] || continue
+    pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "quarkus-run.jar"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f "$pidfile"
+  done
+}
+
+cleanup() {
+  trap - EXIT INT TERM
+  say "stopping the applications and the stack"
+  stop_apps
+  "$stack" stop || true
+}
+
+needs_build=false
+for app in "${apps[@]}"; do
+  module=${app#*:}
+  jar="$module/target/quarkus-app/quarkus-run.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$module/src" libs -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    needs_build=true
+  fi
+done
+if $needs_build; then
+  say "building the applications (./mvnw package, tests skipped)"
+  ./mvnw -B -q package -DskipTests
+fi
+
+trap cleanup EXIT INT TERM
+"$stack" start
+# shellcheck disable=SC1090
+source "$("$stack" env)"
+stop_apps
+mkdir -p "$(state_dir)/apps"
+
+for app in "${apps[@]}"; do
+  name=${app%%:*}
+  module=${app#*:}
+  log="$(state_dir)/apps/$name.log"
+  java -Xmx128m -XX:+UseSerialGC -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  echo $! >"$(state_dir)/apps/$name.pid"
+done
+
+declare -A ports=([organisations]=${LED_ORGANISATIONS_PORT:-8101} [surveys]=${LED_SURVEYS_PORT:-8102}
+  [programmes]=${LED_PROGRAMMES_PORT:-8103} [scheduling]=${LED_SCHEDULING_PORT:-8104}
+  [funding]=${LED_FUNDING_PORT:-8105} [gateway]=${LED_GATEWAY_PORT:-8080})
+for app in "${apps[@]}"; do
+  name=${app%%:*}
+  for i in $(seq 1 240); do
+    if http_ok "${ports[$name]}" /q/health/ready; then
+      say "$name ready on port ${ports[$name]}"
+      break
+    fi
+    if ! kill -0 "$(cat "$(state_dir)/apps/$name.pid")" 2>/dev/null || [ "$i" = 240 ]; then
+      say "$name did not start; last lines of $(state_dir)/apps/$name.log:"
+      tail -n 30 "$(state_dir)/apps/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+done
+
+cat <<MSG
+
+  Led platform is running.
+    Gateway:   http://localhost:${ports[gateway]}
+    Keycloak:  ${LED_KEYCLOAK_URL:-http://localhost:8180}  (realm 'led')
+    Logs:      $(state_dir)/apps/
+
+  Demo logins (demo only, password 'led-demo'):
+    ks.admin, ks.analyst,
+    fjordvik.executive, fjordvik.coordinator, fjordvik.principal, fjordvik.leader,
+    nordhei.executive, nordhei.coordinator, nordhei.principal, nordhei.leader,
+    veiviser.consultant (member of fjordvik and nordhei)
+
+  Try it:
+    TOKEN=\$(curl -s -d grant_type=password -d client_id=led-cli -d username=fjordvik.coordinator \\
+      -d password=led-demo -d 'scope=openid organization:*' \\
+      ${LED_OIDC_URL:-http://localhost:8180/realms/led}/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+    curl -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
+      -d '{"name":"Led skole 2027"}' http://localhost:${ports[gateway]}/api/tenants/fjordvik/programmes
+
+  Press Ctrl-C to stop everything.
+MSG
+
+# Wait until interrupted, or until an application dies.
+while true; do
+  for app in "${apps[@]}"; do
+    name=${app%%:*}
+    if ! kill -0 "$(cat "$(state_dir)/apps/$name.pid")" 2>/dev/null; then
+      say "$name stopped unexpectedly; see $(state_dir)/apps/$name.log"
+      exit 1
+    fi
+  done
+  sleep 2
+done

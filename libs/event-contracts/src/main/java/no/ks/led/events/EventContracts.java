@@ -1,0 +1,41 @@
+package no.ks.led.events;
+
+import java.util.List;
+
+import no.ks.led.events.programmes.ProgrammeCreated;
+
+/** The catalogue of every event contract, and the names derived from a contract. */
+public final class EventContracts {
+
+    /** Every event type the platform publishes, each version once. */
+    public static final List<Class<? extends Record>> ALL = List.of(
+            ProgrammeCreated.class);
+
+    private EventContracts() {
+    }
+
+    /** The CloudEvents {@code type} attribute of a contract. */
+    public static String type(Class<?> contract) {
+        EventContract c = annotation(contract);
+        return "no.ks.led." + c.service() + "." + c.name() + ".v" + c.version();
+    }
+
+    /** The Kafka topic the contract's producer publishes to. */
+    public static String topic(Class<?> contract) {
+        return "led." + annotation(contract).service() + ".events";
+    }
+
+    /** The classpath location of the contract's JSON Schema. */
+    public static String schemaResource(Class<?> contract) {
+        EventContract c = annotation(contract);
+        return "/schemas/" + c.service() + "/" + c.name() + ".v" + c.version() + ".json";
+    }
+
+    private static EventContract annotation(Class<?> contract) {
+        EventContract c = contract.getAnnotation(EventContract.class);
+        if (c == null) {
+            throw new IllegalArgumentException(contract.getName() + " is not annotated with @EventContract");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,116 @@
+package no.ks.led.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import org.junit.jupiter.api.Test;
+
+/** Keeps each contract record and its JSON Schema in step, so consumers can trust the schema. */
+class EventContractsTest {
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void everyContractHasASchemaThatMatchesItsRecord() throws Exception {
+        for (Class<? extends Record> contract : EventContracts.ALL) {
+            JsonNode schema = readSchema(contract);
+            Set<String> components = Arrays.stream(contract.getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> properties = new TreeSet<>();
+            schema.get("properties").fieldNames().forEachRemaining(properties::add);
+            Set<String> required = StreamSupport.stream(schema.get("required").spliterator(), false)
+                    .map(JsonNode::asText)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(components, properties, contract.getSimpleName() + ": schema properties differ from the record");
+            assertEquals(components, required, contract.getSimpleName() + ": every record component must be required");
+            assertEquals(false, schema.get("additionalProperties").asBoolean(true),
+                    contract.getSimpleName() + ": the schema must reject unknown fields");
+        }
+    }
+
+    @Test
+    void aSerialisedInstanceOfEveryContractValidatesAgainstItsSchema() throws Exception {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        for (Class<? extends Record> contract : EventContracts.ALL) {
+            JsonSchema schema = factory.getSchema(readSchema(contract));
+            JsonNode instance = json.valueToTree(sample(contract));
+            Set<ValidationMessage> errors = schema.validate(instance);
+            assertTrue(errors.isEmpty(), contract.getSimpleName() + ": " + errors);
+        }
+    }
+
+    @Test
+    void typesAndTopicsFollowTheNamingRule() {
+        Set<String> types = new HashSet<>();
+        for (Class<? extends Record> contract : EventContracts.ALL) {
+            String type = EventContracts.type(contract);
+            assertTrue(type.matches("no\\.ks\\.led\\.[a-z]+\\.[A-Z][A-Za-z]+ed\\.v[1-9][0-9]*"), type);
+            assertTrue(EventContracts.topic(contract).matches("led\\.[a-z]+\\.events"));
+            assertTrue(types.add(type), "type listed twice: " + type);
+        }
+        assertEquals("no.ks.led.programmes.ProgrammeCreated.v1",
+                EventContracts.type(no.ks.led.events.programmes.ProgrammeCreated.class));
+    }
+
+    private JsonNode readSchema(Class<?> contract) throws Exception {
+        try (InputStream in = contract.getResourceAsStream(EventContracts.schemaResource(contract))) {
+            assertNotNull(in, "missing schema " + EventContracts.schemaResource(contract));
+            return json.readTree(in);
+        }
+    }
+
+    private static Object sample(Class<? extends Record> contract) throws Exception {
+        RecordComponent[] components = contract.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = sampleValue(types[i]);
+        }
+        return contract.getDeclaredConstructor(types).newInstance(values);
+    }
+
+    private static Object sampleValue(Class<?> type) {
+        if (type == UUID.class) {
+            return UUID.randomUUID();
+        } else if (type == String.class) {
+            return "fjordvik";
+        } else if (type == Instant.class) {
+            return Instant.parse("2026-11-22T10:15:30Z");
+        } else if (type == LocalDate.class) {
+            return LocalDate.of(2026, 11, 22);
+        } else if (type == int.class || type == Integer.class) {
+            return 1;
+        } else if (type == long.class || type == Long.class) {
+            return 1L;
+        } else if (type == boolean.class || type == Boolean.class) {
+            return true;
+        }
+        throw new IllegalArgumentException("add a sample value for " + type);
+    }
+}

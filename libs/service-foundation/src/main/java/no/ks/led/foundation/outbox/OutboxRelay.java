@@ -1,0 +1,198 @@
+package no.ks.led.foundation.outbox;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.ks.led.foundation.events.EventEnvelope;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes recorded events to Kafka and marks them sent. A row that fails stays unsent, with its
+ * attempt count and last error, and is retried on the next run; rows after it with the same key
+ * wait, so each tenant's events keep their order. Several replicas may relay at once: each claims
+ * its rows with {@code FOR UPDATE SKIP LOCKED}.
+ *
+ * <p>This uses the Kafka producer directly rather than a SmallRye emitter because the relay must
+ * know, per row and within a bounded time, whether the broker acknowledged it before marking it sent.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "led.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "led.outbox.send-timeout-ms", defaultValue = "10000")
+    int sendTimeoutMs;
+
+    private Producer<String, byte[]> producer;
+
+    @PostConstruct
+    void createProducer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // Bounded waits: a missing topic or a down broker fails the row, it does not stall the relay.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5000, sendTimeoutMs));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5000, sendTimeoutMs));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeoutMs);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer = new KafkaProducer<>(config);
+    }
+
+    @PreDestroy
+    void closeProducer() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    @Scheduled(every = "${led.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relayScheduled() {
+        relayPending();
+    }
+
+    /** Publishes everything pending now; returns how many rows were published. */
+    public int relayPending() {
+        int total = 0;
+        while (true) {
+            BatchResult result = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            total += result.published();
+            if (result.claimed() < batchSize || result.failed() > 0) {
+                return total;
+            }
+        }
+    }
+
+    private record BatchResult(int claimed, int published, int failed) {
+    }
+
+    private record PendingRow(UUID id, String topic, EventEnvelope envelope) {
+    }
+
+    private BatchResult publishBatch() {
+        List<PendingRow> rows = claimBatch();
+        if (rows.isEmpty()) {
+            return new BatchResult(0, 0, 0);
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        List<String> failedKeys = new ArrayList<>();
+        for (PendingRow row : rows) {
+            if (failedKeys.contains(row.envelope().tenant())) {
+                sends.add(null);
+                continue;
+            }
+            try {
+                sends.add(producer.send(row.envelope().toProducerRecord(row.topic())));
+            } catch (RuntimeException e) {
+                sends.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+                failedKeys.add(row.envelope().tenant());
+            }
+        }
+        List<UUID> sent = new ArrayList<>();
+        int failed = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Future<RecordMetadata> send = sends.get(i);
+            if (send == null) {
+                continue;
+            }
+            PendingRow row = rows.get(i);
+            try {
+                send.get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+                sent.add(row.id());
+            } catch (ExecutionException | TimeoutException e) {
+                failed++;
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                recordFailure(row.id(), cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        markSent(sent);
+        return new BatchResult(rows.size(), sent.size(), failed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PendingRow> claimBatch() {
+        List<Object[]> result = entityManager.createNativeQuery("""
+                SELECT id, topic, event_key, type, source, occurred_at, payload
+                FROM outbox_event
+                WHERE sent_at IS NULL
+                ORDER BY sequence
+                LIMIT ?1
+                FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, batchSize)
+                .getResultList();
+        List<PendingRow> rows = new ArrayList<>(result.size());
+        for (Object[] r : result) {
+            UUID id = (UUID) r[0];
+            EventEnvelope envelope = new EventEnvelope(id, (String) r[3], (String) r[4], toInstant(r[5]),
+                    (String) r[2], (String) r[6]);
+            rows.add(new PendingRow(id, (String) r[1], envelope));
+        }
+        return rows;
+    }
+
+    private void recordFailure(UUID id, Throwable cause) {
+        LOG.warnf("Outbox event %s not published, will retry: %s", id, cause.toString());
+        entityManager.createNativeQuery(
+                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, String.valueOf(cause))
+                .executeUpdate();
+    }
+
+    private void markSent(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery(
+                "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY(?1)")
+                .setParameter(1, ids.toArray(new UUID[0]))
+                .executeUpdate();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        } else if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        } else if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

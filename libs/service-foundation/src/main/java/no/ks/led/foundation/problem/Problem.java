@@ -1,0 +1,31 @@
+package no.ks.led.foundation.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 9457 problem details document, the body of every error a Led API returns. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance,
+        List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field of a request. */
+    public record Violation(String field, String message) {
+    }
+
+    public static Problem of(ProblemType type, String detail, String instance) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, List.of());
+    }
+
+    public Problem withViolations(List<Violation> fieldViolations) {
+        return new Problem(type, title, status, detail, instance, List.copyOf(fieldViolations));
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

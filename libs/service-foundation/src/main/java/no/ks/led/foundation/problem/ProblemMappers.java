@@ -1,0 +1,135 @@
+package no.ks.led.foundation.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every exception that reaches the REST layer into RFC 9457 problem details, never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return e.toProblem(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e, UriInfo uri) {
+        if (!(e instanceof ConstraintViolationException cve)) {
+            return internal(e, uri);
+        }
+        if (isReturnValueViolation(cve)) {
+            return internal(e, uri);
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        return Problem.of(ProblemType.VALIDATION_FAILED, "See the violations for each field", uri.getPath())
+                .withViolations(violations).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String detail = "The body is not valid JSON for this request";
+        if (e.getLocation() != null) {
+            detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return Problem.of(ProblemType.MALFORMED_REQUEST, detail, uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthorized(Exception e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(ProblemType.UNAUTHORIZED, null, uri.getPath()).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(ProblemType.FORBIDDEN, null, uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = status == 404 ? null : e.getMessage();
+        return Response.fromResponse(e.getResponse())
+                .status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(type, detail, uri.getPath()))
+                .build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response internal(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled error on %s (incident %s)", uri.getPath(), incident);
+        return Problem.of(ProblemType.INTERNAL_ERROR, "Incident " + incident + " has been logged", uri.getPath())
+                .toResponse();
+    }
+
+    private static boolean isReturnValueViolation(ConstraintViolationException e) {
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The field as the client named it: the path below the method parameter, e.g. {@code name}. */
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    field.setLength(0);
+                    field.append(node.getName());
+                }
+                continue;
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                if (field.length() > 0 && isRequestBodyParameter(field)) {
+                    field.setLength(0);
+                }
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+
+    private static boolean isRequestBodyParameter(CharSequence name) {
+        // A body parameter's own name ("request", "arg2") means nothing to a client; its properties do.
+        return !name.toString().contains(".");
+    }
+}

@@ -1,0 +1,50 @@
+package no.ks.led.foundation.problem;
+
+/** The stable problem types every Led API answers with; clients may switch on {@link #uri()}. */
+public enum ProblemType {
+    MALFORMED_REQUEST(400, "malformed-request", "The request could not be read"),
+    VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
+    UNAUTHORIZED(401, "unauthorized", "A valid access token is required"),
+    FORBIDDEN(403, "forbidden", "Your role does not allow this"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is unavailable, try again later"),
+    BAD_GATEWAY(502, "bad-gateway", "An upstream service did not answer"),
+    INTERNAL_ERROR(500, "internal-error", "Internal error");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** A stable, non-dereferenceable URI naming the type. */
+    public String uri() {
+        return "urn:no:ks:led:problem:" + slug;
+    }
+
+    /** The type used for an HTTP status that has no more specific one. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status && type != VALIDATION_FAILED) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+    }
+}

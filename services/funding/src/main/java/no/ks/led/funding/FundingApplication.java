@@ -1,0 +1,43 @@
+package no.ks.led.funding;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An application to KS's OU fund; amounts in whole øre. */
+@Entity
+@Table(name = "funding_application")
+public class FundingApplication extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String status;
+
+    /** The funding policy the amounts were worked out under, e.g. {@code OU 2024}. */
+    @Column(name = "policy_version", nullable = false)
+    public String policyVersion;
+
+    @Column(name = "requested_ore", nullable = false)
+    public long requestedOre;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static List<FundingApplication> listInTenant(String tenantId) {
+        return list("tenantId = ?1 order by createdAt desc, id", tenantId);
+    }
+}

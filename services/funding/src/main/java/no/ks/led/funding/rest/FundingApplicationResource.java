@@ -1,0 +1,28 @@
+package no.ks.led.funding.rest;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.funding.FundingApplication;
+
+/** A tenant's applications to the OU fund. */
+@Path("/api/tenants/{tenantId}/funding-applications")
+@Produces(MediaType.APPLICATION_JSON)
+public class FundingApplicationResource {
+
+    @Inject
+    TenantAccess access;
+
+    @GET
+    public List<FundingApplicationView> list(@PathParam("tenantId") String tenantId) {
+        access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        return FundingApplication.listInTenant(tenantId).stream().map(FundingApplicationView::of).toList();
+    }
+}

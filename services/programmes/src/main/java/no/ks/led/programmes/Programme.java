@@ -1,0 +1,49 @@
+package no.ks.led.programmes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A school owner's local leadership-development programme (the aggregate of this service). */
+@Entity
+@Table(name = "programme")
+public class Programme extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** The tenant's programme with this id; empty for another tenant's, as for a missing one. */
+    public static Optional<Programme> findInTenant(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    public static Optional<Programme> findByIdempotencyKey(String tenantId, String key) {
+        return find("tenantId = ?1 and idempotencyKey = ?2", tenantId, key).firstResultOptional();
+    }
+
+    public static List<Programme> listInTenant(String tenantId) {
+        return list("tenantId = ?1 order by createdAt, id", tenantId);
+    }
+}

@@ -1,0 +1,44 @@
+package no.ks.led.scheduling;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A gathering of a programme: a leader gathering, seminar, workshop, network meeting or similar. */
+@Entity
+@Table(name = "gathering")
+public class Gathering extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(name = "programme_id", nullable = false)
+    public UUID programmeId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "starts_on", nullable = false)
+    public LocalDate startsOn;
+
+    @Column(name = "ends_on", nullable = false)
+    public LocalDate endsOn;
+
+    public String place;
+
+    public static List<Gathering> listForProgramme(String tenantId, UUID programmeId) {
+        return list("tenantId = ?1 and programmeId = ?2 order by startsOn, id", tenantId, programmeId);
+    }
+}
