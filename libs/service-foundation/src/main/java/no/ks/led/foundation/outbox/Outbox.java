@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,13 @@ public class Outbox {
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
+
+    @Inject
+    Event<EventsRecorded> recorded;
+
+    /** Fired in the recording transaction; the relay observes it once that transaction commits. */
+    public record EventsRecorded() {
+    }
 
     /** Records an event (a record annotated with {@code @EventContract}) about a tenant. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -51,6 +59,7 @@ public class Outbox {
                 .setParameter(6, Instant.now())
                 .setParameter(7, payload)
                 .executeUpdate();
+        recorded.fire(new EventsRecorded());
         return id;
     }
 

@@ -11,12 +11,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.foundation.events.EventEnvelope;
@@ -27,13 +31,18 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes recorded events to Kafka and marks them sent. A row that fails stays unsent, with its
  * attempt count and last error, and is retried on the next run; rows after it with the same key
- * wait, so each tenant's events keep their order. Several replicas may relay at once: each claims
- * its rows with {@code FOR UPDATE SKIP LOCKED}.
+ * wait, so each tenant's events keep their order.
+ *
+ * <p>A run starts as soon as a transaction that recorded events commits, and on a timer as a safety
+ * net. Only one relay publishes at a time across all replicas (a PostgreSQL advisory lock): two
+ * relays claiming different rows with {@code SKIP LOCKED} could publish one tenant's events out of
+ * order. The others skip their run; rows are still claimed {@code FOR UPDATE SKIP LOCKED}.
  *
  * <p>This uses the Kafka producer directly rather than a SmallRye emitter because the relay must
  * know, per row and within a bounded time, whether the broker acknowledged it before marking it sent.
@@ -55,6 +64,14 @@ public class OutboxRelay {
     @ConfigProperty(name = "led.outbox.send-timeout-ms", defaultValue = "10000")
     int sendTimeoutMs;
 
+    /** The advisory lock key that lets one relay at a time publish from this database. */
+    private static final long RELAY_LOCK = 0x4c45444f5554424fL;
+
+    @Inject
+    ManagedExecutor executor;
+
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean requested = new AtomicBoolean();
     private Producer<String, byte[]> producer;
 
     @PostConstruct
@@ -78,14 +95,39 @@ public class OutboxRelay {
         producer.close(java.time.Duration.ofSeconds(5));
     }
 
-    @Scheduled(every = "${led.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${led.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayScheduled() {
         relayPending();
     }
 
-    /** Publishes everything pending now; returns how many rows were published. */
+    void onEventsCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.EventsRecorded recorded) {
+        executor.execute(this::relayPending);
+    }
+
+    /**
+     * Publishes everything pending now; returns how many rows this call published. A call while this
+     * JVM's relay is already running asks that run to go round once more and returns at once.
+     */
     public int relayPending() {
+        int total = 0;
+        requested.set(true);
+        do {
+            if (!running.tryLock()) {
+                return total;
+            }
+            try {
+                while (requested.getAndSet(false)) {
+                    total += drain();
+                }
+            } finally {
+                running.unlock();
+            }
+        } while (requested.get());
+        return total;
+    }
+
+    private int drain() {
         int total = 0;
         while (true) {
             BatchResult result = QuarkusTransaction.requiringNew().call(this::publishBatch);
@@ -103,6 +145,11 @@ public class OutboxRelay {
     }
 
     private BatchResult publishBatch() {
+        boolean onlyRelay = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK).getSingleResult();
+        if (!onlyRelay) {
+            return new BatchResult(0, 0, 0);
+        }
         List<PendingRow> rows = claimBatch();
         if (rows.isEmpty()) {
             return new BatchResult(0, 0, 0);

@@ -58,6 +58,11 @@ public final class RealmLogin {
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            // Keycloak answers 503 while it is still importing the realm; wait for it
+            for (int retry = 0; response.statusCode() == 503 && retry < 60; retry++) {
+                Thread.sleep(500);
+                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             Matcher m = ACCESS_TOKEN.matcher(response.body());
             if (response.statusCode() != 200 || !m.find()) {
                 throw new IllegalStateException("Login of " + username + " failed: " + response.statusCode() + " "
