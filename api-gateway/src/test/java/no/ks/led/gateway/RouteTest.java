@@ -1,0 +1,43 @@
+package no.ks.led.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import no.ks.led.gateway.routing.Route;
+import org.junit.jupiter.api.Test;
+
+/** The allow-list's matching rules: exact method, whole path, one segment per parameter. */
+class RouteTest {
+
+    private final Route gatherings = Route.parse("GET /api/tenants/{tenantId}/programmes/{programmeId}/gatherings scheduling");
+
+    @Test
+    void aMatchingRequestYieldsItsTenant() {
+        assertEquals(Optional.of("fjordvik"), gatherings.match("GET", "/api/tenants/fjordvik/programmes/42/gatherings"));
+        assertEquals("scheduling", gatherings.service());
+    }
+
+    @Test
+    void anotherMethodOrALongerPathDoesNotMatch() {
+        assertTrue(gatherings.match("POST", "/api/tenants/fjordvik/programmes/42/gatherings").isEmpty());
+        assertTrue(gatherings.match("GET", "/api/tenants/fjordvik/programmes/42/gatherings/x").isEmpty());
+        assertTrue(gatherings.match("GET", "/api/tenants/fjordvik/programmes/a/b/gatherings").isEmpty());
+        assertTrue(gatherings.match("GET", "/api/tenants//programmes/42/gatherings").isEmpty());
+    }
+
+    @Test
+    void regexCharactersInTheTemplateAreLiteral() {
+        Route route = Route.parse("GET /api/me organisations");
+        assertEquals(Optional.of(""), route.match("GET", "/api/me"));
+        assertTrue(route.match("GET", "/api/mex").isEmpty());
+    }
+
+    @Test
+    void aMalformedRouteIsRejectedAtStart() {
+        assertThrows(IllegalArgumentException.class, () -> Route.parse("GET api/me"));
+        assertThrows(IllegalArgumentException.class, () -> Route.parse("GET /api/me"));
+    }
+}
