@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.Base64;
@@ -58,13 +59,24 @@ class WalkingSkeletonIT {
                 .when().post("/api/tenants/fjordvik/programmes")
                 .then().statusCode(201).extract().path("id");
         String nordhei = RealmLogin.accessToken("nordhei.coordinator");
-        for (String path : new String[] {"/api/tenants/fjordvik/programmes/" + id,
-                "/api/tenants/fjordvik/programmes/" + id + "/gatherings", "/api/tenants/fjordvik/programmes"}) {
-            given().baseUri(gateway).auth().oauth2(nordhei)
-                    .when().get(path)
+        String unknown = UUID.randomUUID().toString();
+        for (String path : new String[] {"/api/tenants/fjordvik/programmes/%s",
+                "/api/tenants/fjordvik/programmes/%s/gatherings", "/api/tenants/nordhei/programmes/%s"}) {
+            String existing = given().baseUri(gateway).auth().oauth2(nordhei)
+                    .when().get(path.formatted(id))
                     .then().statusCode(404).contentType(PROBLEM)
-                    .body(not(containsString("Hemmelig"))).body(not(containsString(id)));
+                    .body(not(containsString("Hemmelig")))
+                    .extract().asString();
+            String missing = given().baseUri(gateway).auth().oauth2(nordhei)
+                    .when().get(path.formatted(unknown))
+                    .then().statusCode(404).contentType(PROBLEM)
+                    .extract().asString();
+            // another tenant's programme answers exactly as one that does not exist
+            assertEquals(missing.replace(unknown, "ID"), existing.replace(id, "ID"));
         }
+        given().baseUri(gateway).auth().oauth2(nordhei)
+                .when().get("/api/tenants/fjordvik/programmes")
+                .then().statusCode(404).contentType(PROBLEM).body(not(containsString("Hemmelig")));
         given().baseUri(gateway).auth().oauth2(nordhei)
                 .when().get("/api/tenants/no-such-tenant/programmes")
                 .then().statusCode(404).contentType(PROBLEM);

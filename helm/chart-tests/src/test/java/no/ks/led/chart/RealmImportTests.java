@@ -1,0 +1,95 @@
+package no.ks.led.chart;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static no.ks.led.chart.RenderedManifestsTests.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The production realm the prod values import: derived from the dev realm, minus everything demo. */
+class RealmImportTests {
+
+    private final GenericKubernetesResource realmImport = HelmChart.render(ValueSet.PROD).single("KeycloakRealmImport");
+
+    @Test
+    void containsNoUsersAndNoDemoData() {
+        Map<String, Object> realm = realm();
+        assertTrue(listOf(realm, "users").isEmpty(), "the production realm has no users");
+        assertTrue(listOf(realm, "organizations").isEmpty(), "tenants come from the organisations service, not the import");
+        assertFalse(HelmChart.SERIALIZATION.asYaml(realm).contains("led-demo"), "no demo password");
+    }
+
+    @Test
+    void hasTheGatewayClientOnlyWithItsSecretFromASecret() {
+        List<Map<String, Object>> clients = listOf(realm(), "clients");
+        Set<String> clientIds = clients.stream().map(c -> (String) c.get("clientId")).collect(Collectors.toSet());
+        assertEquals(Set.of("led-gateway"), clientIds, "no led-cli or led-cli-short client");
+        for (Map<String, Object> client : clients) {
+            assertEquals(Boolean.FALSE, client.get("directAccessGrantsEnabled"), client.get("clientId") + " allows the password grant");
+        }
+        Map<String, Object> gateway = clients.get(0);
+        assertEquals("${LED_GATEWAY_CLIENT_SECRET}", gateway.get("secret"), "the client secret is a placeholder");
+        Map<?, ?> placeholder = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) spec(realmImport).get("placeholders"))
+                .get("LED_GATEWAY_CLIENT_SECRET")).get("secret");
+        assertEquals("led-oidc-client", placeholder.get("name"), "filled from the existing Secret named in values-prod.yaml");
+        assertEquals(List.of("https://led.example.org/*"), gateway.get("redirectUris"));
+        String mappers = String.valueOf(gateway.get("protocolMappers"));
+        assertTrue(mappers.contains("led-api"), "tokens for the gateway carry the led-api audience");
+    }
+
+    @Test
+    void configuresFeideButLeavesItOff() {
+        Map<String, Object> feide = listOf(realm(), "identityProviders").stream()
+                .filter(idp -> "feide".equals(idp.get("alias"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no Feide identity provider"));
+        assertEquals("oidc", feide.get("providerId"));
+        assertEquals(Boolean.FALSE, feide.get("enabled"));
+        Map<?, ?> config = (Map<?, ?>) feide.get("config");
+        assertEquals("https://auth.dataporten.no", config.get("issuer"));
+        assertTrue(String.valueOf(config.get("authorizationUrl")).startsWith("https://auth.dataporten.no/"));
+        assertFalse(config.containsKey("clientSecret"), "no Feide secret without a Secret to take it from");
+    }
+
+    @Test
+    void keepsTheRolesAndSettingsOfTheDevRealm() {
+        Map<String, Object> dev = HelmChart.readYaml(devRealm());
+        Map<String, Object> prod = realm();
+        assertEquals(dev.get("realm"), prod.get("realm"));
+        assertEquals(Boolean.TRUE, prod.get("organizationsEnabled"));
+        assertEquals(roleNames(dev), roleNames(prod), "realm roles");
+        assertEquals(Boolean.TRUE, prod.get("bruteForceProtected"));
+        assertFalse(String.valueOf(prod.get("passwordPolicy")).contains("hashIterations(1000)"), "no weakened password hashing");
+    }
+
+    private Map<String, Object> realm() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> realm = (Map<String, Object>) spec(realmImport).get("realm");
+        assertNotNull(realm);
+        return realm;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOf(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> roleNames(Map<String, Object> realm) {
+        List<Map<String, Object>> roles = (List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles")).get("realm");
+        return roles.stream().map(r -> (String) r.get("name")).collect(Collectors.toSet());
+    }
+
+    private static Path devRealm() {
+        return HelmChart.directory().resolve("../../deploy/local/realm/led-realm.json").normalize();
+    }
+}
