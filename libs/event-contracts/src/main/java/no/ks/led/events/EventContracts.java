@@ -2,6 +2,9 @@ package no.ks.led.events;
 
 import java.util.List;
 
+import no.ks.led.events.organisations.SchoolAdded;
+import no.ks.led.events.organisations.TenantDeactivated;
+import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.events.programmes.ProgrammeCreated;
 
 /** The catalogue of every event contract, and the names derived from a contract. */
@@ -9,6 +12,9 @@ public final class EventContracts {
 
     /** Every event type the platform publishes, each version once. */
     public static final List<Class<? extends Record>> ALL = List.of(
+            TenantOnboarded.class,
+            TenantDeactivated.class,
+            SchoolAdded.class,
             ProgrammeCreated.class);
 
     private EventContracts() {

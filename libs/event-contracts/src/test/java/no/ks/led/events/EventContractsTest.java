@@ -58,7 +58,7 @@ class EventContractsTest {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         for (Class<? extends Record> contract : EventContracts.ALL) {
             JsonSchema schema = factory.getSchema(readSchema(contract));
-            JsonNode instance = json.valueToTree(sample(contract));
+            JsonNode instance = json.valueToTree(sample(contract, readSchema(contract)));
             Set<ValidationMessage> errors = schema.validate(instance);
             assertTrue(errors.isEmpty(), contract.getSimpleName() + ": " + errors);
         }
@@ -84,21 +84,28 @@ class EventContractsTest {
         }
     }
 
-    private static Object sample(Class<? extends Record> contract) throws Exception {
+    private static Object sample(Class<? extends Record> contract, JsonNode schema) throws Exception {
         RecordComponent[] components = contract.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = sampleValue(types[i]);
+            values[i] = sampleValue(types[i], schema.get("properties").get(components[i].getName()));
         }
         return contract.getDeclaredConstructor(types).newInstance(values);
     }
 
-    private static Object sampleValue(Class<?> type) {
+    /** A valid value for a component, guided by its schema where a plain string would not do. */
+    private static Object sampleValue(Class<?> type, JsonNode property) {
         if (type == UUID.class) {
             return UUID.randomUUID();
         } else if (type == String.class) {
+            if (property != null && property.has("enum")) {
+                return property.get("enum").get(0).asText();
+            }
+            if (property != null && property.path("pattern").asText().contains("[0-9]{9}")) {
+                return "934567897";
+            }
             return "fjordvik";
         } else if (type == Instant.class) {
             return Instant.parse("2026-11-22T10:15:30Z");

@@ -3,6 +3,7 @@ package no.ks.led.foundation.access;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,13 @@ public class TenantAccess {
         if (anyOf.length > 0 && Arrays.stream(anyOf).noneMatch(role -> identity.hasRole(role.roleName()))) {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "This needs one of the roles " + Arrays.stream(anyOf).map(TenantRole::roleName).toList());
+        }
+    }
+
+    /** Fails with 403 unless the caller holds one of the national roles ({@code ks-admin}, {@code ks-analyst}). */
+    public void requireNational(String... anyOfRoles) {
+        if (identity.isAnonymous() || Arrays.stream(anyOfRoles).noneMatch(identity::hasRole)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This needs one of the national roles " + List.of(anyOfRoles));
         }
     }
 

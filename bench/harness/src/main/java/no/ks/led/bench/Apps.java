@@ -1,0 +1,219 @@
+package no.ks.led.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged applications as processes, started exactly as {@code make run} starts them
+ * ({@code java -Xmx128m -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar}), on ports of
+ * their own, optionally pinned to CPUs with {@code taskset}.
+ */
+final class Apps implements AutoCloseable {
+
+    /** The JVM flags of deploy/local/run-platform.sh, used for every application and the reference. */
+    static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC");
+
+    /** Module directory of each application; {@code minimal} is the footprint reference. */
+    static final Map<String, String> MODULES = new LinkedHashMap<>();
+
+    /** The six platform applications, in the order make run starts them. */
+    static final List<String> PLATFORM = List.of("organisations", "surveys", "programmes", "scheduling", "funding", "gateway");
+
+    static {
+        MODULES.put("minimal", "bench/minimal-app");
+        MODULES.put("organisations", "services/organisations");
+        MODULES.put("surveys", "services/surveys");
+        MODULES.put("programmes", "services/programmes");
+        MODULES.put("scheduling", "services/scheduling");
+        MODULES.put("funding", "services/funding");
+        MODULES.put("gateway", "api-gateway");
+    }
+
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+
+    /** A started application process. */
+    static final class Running {
+        final String name;
+        final String cpus;
+        final Process process;
+        final long startNanos;
+        final Path log;
+        long readyNanos;
+
+        Running(String name, String cpus, Process process, long startNanos, Path log) {
+            this.name = name;
+            this.cpus = cpus;
+            this.process = process;
+            this.startNanos = startNanos;
+            this.log = log;
+        }
+
+        double startMillis() {
+            return (readyNanos - startNanos) / 1e6;
+        }
+
+        /** Resident set size now, from /proc/&lt;pid&gt;/status (VmRSS), in MiB. */
+        double rssMiB() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // fall through
+            }
+            return Double.NaN;
+        }
+
+        /** The "started in N s" that Quarkus logs, in ms, if found. */
+        double quarkusStartedMillis() {
+            try {
+                Matcher m = STARTED_IN.matcher(Files.readString(log));
+                return m.find() ? Double.parseDouble(m.group(1)) * 1000 : Double.NaN;
+            } catch (IOException | RuntimeException e) {
+                return Double.NaN;
+            }
+        }
+    }
+
+    private final Context ctx;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Running> running = new LinkedHashMap<>();
+    private final HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
+    private int starts;
+
+    Apps(Context ctx) {
+        this.ctx = ctx;
+        for (String name : MODULES.keySet()) {
+            ports.put(name, freePort());
+        }
+    }
+
+    String url(String name) {
+        return "http://127.0.0.1:" + ports.get(name);
+    }
+
+    Path jar(String name) {
+        return ctx.repo.resolve(MODULES.get(name)).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Starts an application (not waiting for it); cpus null means every CPU. */
+    synchronized Running start(String name, String cpus) throws IOException {
+        Path jar = jar(name);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the applications first (./mvnw package)");
+        }
+        stop(name);
+        Path log = ctx.work.resolve("logs").resolve(name + "-" + (++starts) + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.addAll(JVM_FLAGS);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(ctx.onCpus(cpus, command))
+                .directory(ctx.repo.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        ports.forEach((app, port) -> {
+            String key = app.toUpperCase();
+            env.put("LED_" + key + "_PORT", String.valueOf(port));
+            env.put("LED_" + key + "_URL", "http://127.0.0.1:" + port);
+        });
+        long t0 = System.nanoTime();
+        Running app = new Running(name, cpus, builder.start(), t0, log);
+        running.put(name, app);
+        return app;
+    }
+
+    /** Waits until /q/health/ready answers 200, polling every {@code pollMillis}; records the time. */
+    Running awaitReady(Running app, Duration timeout, long pollMillis) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(app.name) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (probe.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    app.readyNanos = System.nanoTime();
+                    return app;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!app.process.isAlive()) {
+                throw new IllegalStateException(app.name + " exited with " + app.process.exitValue() + ". Last log lines:\n"
+                        + tail(app.log, 30));
+            }
+            Thread.sleep(pollMillis);
+        }
+        throw new IllegalStateException(app.name + " was not ready within " + timeout.toSeconds() + " s. Last log lines:\n"
+                + tail(app.log, 30));
+    }
+
+    /** The application running on the given CPUs, started (and awaited) if it is not. */
+    synchronized Running ensure(String name, String cpus) throws Exception {
+        Running app = running.get(name);
+        if (app != null && app.process.isAlive() && Objects.equals(app.cpus, cpus)) {
+            return app;
+        }
+        return awaitReady(start(name, cpus), Duration.ofSeconds(180), 100);
+    }
+
+    synchronized void stop(String name) {
+        Running app = running.remove(name);
+        if (app == null) {
+            return;
+        }
+        app.process.destroy();
+        try {
+            if (!app.process.waitFor(30, TimeUnit.SECONDS)) {
+                app.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            app.process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (String name : new ArrayList<>(running.keySet())) {
+            stop(name);
+        }
+    }
+
+    static String tail(Path file, int n) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+}

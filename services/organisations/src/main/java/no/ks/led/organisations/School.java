@@ -1,0 +1,48 @@
+package no.ks.led.organisations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A school of a tenant: a grunnskole or videregående skole. */
+@Entity
+@Table(name = "school")
+public class School extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "org_number", nullable = false)
+    public String orgNumber;
+
+    /** {@code grunnskole} or {@code videregaende}. */
+    @Column(nullable = false)
+    public String kind;
+
+    /** False for a school with a single formal leader and no leadership team. */
+    @Column(name = "has_leadership_team", nullable = false)
+    public boolean hasLeadershipTeam;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static List<School> listInTenant(String tenantId) {
+        return list("tenantId = ?1 order by name, id", tenantId);
+    }
+
+    public static long countInTenant(String tenantId) {
+        return count("tenantId", tenantId);
+    }
+}

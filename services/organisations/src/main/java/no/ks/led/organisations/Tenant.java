@@ -1,0 +1,52 @@
+package no.ks.led.organisations;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A school owner (kommune or fylkeskommune) using the platform: one tenant. */
+@Entity
+@Table(name = "tenant")
+public class Tenant extends PanacheEntityBase {
+
+    /** The stable slug, also the Keycloak organization's alias. */
+    @Id
+    public String slug;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** {@link TenantKind#code()}. */
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "org_number", nullable = false)
+    public String orgNumber;
+
+    @Column(name = "municipality_number")
+    public String municipalityNumber;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
+
+    public static List<Tenant> listAll(boolean includeInactive) {
+        return includeInactive ? list("order by slug") : list("active = true order by slug");
+    }
+}

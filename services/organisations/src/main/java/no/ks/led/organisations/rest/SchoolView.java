@@ -1,0 +1,13 @@
+package no.ks.led.organisations.rest;
+
+import java.util.UUID;
+
+import no.ks.led.organisations.School;
+
+/** A school as the API shows it. */
+public record SchoolView(UUID id, String name, String organisationNumber, String kind, boolean hasLeadershipTeam) {
+
+    static SchoolView of(School school) {
+        return new SchoolView(school.id, school.name, school.orgNumber, school.kind, school.hasLeadershipTeam);
+    }
+}
