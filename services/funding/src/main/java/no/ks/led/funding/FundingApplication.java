@@ -2,24 +2,16 @@ package no.ks.led.funding;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import no.ks.led.foundation.access.TenantScopedEntity;
 
 /** An application to KS's OU fund; amounts in whole øre. */
 @Entity
 @Table(name = "funding_application")
-public class FundingApplication extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
+public class FundingApplication extends TenantScopedEntity {
 
     @Column(nullable = false)
     public String title;

@@ -2,24 +2,16 @@ package no.ks.led.organisations;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import no.ks.led.foundation.access.TenantScopedEntity;
 
 /** A school of a tenant: a grunnskole or videregående skole. */
 @Entity
 @Table(name = "school")
-public class School extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
+public class School extends TenantScopedEntity {
 
     @Column(nullable = false)
     public String name;

@@ -5,22 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import no.ks.led.foundation.access.TenantScopedEntity;
 
 /** A school owner's local leadership-development programme (the aggregate of this service). */
 @Entity
 @Table(name = "programme")
-public class Programme extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
+public class Programme extends TenantScopedEntity {
 
     @Column(nullable = false)
     public String name;

@@ -4,22 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import no.ks.led.foundation.access.TenantScopedEntity;
 
 /** A gathering of a programme: a leader gathering, seminar, workshop, network meeting or similar. */
 @Entity
 @Table(name = "gathering")
-public class Gathering extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
+public class Gathering extends TenantScopedEntity {
 
     @Column(name = "programme_id", nullable = false)
     public UUID programmeId;

@@ -3,22 +3,15 @@ package no.ks.led.scheduling;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import no.ks.led.foundation.access.TenantScopedEntity;
 
 /** A programme as scheduling knows it, from the programmes service's events. */
 @Entity
 @Table(name = "programme_ref")
-public class ProgrammeRef extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
+public class ProgrammeRef extends TenantScopedEntity {
 
     @Column(nullable = false)
     public String name;

@@ -2,24 +2,16 @@ package no.ks.led.surveys;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import no.ks.led.foundation.access.TenantScopedEntity;
 
 /** A round of the status analysis (ståstedsanalyse) for chosen schools of a tenant. */
 @Entity
 @Table(name = "survey_round")
-public class SurveyRound extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false)
-    public String tenantId;
+public class SurveyRound extends TenantScopedEntity {
 
     @Column(nullable = false)
     public String title;
