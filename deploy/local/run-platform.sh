@@ -15,7 +15,7 @@ say() { printf '[run] %s\n' "$*"; }
 # True when GET on http://127.0.0.1:PORT/PATH answers 200; plain bash, so no curl is needed.
 http_ok() {
   local port=$1 path=$2 status
-  exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null || return 1
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
   printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$path" >&3
   IFS= read -r -t 5 status <&3 || status=""
   exec 3>&- 3<&-
