@@ -42,7 +42,9 @@ stop_apps() {
 }
 
 cleanup() {
-  trap - EXIT INT TERM
+  # A second Ctrl-C must not cut the clean-up short, and a closed terminal or pipe must not
+  # kill it with SIGPIPE on its next message.
+  trap '' INT TERM PIPE
   say "stopping the applications and the stack"
   stop_apps
   "$stack" stop || true
@@ -61,7 +63,9 @@ if $needs_build; then
   ./mvnw -B -q package -DskipTests
 fi
 
-trap cleanup EXIT INT TERM
+# Ctrl-C or TERM ends the script; the EXIT trap then stops everything it started.
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 "$stack" start
 # shellcheck disable=SC1090
 source "$("$stack" env)"
