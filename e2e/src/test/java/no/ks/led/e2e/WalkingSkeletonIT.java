@@ -164,5 +164,11 @@ class WalkingSkeletonIT {
                 .when().get("/api/tenants/nordhei/funding-applications").then().statusCode(200);
         given().baseUri(gateway).auth().oauth2(coordinator)
                 .when().get("/api/tenants/fjordvik/funding-applications").then().statusCode(404).contentType(PROBLEM);
+        given().baseUri(gateway).auth().oauth2(coordinator)
+                .when().get("/api/tenants/nordhei/schools").then().statusCode(200);
+        given().baseUri(gateway).auth().oauth2(coordinator)
+                .when().get("/api/national/tenants").then().statusCode(403).contentType(PROBLEM);
+        given().baseUri(gateway).auth().oauth2(RealmLogin.accessToken("ks.analyst"))
+                .when().get("/api/national/tenants").then().statusCode(200);
     }
 }

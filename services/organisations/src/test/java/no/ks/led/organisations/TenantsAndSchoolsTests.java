@@ -61,6 +61,30 @@ class TenantsAndSchoolsTests {
     }
 
     @Test
+    void ksDeactivatesATenantOnceAndKeepsItsData() {
+        String slug = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"name\":\"Nedlagt kommune\",\"kind\":\"kommune\","
+                        + "\"organisationNumber\":\"" + OrganisationNumberTest.randomValid() + "\"}")
+                .when().post("/api/national/tenants").then().statusCode(201);
+
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.executive"))
+                .when().post("/api/national/tenants/" + slug + "/deactivation")
+                .then().statusCode(403).contentType(PROBLEM);
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
+                    .when().post("/api/national/tenants/" + slug + "/deactivation")
+                    .then().statusCode(200).body("active", equalTo(false));
+        }
+        assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE type = 'no.ks.led.organisations.TenantDeactivated.v1' AND event_key = ?1", slug));
+        assertEquals(1, count("SELECT count(*) FROM tenant WHERE slug = ?1", slug));
+        given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
+                .when().post("/api/national/tenants/no-such-tenant/deactivation")
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
     void aWrongOrganisationNumberIsA400ThatNamesTheFieldAndChangesNothing() {
         long before = count("SELECT count(*) FROM tenant", null);
         given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
