@@ -3,6 +3,7 @@ package no.ks.led.foundation.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -104,32 +105,20 @@ public class ProblemMappers {
         return false;
     }
 
-    /** The field as the client named it: the path below the method parameter, e.g. {@code name}. */
+    /**
+     * The field as the client named it: the property path inside a body ({@code name},
+     * {@code leaders.email}), or the parameter's name for a path, query or header parameter.
+     */
     private static String fieldOf(Path path) {
-        StringBuilder field = new StringBuilder();
+        String parameter = "";
+        StringJoiner properties = new StringJoiner(".");
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
-                if (node.getKind() == ElementKind.PARAMETER) {
-                    field.setLength(0);
-                    field.append(node.getName());
-                }
-                continue;
-            }
-            if (node.getKind() == ElementKind.PROPERTY) {
-                if (field.length() > 0 && isRequestBodyParameter(field)) {
-                    field.setLength(0);
-                }
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(node.getName());
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                properties.add(node.getName());
             }
         }
-        return field.toString();
-    }
-
-    private static boolean isRequestBodyParameter(CharSequence name) {
-        // A body parameter's own name ("request", "arg2") means nothing to a client; its properties do.
-        return !name.toString().contains(".");
+        return properties.length() > 0 ? properties.toString() : parameter;
     }
 }
