@@ -4,7 +4,7 @@
 MVN ?= ./mvnw
 STACK := deploy/local/stack.sh
 
-.PHONY: run test build stack-start stack-stop stack-status clean
+.PHONY: run test bench build stack-start stack-stop stack-status clean
 
 ## run: build, start the local stack and all six applications; Ctrl-C stops everything
 run:
@@ -13,6 +13,10 @@ run:
 ## test: start the stack once, run every module's tests against it, always stop it
 test:
 	@deploy/local/with-stack.sh $(MVN) -B verify
+
+## bench: run the benchmarks against the local stack (own ports) and write bench/results/<date>.md
+bench:
+	@bench/run.sh
 
 ## build: compile and package every application without running tests
 build:

@@ -82,6 +82,16 @@ final class Apps implements AutoCloseable {
             return Double.NaN;
         }
 
+        /** CPU time (user + system) the process has used so far, in ms, from /proc/&lt;pid&gt;/stat. */
+        double cpuMillis() {
+            return Apps.cpuMillis(process.pid());
+        }
+
+        /** Garbage collections so far (jstat -gcutil), or null where jstat is not available. */
+        Gc gc() {
+            return Gc.of(process.pid());
+        }
+
         /** The "started in N s" that Quarkus logs, in ms, if found. */
         double quarkusStartedMillis() {
             try {
@@ -177,6 +187,26 @@ final class Apps implements AutoCloseable {
         return awaitReady(start(name, cpus), Duration.ofSeconds(180), 100);
     }
 
+    /** Several applications on the given CPUs, the missing ones started together and awaited. */
+    List<Running> ensureAll(String cpus, String... names) throws Exception {
+        List<Running> result = new ArrayList<>();
+        synchronized (this) {
+            for (String name : names) {
+                Running app = running.get(name);
+                if (app == null || !app.process.isAlive() || !Objects.equals(app.cpus, cpus)) {
+                    app = start(name, cpus);
+                }
+                result.add(app);
+            }
+        }
+        for (Running app : result) {
+            if (app.readyNanos == 0) {
+                awaitReady(app, Duration.ofSeconds(180), 100);
+            }
+        }
+        return result;
+    }
+
     synchronized void stop(String name) {
         Running app = running.remove(name);
         if (app == null) {
@@ -198,6 +228,56 @@ final class Apps implements AutoCloseable {
         for (String name : new ArrayList<>(running.keySet())) {
             stop(name);
         }
+    }
+
+    /** Young and full collection counts and the total GC time in seconds, as jstat reports them. */
+    record Gc(long young, long full, double seconds) {
+
+        private static final Path JSTAT = Path.of(System.getProperty("java.home"), "bin", "jstat");
+
+        static Gc of(long pid) {
+            if (!Files.isExecutable(JSTAT)) {
+                return null;
+            }
+            String[] lines = Context.run(List.of(JSTAT.toString(), "-gcutil", String.valueOf(pid))).split("\n");
+            if (lines.length < 2) {
+                return null;
+            }
+            List<String> header = List.of(lines[lines.length - 2].trim().split("\\s+"));
+            String[] values = lines[lines.length - 1].trim().split("\\s+");
+            try {
+                return new Gc(Long.parseLong(values[header.indexOf("YGC")]), Long.parseLong(values[header.indexOf("FGC")]),
+                        Double.parseDouble(values[header.indexOf("GCT")]));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** What happened between an earlier snapshot and this one, e.g. "1.2 s GC, 3 full" ("?" if unknown). */
+        static String since(Gc before, Gc after) {
+            if (before == null || after == null) {
+                return "?";
+            }
+            return String.format(java.util.Locale.ROOT, "%.1f s, %d full", after.seconds - before.seconds, after.full - before.full);
+        }
+    }
+
+    private static final double CLOCK_TICKS = clockTicks();
+
+    static double cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double clockTicks() {
+        String ticks = Context.run(List.of("getconf", "CLK_TCK"));
+        return ticks.matches("\\d+") ? Double.parseDouble(ticks) : 100;
     }
 
     static String tail(Path file, int n) {

@@ -23,15 +23,25 @@ import org.HdrHistogram.Histogram;
  * omission is corrected. At most {@code maxInFlight} requests are outstanding (one connection each);
  * a request that cannot be handed to the client within {@link #LATE_NANOS} of its intended time,
  * because all of them are busy or the generator itself was held up, counts as not sent on time.
+ * Requests still unsent {@link #GIVE_UP_NANOS} after the end of the run's window are not sent at
+ * all (and counted), so that a saturated server cannot stretch a run without bound.
  */
 final class OpenLoad {
 
     /** How late a request may be handed to the HTTP client and still count as sent on time. */
     static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    /** How long after the end of its window a run keeps sending what is still due. */
+    static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     /** The outcome of one run. Latencies of successful requests, in microseconds. */
-    record Result(Histogram latencies, long offered, long ok, long errors, long late, long unanswered,
+    record Result(Histogram latencies, long offered, long ok, long errors, long late, long unsent, long unanswered,
             double windowSeconds, double elapsedSeconds, String firstError) {
+
+        /** Requests not handed to the client within {@link #LATE_NANOS} of their time, or never sent. */
+        long notOnTime() {
+            return late + unsent;
+        }
 
         Stats.Percentiles percentiles() {
             return Stats.Percentiles.of(latencies);
@@ -66,12 +76,18 @@ final class OpenLoad {
         AtomicReference<String> firstError = new AtomicReference<>();
         CountDownLatch answered = new CountDownLatch(total);
         long late = 0;
+        long unsent = 0;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        long giveUp = start + total * period + GIVE_UP_NANOS;
         for (int i = 0; i < total; i++) {
             final long intended = start + i * period;
             waitUntil(intended);
-            if (!inFlight.tryAcquire()) {
-                inFlight.acquireUninterruptibly();
+            if (!inFlight.tryAcquire() && !inFlight.tryAcquire(Math.max(0, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                unsent = total - i;
+                for (long k = 0; k < unsent; k++) {
+                    answered.countDown();
+                }
+                break;
             }
             if (System.nanoTime() - intended > LATE_NANOS) {
                 late++;
@@ -97,7 +113,7 @@ final class OpenLoad {
         }
         answered.await(60, TimeUnit.SECONDS);
         long end = lastAnswer.get() == 0 ? System.nanoTime() : lastAnswer.get();
-        return new Result(latencies, total, ok.get(), errors.get(), late, answered.getCount(), total * period / 1e9,
+        return new Result(latencies, total, ok.get(), errors.get(), late, unsent, answered.getCount(), total * period / 1e9,
                 (end - start) / 1e9, firstError.get());
     }
 
