@@ -71,6 +71,9 @@ trap 'exit 130' INT TERM
 source "$("$stack" env)"
 stop_apps
 mkdir -p "$(state_dir)/apps"
+# The organisations service loads the demo directory (the dev realm's tenants, schools, people,
+# memberships and engagements); never set in production.
+export LED_DEMO_DATA_ENABLED="${LED_DEMO_DATA_ENABLED:-true}"
 
 for app in "${apps[@]}"; do
   name=${app%%:*}

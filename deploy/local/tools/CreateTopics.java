@@ -15,7 +15,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Creates Kafka topics that do not exist yet, waits until they have leaders, then lists them.
  * Compiled by deploy/local/stack.sh prepare and run against the broker's own jars:
  *
- * <pre>java -cp "classes:kafka/lib/*" CreateTopics BOOTSTRAP TIMEOUT_SECONDS name:partitions...</pre>
+ * <pre>java -cp "classes:kafka/lib/*" CreateTopics BOOTSTRAP TIMEOUT_SECONDS name:partitions[:key=value...]...</pre>
+ *
+ * <p>{@code key=value} pairs are topic configurations, e.g. {@code retention.ms=-1}.
  *
  * One JVM for all topics (the kafka-topics tool takes one topic per JVM). Exits non-zero if
  * the broker does not answer in time or a topic cannot be created.
@@ -23,7 +25,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public class CreateTopics {
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: CreateTopics BOOTSTRAP TIMEOUT_SECONDS name:partitions...");
+      System.err.println("usage: CreateTopics BOOTSTRAP TIMEOUT_SECONDS name:partitions[:key=value...]...");
       System.exit(2);
     }
     String bootstrap = args[0];
@@ -31,7 +33,12 @@ public class CreateTopics {
     List<NewTopic> wanted = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
       String[] parts = args[i].split(":");
-      wanted.add(new NewTopic(parts[0], Integer.parseInt(parts[1]), (short) 1));
+      Map<String, String> configs = new java.util.HashMap<>();
+      for (int j = 2; j < parts.length; j++) {
+        String[] kv = parts[j].split("=", 2);
+        configs.put(kv[0], kv[1]);
+      }
+      wanted.add(new NewTopic(parts[0], Integer.parseInt(parts[1]), (short) 1).configs(configs));
     }
 
     Properties props = new Properties();

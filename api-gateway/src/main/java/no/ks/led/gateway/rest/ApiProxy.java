@@ -1,5 +1,7 @@
 package no.ks.led.gateway.rest;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -27,18 +29,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.access.CallerToken;
 import no.ks.led.foundation.problem.Problem;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
+import no.ks.led.gateway.access.MemoryAccessReplica;
+import no.ks.led.gateway.access.OrganisationEventsFollower;
 import no.ks.led.gateway.config.GatewayConfig;
 import no.ks.led.gateway.routing.RouteTable;
 import org.jboss.logging.Logger;
 
 /**
  * Forwards allowed API requests to the service that owns them. The caller's token is checked here
- * (signature, expiry, audience) and the tenant in the path must be one of the caller's; the service
- * checks both again. Only the listed request headers travel upstream.
+ * (signature, expiry, audience) and the caller must be a member of the tenant in the path (token and
+ * access replica); the service checks both again. Only the listed request headers travel upstream.
  */
 @Path("/api")
 @Authenticated
@@ -46,6 +50,7 @@ import org.jboss.logging.Logger;
 public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    private static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(
             HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE,
             "Idempotency-Key");
@@ -59,7 +64,13 @@ public class ApiProxy {
     RouteTable routes;
 
     @Inject
-    TenantAccess access;
+    CallerToken caller;
+
+    @Inject
+    MemoryAccessReplica replica;
+
+    @Inject
+    OrganisationEventsFollower follower;
 
     @Inject
     GatewayConfig config;
@@ -114,7 +125,7 @@ public class ApiProxy {
         RouteTable.Match match = routes.match(method, path).orElseThrow(() -> routes.knowsPath(path)
                 ? new ProblemException(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed on " + path)
                 : new ProblemException(ProblemType.NOT_FOUND, null));
-        if (!match.tenantId().isEmpty() && !access.isMember(match.tenantId())) {
+        if (!match.tenantId().isEmpty() && !mayEnter(match.tenantId())) {
             throw ProblemException.notFound("Tenant " + match.tenantId());
         }
         String query = uri.getRequestUri().getRawQuery();
@@ -132,6 +143,23 @@ public class ApiProxy {
                 .chain((HttpClientRequest request) -> body == null ? request.send() : request.send(Buffer.buffer(body)))
                 .chain((HttpClientResponse response) -> response.body().map(buffer -> toResponse(response, buffer)))
                 .onFailure().recoverWithItem(failure -> upstreamFailed(match, path, failure));
+    }
+
+    /**
+     * KS staff pass on to the service, which decides what national roles may see there. Anyone else
+     * needs the tenant in their token's {@code organization} claim and a current role there in the
+     * replica: a revoked engagement is refused here too as soon as its event has arrived.
+     */
+    private boolean mayEnter(String tenantId) {
+        if (caller.isNational()) {
+            return true;
+        }
+        if (!follower.caughtUp()) {
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "The gateway is still loading access data");
+        }
+        return caller.namesTenant(tenantId) && caller.personId()
+                .map(person -> replica.mayEnter(person, tenantId, LocalDate.now(PLATFORM_ZONE)))
+                .orElse(false);
     }
 
     private static Response toResponse(HttpClientResponse upstream, Buffer body) {

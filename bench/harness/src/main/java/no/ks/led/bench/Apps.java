@@ -143,6 +143,8 @@ final class Apps implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        // the demo users' tenants, people and memberships (organisations seeds them; the others ignore it)
+        env.put("LED_DEMO_DATA_ENABLED", "true");
         ports.forEach((app, port) -> {
             String key = app.toUpperCase();
             env.put("LED_" + key + "_PORT", String.valueOf(port));
@@ -205,6 +207,30 @@ final class Apps implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Makes sure the demo users may act: the organisations service (which loads the demo directory)
+     * runs, and the service behind {@code url} answers the user's GET with 200, i.e. its access replica
+     * has the user's membership.
+     */
+    void ensureDemoAccess(Context ctx, String url, String user) throws Exception {
+        ensureAll(null, "organisations");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            String token = Tokens.accessToken(ctx.http, ctx.oidcUrl(), user);
+            int status = ctx.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Authorization", "Bearer " + token).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("GET " + url + " as " + user + " still answers " + status
+                        + ": the demo memberships did not reach the service");
+            }
+            Thread.sleep(250);
+        }
     }
 
     synchronized void stop(String name) {

@@ -69,6 +69,7 @@ final class EventLatency {
         List<Apps.Running> started = ctx.apps.ensureAll(null, "programmes", "scheduling");
         Apps.Running programmes = started.get(0);
         Apps.Running scheduling = started.get(1);
+        ctx.apps.ensureDemoAccess(ctx, ctx.apps.url("programmes") + "/api/tenants/nordhei/programmes", "nordhei.coordinator");
         List<Series> series = new ArrayList<>();
         try (RawKafka kafka = new RawKafka(ctx.kafkaBootstrap());
                 Connection programmesDb = DriverManager.getConnection(ctx.jdbcUrl("programmes"), ctx.dbUser(), ctx.dbPassword());

@@ -71,6 +71,8 @@ final class GatewayOverhead {
         Apps.Running gatewayApp = apps.get(1);
         String direct = ctx.apps.url("programmes") + ROUTE;
         String gateway = ctx.apps.url("gateway") + ROUTE;
+        ctx.apps.ensureDemoAccess(ctx, direct, "fjordvik.coordinator");
+        ctx.apps.ensureDemoAccess(ctx, gateway, "fjordvik.coordinator");
         seed(ctx, direct);
 
         if (pin) {

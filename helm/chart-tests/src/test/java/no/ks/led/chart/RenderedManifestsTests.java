@@ -389,6 +389,13 @@ class RenderedManifestsTests {
             Object partitions = spec(topic).get("partitions");
             boolean events = ((String) spec(topic).get("topicName")).endsWith(".events");
             assertEquals(events ? 3 : 1, ((Number) partitions).intValue(), id(topic) + " partitions");
+            // the access replicas are rebuilt from the organisations topic's beginning: it must keep everything
+            Object retention = ((Map<?, ?>) spec(topic).get("config")).get("retention.ms");
+            if ("led.organisations.events".equals(spec(topic).get("topicName"))) {
+                assertEquals(-1L, ((Number) retention).longValue(), id(topic) + " retention");
+            } else {
+                assertTrue(((Number) retention).longValue() > 0, id(topic) + " retention");
+            }
         });
 
         GenericKubernetesResource cluster = manifests.single("Cluster");

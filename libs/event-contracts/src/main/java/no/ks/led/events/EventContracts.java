@@ -2,7 +2,13 @@ package no.ks.led.events;
 
 import java.util.List;
 
+import no.ks.led.events.organisations.EngagementEnded;
+import no.ks.led.events.organisations.EngagementStarted;
+import no.ks.led.events.organisations.MembershipEnded;
+import no.ks.led.events.organisations.MembershipGranted;
+import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.SchoolAdded;
+import no.ks.led.events.organisations.SchoolChanged;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.events.programmes.ProgrammeCreated;
@@ -15,6 +21,12 @@ public final class EventContracts {
             TenantOnboarded.class,
             TenantDeactivated.class,
             SchoolAdded.class,
+            SchoolChanged.class,
+            MembershipGranted.class,
+            MembershipEnded.class,
+            EngagementStarted.class,
+            EngagementEnded.class,
+            PersonErased.class,
             ProgrammeCreated.class);
 
     private EventContracts() {

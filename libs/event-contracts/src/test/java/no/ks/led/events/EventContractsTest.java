@@ -117,6 +117,8 @@ class EventContractsTest {
             return 1L;
         } else if (type == boolean.class || type == Boolean.class) {
             return true;
+        } else if (type == java.util.List.class) {
+            return java.util.List.of(UUID.randomUUID());
         }
         throw new IllegalArgumentException("add a sample value for " + type);
     }

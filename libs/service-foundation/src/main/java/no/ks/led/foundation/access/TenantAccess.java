@@ -1,97 +1,106 @@
 package no.ks.led.foundation.access;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Answers "may the caller act in this tenant, in one of these roles" for the current request.
+ * Answers "may the caller act in this tenant (and school), in one of these roles" for the current
+ * request, from this service's {@link AccessReplica}: no call to another service, and a revoked
+ * engagement or ended membership counts as soon as its event has arrived, whatever the token says.
  *
- * <p>A caller who is not a member of the tenant gets 404, exactly as for a tenant that does not
- * exist, so nothing about other tenants is revealed. A member without a required role gets 403.
- * Membership comes from the token's {@code organization} claim (Keycloak organizations, alias =
- * tenant slug); roles from the realm roles.
+ * <p>The caller is a member of a tenant when the token names the tenant ({@code organization}) and
+ * the replica grants the token's person ({@code led_person_id}) a current role there. A caller who is
+ * not a member gets 404, exactly as for a tenant that does not exist, so nothing about other tenants
+ * is revealed. A member without a required role gets 403.
  */
 @RequestScoped
 public class TenantAccess {
 
-    /** What a tenant slug looks like; anything else cannot name a tenant. */
-    public static final Pattern TENANT_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-
-    static final String ORGANIZATION_CLAIM = "organization";
+    /** The day memberships and engagements are checked against. */
+    static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
 
     @Inject
-    SecurityIdentity identity;
+    CallerToken caller;
 
     @Inject
-    JsonWebToken token;
+    AccessReplica replica;
+
+    private Grant cached;
 
     /** Fails with 404 unless the caller is a member of the tenant, and 403 unless they hold one of the roles. */
-    public void require(String tenantId, TenantRole... anyOf) {
-        if (!isMember(tenantId)) {
-            throw ProblemException.notFound("Tenant " + tenantId);
-        }
-        if (anyOf.length > 0 && Arrays.stream(anyOf).noneMatch(role -> identity.hasRole(role.roleName()))) {
+    public Grant require(String tenantId, TenantRole... anyOf) {
+        Grant grant = grant(tenantId).orElseThrow(() -> ProblemException.notFound("Tenant " + tenantId));
+        if (anyOf.length > 0 && !grant.hasAny(Arrays.asList(anyOf))) {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "This needs one of the roles " + Arrays.stream(anyOf).map(TenantRole::roleName).toList());
         }
+        return grant;
+    }
+
+    /**
+     * As {@link #require}, and one of the roles must cover the school: a principal or school leader
+     * acts only at their own school, a consultant only at the schools of their engagement.
+     */
+    public Grant requireAtSchool(String tenantId, UUID schoolId, TenantRole... anyOf) {
+        Grant grant = require(tenantId, anyOf);
+        List<TenantRole> roles = anyOf.length > 0 ? Arrays.asList(anyOf) : List.copyOf(grant.roleSet());
+        if (!grant.coversSchool(schoolId, roles)) {
+            throw ProblemException.notFound("School " + schoolId);
+        }
+        return grant;
     }
 
     /** Fails with 403 unless the caller holds one of the national roles ({@code ks-admin}, {@code ks-analyst}). */
     public void requireNational(String... anyOfRoles) {
-        if (identity.isAnonymous() || Arrays.stream(anyOfRoles).noneMatch(identity::hasRole)) {
+        if (caller.isAnonymous() || !caller.hasNationalRole(anyOfRoles)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This needs one of the national roles " + List.of(anyOfRoles));
         }
     }
 
-    /** Whether the caller is a member of the tenant. */
-    public boolean isMember(String tenantId) {
-        return tenantId != null && TENANT_SLUG.matcher(tenantId).matches() && tenants().contains(tenantId);
+    /** What the caller may do in the tenant, if they are a member. */
+    public Optional<Grant> grant(String tenantId) {
+        if (cached != null && cached.tenantId().equals(tenantId)) {
+            return Optional.of(cached);
+        }
+        Optional<UUID> person = caller.personId();
+        if (person.isEmpty() || !caller.namesTenant(tenantId)) {
+            return Optional.empty();
+        }
+        Grant grant = replica.grantFor(person.get(), tenantId, LocalDate.now(PLATFORM_ZONE));
+        if (grant.isEmpty()) {
+            return Optional.empty();
+        }
+        cached = grant;
+        return Optional.of(grant);
     }
 
-    /** The tenants (organization aliases) the caller's token names. */
+    /** Whether the caller is a member of the tenant. */
+    public boolean isMember(String tenantId) {
+        return grant(tenantId).isPresent();
+    }
+
+    /** The tenants the caller's token names (membership is still checked per tenant). */
     public Set<String> tenants() {
-        if (identity.isAnonymous()) {
-            return Set.of();
-        }
-        return organizationAliases(token.getClaim(ORGANIZATION_CLAIM));
+        return caller.tenants();
+    }
+
+    /** The caller's platform person id, if the token carries one. */
+    public Optional<UUID> personId() {
+        return caller.personId();
     }
 
     /** The caller's stable subject id from the identity provider. */
     public String subject() {
-        return token.getSubject();
-    }
-
-    /** Reads the claim in either of Keycloak's shapes: an array of aliases, or an object keyed by alias. */
-    static Set<String> organizationAliases(Object claim) {
-        Set<String> aliases = new LinkedHashSet<>();
-        if (claim instanceof JsonArray array) {
-            for (JsonValue value : array) {
-                if (value instanceof JsonString s) {
-                    aliases.add(s.getString());
-                }
-            }
-        } else if (claim instanceof JsonObject object) {
-            aliases.addAll(object.keySet());
-        } else if (claim instanceof JsonString s) {
-            aliases.add(s.getString());
-        } else if (claim instanceof Iterable<?> values) {
-            values.forEach(value -> aliases.add(String.valueOf(value)));
-        }
-        return Collections.unmodifiableSet(aliases);
+        return caller.subject();
     }
 }

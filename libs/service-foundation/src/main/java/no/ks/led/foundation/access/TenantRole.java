@@ -1,6 +1,9 @@
 package no.ks.led.foundation.access;
 
-/** The roles a person can hold in a tenant, as named in tokens and memberships. */
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The roles a person can hold in a tenant, as named in memberships and events. */
 public enum TenantRole {
     OWNER_EXECUTIVE("owner-executive"),
     COORDINATOR("coordinator"),
@@ -16,5 +19,10 @@ public enum TenantRole {
 
     public String roleName() {
         return roleName;
+    }
+
+    /** The role with this name, if there is one. */
+    public static Optional<TenantRole> fromName(String name) {
+        return Arrays.stream(values()).filter(r -> r.roleName.equals(name)).findFirst();
     }
 }

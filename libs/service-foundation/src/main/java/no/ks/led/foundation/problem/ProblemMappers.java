@@ -7,6 +7,8 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -57,6 +59,27 @@ public class ProblemMappers {
             detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
         return Problem.of(ProblemType.MALFORMED_REQUEST, detail, uri.getPath()).toResponse();
+    }
+
+    /**
+     * A value of the wrong type ({@code "hasLeadershipTeam": "kanskje"}): a validation problem naming the
+     * field. Declared for the exact type so it wins over the framework's own mapper, which answers
+     * with a plain JSON body.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        StringJoiner field = new StringJoiner(".");
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.add(reference.getFieldName());
+            }
+        }
+        if (field.length() == 0) {
+            return unreadable(e, uri);
+        }
+        String message = "has the wrong type";
+        return Problem.of(ProblemType.VALIDATION_FAILED, "See the violations for each field", uri.getPath())
+                .withViolations(List.of(new Problem.Violation(field.toString(), message))).toResponse();
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })

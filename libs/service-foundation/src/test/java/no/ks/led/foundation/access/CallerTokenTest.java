@@ -8,12 +8,12 @@ import java.util.Set;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
-class TenantAccessTest {
+class CallerTokenTest {
 
     @Test
     void readsTheOrganizationClaimAsAnArrayOfAliases() {
         var claim = Json.createArrayBuilder().add("fjordvik").add("nordhei").build();
-        assertEquals(Set.of("fjordvik", "nordhei"), TenantAccess.organizationAliases(claim));
+        assertEquals(Set.of("fjordvik", "nordhei"), CallerToken.organizationAliases(claim));
     }
 
     @Test
@@ -21,19 +21,19 @@ class TenantAccessTest {
         var claim = Json.createObjectBuilder()
                 .add("fjordvik", Json.createObjectBuilder().add("id", "42"))
                 .build();
-        assertEquals(Set.of("fjordvik"), TenantAccess.organizationAliases(claim));
+        assertEquals(Set.of("fjordvik"), CallerToken.organizationAliases(claim));
     }
 
     @Test
     void noClaimMeansNoTenant() {
-        assertEquals(Set.of(), TenantAccess.organizationAliases(null));
-        assertEquals(Set.of("a", "b"), TenantAccess.organizationAliases(List.of("a", "b")));
+        assertEquals(Set.of(), CallerToken.organizationAliases(null));
+        assertEquals(Set.of("a", "b"), CallerToken.organizationAliases(List.of("a", "b")));
     }
 
     @Test
     void onlyWellFormedSlugsCanNameATenant() {
-        assertEquals(true, TenantAccess.TENANT_SLUG.matcher("fjordvik").matches());
-        assertEquals(false, TenantAccess.TENANT_SLUG.matcher("../etc").matches());
-        assertEquals(false, TenantAccess.TENANT_SLUG.matcher("Fjordvik").matches());
+        assertEquals(true, CallerToken.TENANT_SLUG.matcher("fjordvik").matches());
+        assertEquals(false, CallerToken.TENANT_SLUG.matcher("../etc").matches());
+        assertEquals(false, CallerToken.TENANT_SLUG.matcher("Fjordvik").matches());
     }
 }

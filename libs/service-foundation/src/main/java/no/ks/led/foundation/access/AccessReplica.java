@@ -1,0 +1,214 @@
+package no.ks.led.foundation.access;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.BasicTypeReference;
+import org.hibernate.type.StandardBasicTypes;
+import no.ks.led.events.organisations.EngagementEnded;
+import no.ks.led.events.organisations.EngagementStarted;
+import no.ks.led.events.organisations.MembershipEnded;
+import no.ks.led.events.organisations.MembershipGranted;
+import no.ks.led.events.organisations.PersonErased;
+import no.ks.led.events.organisations.TenantDeactivated;
+import no.ks.led.events.organisations.TenantOnboarded;
+
+/**
+ * This service's copy of who may act where: memberships, engagements and tenant status from the
+ * organisations service's events, in this service's own database. Answers access questions with no
+ * call to another service.
+ *
+ * <p>Every change is idempotent and order-tolerant on its own (insert-if-absent, end-once), so a
+ * redelivered or replayed event changes nothing and needs no inbox row.
+ */
+@ApplicationScoped
+public class AccessReplica implements AccessChanges {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** What the person may do in the tenant on the given day. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Grant grantFor(UUID personId, String tenantId, LocalDate today) {
+        Object active = single(entityManager.createNativeQuery(
+                "SELECT active FROM access_organisation WHERE id = ?1").setParameter(1, tenantId).getResultList());
+        if (!Boolean.TRUE.equals(active)) {
+            return new Grant(tenantId, personId, java.util.Map.of());
+        }
+        List<Grant.MembershipRow> memberships = memberships(personId);
+        List<Grant.EngagementRow> engagements = memberships.stream().anyMatch(m -> "consultant".equals(m.role()))
+                ? engagements(tenantId) : List.of();
+        return Grant.decide(tenantId, personId, true, memberships, engagements, today);
+    }
+
+    /** Whether every one of these memberships has reached the replica (for tests and readiness). */
+    @Transactional
+    public boolean holdsMemberships(Collection<UUID> membershipIds) {
+        Number n = (Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM access_membership WHERE membership_id = ANY(?1)")
+                .setParameter(1, membershipIds.toArray(new UUID[0])).getSingleResult();
+        return n.longValue() == membershipIds.size();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tenantOnboarded(TenantOnboarded event) {
+        entityManager.createNativeQuery("""
+                INSERT INTO access_organisation (id, active) VALUES (?1, true) ON CONFLICT (id) DO NOTHING""")
+                .setParameter(1, event.tenantId()).executeUpdate();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tenantDeactivated(TenantDeactivated event) {
+        entityManager.createNativeQuery("""
+                INSERT INTO access_organisation (id, active) VALUES (?1, false)
+                ON CONFLICT (id) DO UPDATE SET active = false, updated_at = now()""")
+                .setParameter(1, event.tenantId()).executeUpdate();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void membershipGranted(MembershipGranted event) {
+        entityManager.createNativeQuery("""
+                INSERT INTO access_membership (membership_id, organisation_id, person_id, role, school_id, starts_on, ends_on)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (membership_id) DO NOTHING""")
+                .setParameter(1, event.membershipId())
+                .setParameter(2, event.tenantId())
+                .setParameter(3, event.personId())
+                .setParameter(4, event.role())
+                .setParameter(5, typed(StandardBasicTypes.UUID, event.schoolId()))
+                .setParameter(6, event.startsOn())
+                .setParameter(7, typed(StandardBasicTypes.LOCAL_DATE, event.endsOn()))
+                .executeUpdate();
+        if ("consultant".equals(event.role())) {
+            // a consultancy is an organisation that is always active
+            entityManager.createNativeQuery("""
+                    INSERT INTO access_organisation (id, active) VALUES (?1, true) ON CONFLICT (id) DO NOTHING""")
+                    .setParameter(1, event.tenantId()).executeUpdate();
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void membershipEnded(MembershipEnded event) {
+        entityManager.createNativeQuery("""
+                UPDATE access_membership SET ended_at = ?2 WHERE membership_id = ?1 AND ended_at IS NULL""")
+                .setParameter(1, event.membershipId())
+                .setParameter(2, event.endedAt())
+                .executeUpdate();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void engagementStarted(EngagementStarted event) {
+        entityManager.createNativeQuery("""
+                INSERT INTO access_engagement (engagement_id, tenant_id, consultancy_id, consultant_person_id,
+                    school_ids, starts_on, ends_on)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (engagement_id) DO NOTHING""")
+                .setParameter(1, event.engagementId())
+                .setParameter(2, event.tenantId())
+                .setParameter(3, event.consultancyId())
+                .setParameter(4, typed(StandardBasicTypes.UUID, event.consultantPersonId()))
+                .setParameter(5, event.schoolIds().toArray(new UUID[0]))
+                .setParameter(6, event.startsOn())
+                .setParameter(7, typed(StandardBasicTypes.LOCAL_DATE, event.endsOn()))
+                .executeUpdate();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void engagementEnded(EngagementEnded event) {
+        entityManager.createNativeQuery("""
+                UPDATE access_engagement SET ended_at = ?2 WHERE engagement_id = ?1 AND ended_at IS NULL""")
+                .setParameter(1, event.engagementId())
+                .setParameter(2, event.endedAt())
+                .executeUpdate();
+    }
+
+    /** An erased person keeps no access anywhere. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void personErased(PersonErased event) {
+        entityManager.createNativeQuery("""
+                UPDATE access_membership SET ended_at = ?2 WHERE person_id = ?1 AND ended_at IS NULL""")
+                .setParameter(1, event.personId())
+                .setParameter(2, event.erasedAt())
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Grant.MembershipRow> memberships(UUID personId) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT organisation_id, role, school_id, starts_on, ends_on, ended_at IS NOT NULL
+                FROM access_membership WHERE person_id = ?1""")
+                .setParameter(1, personId).getResultList();
+        List<Grant.MembershipRow> result = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            result.add(new Grant.MembershipRow((String) r[0], personId, (String) r[1], (UUID) r[2], toDate(r[3]),
+                    toDate(r[4]), (Boolean) r[5]));
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Grant.EngagementRow> engagements(String tenantId) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT consultancy_id, consultant_person_id, school_ids, starts_on, ends_on, ended_at IS NOT NULL
+                FROM access_engagement WHERE tenant_id = ?1 AND ended_at IS NULL""")
+                .setParameter(1, tenantId).getResultList();
+        List<Grant.EngagementRow> result = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            result.add(new Grant.EngagementRow(tenantId, (String) r[0], (UUID) r[1], uuids(r[2]), toDate(r[3]),
+                    toDate(r[4]), (Boolean) r[5]));
+        }
+        return result;
+    }
+
+    private static List<UUID> uuids(Object value) {
+        if (value instanceof UUID[] array) {
+            return Arrays.asList(array);
+        }
+        if (value instanceof Object[] array) {
+            return Arrays.stream(array).map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())).toList();
+        }
+        if (value instanceof java.sql.Array array) {
+            try {
+                return uuids(array.getArray());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return List.of();
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        } else if (value instanceof LocalDate date) {
+            return date;
+        } else if (value instanceof Date date) {
+            return date.toLocalDate();
+        }
+        throw new IllegalStateException("Unexpected date type " + value.getClass());
+    }
+
+    private static Object single(List<?> rows) {
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A nullable value bound with its type, so PostgreSQL sees {@code uuid} or {@code date} even for null. */
+    private static <T> TypedParameterValue<T> typed(BasicTypeReference<T> type, T value) {
+        return new TypedParameterValue<>(type, value);
+    }
+}
