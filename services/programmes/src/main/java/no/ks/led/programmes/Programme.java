@@ -21,6 +21,7 @@ public class Programme extends TenantScopedEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The creator's platform person id; {@link #ERASED} once the person has been erased. */
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
@@ -28,6 +29,8 @@ public class Programme extends TenantScopedEntity {
     public String idempotencyKey;
 
     /** The tenant's programme with this id; empty for another tenant's, as for a missing one. */
+    public static final String ERASED = "erased";
+
     public static Optional<Programme> findInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }

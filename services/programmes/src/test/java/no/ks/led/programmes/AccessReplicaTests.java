@@ -139,6 +139,19 @@ class AccessReplicaTests {
                 .getSingleResult()).longValue()));
     }
 
+    @Test
+    void anErasedPersonIsNoLongerNamedAsAProgrammesCreator() {
+        UUID person = UUID.randomUUID();
+        UUID programme = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "INSERT INTO programme (id, tenant_id, name, created_at, created_by) VALUES (?1, 'fjordvik', 'Slettes', now(), ?2)")
+                .setParameter(1, programme).setParameter(2, person.toString()).executeUpdate());
+        DemoAccess.publish("fjordvik", new PersonErased(person, "fjordvik", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "erased".equals(QuarkusTransaction.requiringNew().call(() ->
+                entityManager.createNativeQuery("SELECT created_by FROM programme WHERE id = ?1").setParameter(1, programme)
+                        .getSingleResult())));
+    }
+
     private boolean grants(UUID person, String tenant) {
         return QuarkusTransaction.requiringNew().call(() -> !replica.grantFor(person, tenant, TODAY).isEmpty());
     }

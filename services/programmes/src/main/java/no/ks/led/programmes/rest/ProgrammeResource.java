@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.problem.ProblemException;
@@ -39,8 +40,9 @@ public class ProgrammeResource {
     public Response create(@PathParam("tenantId") String tenantId,
             @HeaderParam("Idempotency-Key") @Size(max = 100, message = "must be at most 100 characters") String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid NewProgramme request) {
-        access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
-        ProgrammePlanning.Created created = planning.create(tenantId, request.name(), access.subject(), idempotencyKey);
+        Grant grant = access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        ProgrammePlanning.Created created = planning.create(tenantId, request.name(), grant.personId().toString(),
+                idempotencyKey);
         ProgrammeView view = ProgrammeView.of(created.programme());
         if (!created.isNew()) {
             return Response.ok(view).build();
