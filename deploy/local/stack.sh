@@ -5,6 +5,9 @@
 #   stack.sh prepare   download the runtimes into the cache (idempotent)
 #   stack.sh start     (re)start all three servers, wait until ready, write stack.env
 #   stack.sh stop      stop what this profile started (idempotent)
+#   stack.sh stop-keycloak / start-keycloak
+#                      stop or start only this profile's Keycloak (tests of a Keycloak outage);
+#                      start-keycloak re-imports the realms and waits until they answer
 #   stack.sh status    show which servers run
 #   stack.sh env       print the path of the env file
 set -euo pipefail
@@ -48,6 +51,8 @@ PG_HOME="$RUNTIMES/postgres-$PG_ARTIFACT_VERSION"
 KAFKA_HOME="$RUNTIMES/kafka-$KAFKA_VERSION"
 KC_HOME="$RUNTIMES/keycloak-$KEYCLOAK_VERSION"
 REALM_FILE="$SCRIPT_DIR/realm/led-realm.json"
+# A second realm acting as Feide (an external OIDC provider) for the led realm's broker.
+FEIDE_REALM_FILE="$SCRIPT_DIR/realm/feide-standin-realm.json"
 TOPIC_TOOL="$SCRIPT_DIR/tools/CreateTopics.java"
 # Compiled classes of the topic tool, one directory per version of its source.
 TOPIC_TOOL_CP="$RUNTIMES/tools/create-topics-$(cksum <"$TOPIC_TOOL" | cut -d' ' -f1)"
@@ -490,7 +495,11 @@ kafka_wait() {
   # the topics, waits for them and lists them).
   local -a topics=()
   local s
-  for s in "${SERVICES[@]}"; do topics+=("led.$s.events:3"); done
+  # The organisations topic keeps every event: the access replicas (the gateway's at each start, a
+  # new service's on its first) are rebuilt from its beginning. See docs/adr/0003-access-replica.md.
+  for s in "${SERVICES[@]}"; do
+    if [[ "$s" == organisations ]]; then topics+=("led.$s.events:3:retention.ms=-1"); else topics+=("led.$s.events:3"); fi
+  done
   for s in "${SERVICES[@]}"; do topics+=("led.$s.dlq:1"); done
   if ! "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$TOPIC_TOOL_CP:$KAFKA_HOME/lib/*" CreateTopics "127.0.0.1:$KAFKA_PORT" 60 "${topics[@]}" >"$LOG_DIR/kafka-topics.log" 2>&1; then
@@ -499,7 +508,7 @@ kafka_wait() {
     say "creating Kafka topics failed"
     return 1
   fi
-  say "Kafka ready; topics: ${topics[*]%:*}"
+  say "Kafka ready; topics: ${topics[*]%%:*}"
 }
 
 # ---------------------------------------------------------------- Keycloak
@@ -524,8 +533,12 @@ EOF
   # dev-mem forgets everything at shutdown, so each start imports the current file.
   mkdir -p "$KC_HOME/data/import"
   cp "$REALM_FILE" "$KC_HOME/data/import/led-realm.json"
+  cp "$FEIDE_REALM_FILE" "$KC_HOME/data/import/feide-standin-realm.json"
   say "starting Keycloak on http://localhost:$KC_PORT (management port $KC_MGMT_PORT)…"
   # setsid gives kc.sh and the JVM it forks their own process group.
+  # LED_KEYCLOAK_URL fills the ${LED_KEYCLOAK_URL:...} placeholders of the realm files (the
+  # broker's URLs between the two realms), which Keycloak resolves at import.
+  LED_KEYCLOAK_URL="http://localhost:$KC_PORT" \
   KC_BOOTSTRAP_ADMIN_USERNAME=admin \
   KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
   JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
@@ -547,15 +560,19 @@ http_status() {
 keycloak_wait() {
   local pid log="$LOG_DIR/keycloak.log" deadline=$((SECONDS + TIMEOUT)) code
   pid="$(cat "$(pid_file keycloak)")"
-  # HTTP is up before the realm import has finished: wait for the realm itself.
-  while :; do
-    code="$(http_status "$KC_PORT" /realms/led/.well-known/openid-configuration 2>/dev/null || true)"
-    [[ "$code" == 200 ]] && break
-    alive "$pid" || { show_log "$log"; say "Keycloak exited during start-up"; return 1; }
-    ((SECONDS < deadline)) || { show_log "$log"; say "Keycloak not ready after ${TIMEOUT}s"; return 1; }
-    sleep 1
+  # HTTP is up before the realm import has finished: wait for the realms themselves
+  # (led first; the Feide stand-in is imported after it).
+  local realm
+  for realm in led feide-standin; do
+    while :; do
+      code="$(http_status "$KC_PORT" "/realms/$realm/.well-known/openid-configuration" 2>/dev/null || true)"
+      [[ "$code" == 200 ]] && break
+      alive "$pid" || { show_log "$log"; say "Keycloak exited during start-up"; return 1; }
+      ((SECONDS < deadline)) || { show_log "$log"; say "Keycloak not ready after ${TIMEOUT}s"; return 1; }
+      sleep 1
+    done
   done
-  say "Keycloak ready; realm led imported"
+  say "Keycloak ready; realms led and feide-standin imported"
 }
 
 # ---------------------------------------------------------------- stop
@@ -691,6 +708,30 @@ cmd_start() {
 EOF
 }
 
+# ---------------------------------------------------------------- Keycloak alone
+# For tests of a Keycloak outage: the rest of the stack keeps running. The realms are
+# re-imported on start (dev-mem); their signing keys are fixed, so earlier tokens stay valid.
+cmd_stop_keycloak() {
+  stop_server keycloak TERM
+}
+
+cmd_start_keycloak() {
+  local t0=$SECONDS pid
+  mkdir -p "$STATE_DIR" "$LOG_DIR"
+  pid="$(cat "$(pid_file keycloak)" 2>/dev/null || true)"
+  if [[ -n "$pid" ]] && ours "$pid"; then
+    say "Keycloak already runs (pid $pid)"
+  else
+    local port
+    for port in "$KC_PORT" "$KC_MGMT_PORT"; do
+      if port_open "$port"; then die "port $port (Keycloak) is already in use by another process"; fi
+    done
+    keycloak_start
+  fi
+  keycloak_wait || { cmd_stop_keycloak; die "Keycloak failed to become ready"; }
+  say "Keycloak up in $((SECONDS - t0)) s (profile $PROFILE)"
+}
+
 # ---------------------------------------------------------------- status / env
 cmd_status() {
   local name file pid all=0
@@ -717,13 +758,15 @@ cmd_env() {
 }
 
 usage() {
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 case "${1:-}" in
   prepare) cmd_prepare; say "runtimes ready in $RUNTIMES" ;;
   start)   cmd_start ;;
   stop)    cmd_stop ;;
+  stop-keycloak)  cmd_stop_keycloak ;;
+  start-keycloak) cmd_start_keycloak ;;
   status)  cmd_status ;;
   env)     cmd_env ;;
   -h|--help|help) usage ;;

@@ -246,6 +246,11 @@ Usage: include "led.configData" (dict "root" $ "app" $app) */}}
 {{- $_ := set $data "LED_DB_PORT" (include "led.db.port" $root) -}}
 {{- $_ := set $data "LED_KAFKA_BOOTSTRAP" (include "led.kafka.bootstrap" $root) -}}
 {{- $_ := set $data "QUARKUS_DATASOURCE_JDBC_MAX_SIZE" (toString $app.databasePoolSize) -}}
+{{- if eq $app.name "organisations" -}}
+{{- /* The identity sync's admin client: Keycloak's base URL, the realm URL without /realms/<realm>. */ -}}
+{{- $_ := set $data "LED_KEYCLOAK_ADMIN_URL" (include "led.oidc.url" $root | trimSuffix (printf "/realms/%s" $root.Values.keycloak.realm)) -}}
+{{- $_ := set $data "LED_KEYCLOAK_REALM" $root.Values.keycloak.realm -}}
+{{- end -}}
 {{- end -}}
 {{- range $name, $value := $app.config -}}
 {{- $_ := set $data $name (toString $value) -}}

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * per test run from its {@code target/quarkus-app}, on free ports, against the local stack whose
  * settings are in the environment ({@code make test} provides them). Stopped when the run ends.
  */
-public final class Platform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class Platform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     /** Each application's module directory, by name; the gateway starts last. */
     static final Map<String, String> APPLICATIONS = new LinkedHashMap<>();
@@ -38,21 +39,46 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         APPLICATIONS.put("gateway", "api-gateway");
     }
 
+    /** How long an application may take to become ready; a busy shared machine needs minutes, not seconds. */
+    private static final long READY_TIMEOUT_SECONDS = Long.parseLong(
+            System.getenv().getOrDefault("LED_E2E_READY_TIMEOUT_SECONDS", "300"));
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
     private static final List<Process> PROCESSES = new ArrayList<>();
     private static boolean started;
+    private static IllegalStateException startFailure;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (Platform.class) {
+            if (startFailure != null) {
+                // every later test class fails for the same reason, instead of against a half-started platform
+                throw new IllegalStateException("The platform did not start: " + startFailure.getMessage(), startFailure);
+            }
             if (started) {
                 return;
             }
             started = true;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Platform.class.getName(), this);
-            startAll();
+            try {
+                startAll();
+            } catch (IllegalStateException e) {
+                startFailure = e;
+                throw e;
+            }
         }
+    }
+
+    /**
+     * The packaged application ({@code target/quarkus-app}) that is started. A copy of the packaged
+     * applications may stand in for the tree's own ({@code -Dled.e2e.applications.root=DIR}), so a build
+     * of the same tree running meanwhile does not pull the jars from under a test run.
+     */
+    static Path packaged(String application) {
+        Path root = Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
+        Path applications = Path.of(System.getProperty("led.e2e.applications.root", root.toString()));
+        return applications.resolve(APPLICATIONS.get(application)).resolve("target/quarkus-app");
     }
 
     /** The base URL of an application, e.g. {@code gateway}. */
@@ -67,43 +93,74 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         for (String name : APPLICATIONS.keySet()) {
             PORTS.put(name, freePort());
         }
-        for (Map.Entry<String, String> app : APPLICATIONS.entrySet()) {
-            Path jar = root.resolve(app.getValue()).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: package the applications first (mvn verify does)");
-            }
-            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(app.getKey() + ".log").toFile());
-            Map<String, String> env = builder.environment();
-            PORTS.forEach((name, port) -> {
-                String key = name.equals("gateway") ? "GATEWAY" : name.toUpperCase();
-                env.put("LED_" + key + "_PORT", String.valueOf(port));
-                env.put("LED_" + key + "_URL", "http://127.0.0.1:" + port);
-            });
-            PROCESSES.add(builder.start());
+        Map<String, Process> running = new LinkedHashMap<>();
+        for (String name : APPLICATIONS.keySet()) {
+            running.put(name, start(logs, name));
         }
         for (String name : APPLICATIONS.keySet()) {
-            awaitReady(name, logs.resolve(name + ".log"));
+            if (!awaitReady(name, running.get(name), logs.resolve(name + ".log"))) {
+                // On a busy shared machine an application can give up at start (a database connection
+                // not acquired in time); one more try, so a real start failure still fails the run.
+                Files.move(logs.resolve(name + ".log"), logs.resolve(name + "-failed-start.log"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                System.out.println("[platform] " + name + " exited before it was ready; starting it once more (first log: "
+                        + logs.resolve(name + "-failed-start.log") + ")");
+                Process again = start(logs, name);
+                if (!awaitReady(name, again, logs.resolve(name + ".log"))) {
+                    throw new IllegalStateException(name + " exited twice before it was ready. Last log lines:\n"
+                            + String.join("\n", lastLines(logs.resolve(name + ".log"), 30)));
+                }
+            }
         }
     }
 
-    private static void awaitReady(String name, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    private Process start(Path logs, String name) throws IOException {
+        Path jar = packaged(name).resolve("quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the applications first (mvn verify does)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        PORTS.forEach((app, port) -> {
+            String key = app.equals("gateway") ? "GATEWAY" : app.toUpperCase();
+            env.put("LED_" + key + "_PORT", String.valueOf(port));
+            env.put("LED_" + key + "_URL", "http://127.0.0.1:" + port);
+        });
+        // six JVMs starting at once on a small machine: give the first database connection time
+        if (!name.equals("gateway")) {
+            env.putIfAbsent("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
+        }
+        if (name.equals("organisations")) {
+            // the demo tenants, schools, people, memberships and engagements of the dev realm
+            env.put("LED_DEMO_DATA_ENABLED", "true");
+        }
+        Process process = builder.start();
+        PROCESSES.add(process);
+        return process;
+    }
+
+    /** True once the application is ready; false if its process ended first; fails after the timeout. */
+    private static boolean awaitReady(String name, Process process, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url(name) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    return true;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
+            if (!process.isAlive()) {
+                return false;
+            }
             Thread.sleep(250);
         }
         String tail = Files.exists(log) ? String.join("\n", lastLines(log, 30)) : "(no log)";
-        throw new IllegalStateException(name + " was not ready within 120 s. Last log lines:\n" + tail);
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT_SECONDS + " s. Last log lines:\n" + tail);
     }
 
     private static List<String> lastLines(Path file, int n) throws IOException {

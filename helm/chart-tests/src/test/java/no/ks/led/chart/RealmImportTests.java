@@ -23,7 +23,11 @@ class RealmImportTests {
     @Test
     void containsNoUsersAndNoDemoData() {
         Map<String, Object> realm = realm();
-        assertTrue(listOf(realm, "users").isEmpty(), "the production realm has no users");
+        for (Map<String, Object> user : listOf(realm, "users")) {
+            assertEquals("led-organisations", user.get("serviceAccountClientId"),
+                    "the production realm has no users but the organisations service's service account");
+            assertFalse(user.containsKey("credentials"));
+        }
         assertTrue(listOf(realm, "organizations").isEmpty(), "tenants come from the organisations service, not the import");
         assertFalse(HelmChart.SERIALIZATION.asYaml(realm).contains("led-demo"), "no demo password");
     }
@@ -32,11 +36,12 @@ class RealmImportTests {
     void hasTheGatewayClientOnlyWithItsSecretFromASecret() {
         List<Map<String, Object>> clients = listOf(realm(), "clients");
         Set<String> clientIds = clients.stream().map(c -> (String) c.get("clientId")).collect(Collectors.toSet());
-        assertEquals(Set.of("led-gateway"), clientIds, "no led-cli or led-cli-short client");
+        assertEquals(Set.of("led-gateway", "led-organisations"), clientIds, "no led-cli or led-cli-short client");
         for (Map<String, Object> client : clients) {
             assertEquals(Boolean.FALSE, client.get("directAccessGrantsEnabled"), client.get("clientId") + " allows the password grant");
         }
-        Map<String, Object> gateway = clients.get(0);
+        Map<String, Object> gateway = clients.stream().filter(c -> "led-gateway".equals(c.get("clientId"))).findFirst()
+                .orElseThrow();
         assertEquals("${LED_GATEWAY_CLIENT_SECRET}", gateway.get("secret"), "the client secret is a placeholder");
         Map<?, ?> placeholder = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) spec(realmImport).get("placeholders"))
                 .get("LED_GATEWAY_CLIENT_SECRET")).get("secret");
@@ -44,6 +49,14 @@ class RealmImportTests {
         assertEquals(List.of("https://led.example.org/*"), gateway.get("redirectUris"));
         String mappers = String.valueOf(gateway.get("protocolMappers"));
         assertTrue(mappers.contains("led-api"), "tokens for the gateway carry the led-api audience");
+
+        Map<String, Object> organisations = clients.stream()
+                .filter(c -> "led-organisations".equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertEquals("${LED_ORGANISATIONS_CLIENT_SECRET}", organisations.get("secret"), "the client secret is a placeholder");
+        Map<?, ?> adminPlaceholder = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) spec(realmImport).get("placeholders"))
+                .get("LED_ORGANISATIONS_CLIENT_SECRET")).get("secret");
+        assertEquals("led-oidc-client", adminPlaceholder.get("name"));
+        assertEquals("organisations-client-secret", adminPlaceholder.get("key"));
     }
 
     @Test

@@ -349,7 +349,17 @@ class RenderedManifestsTests {
                 for (String variable : List.of("LED_DB_HOST", "LED_DB_PORT", "LED_KAFKA_BOOTSTRAP")) {
                     assertFalse(data.getOrDefault(variable, "").isBlank(), id(deployment) + " " + variable);
                 }
-                assertEquals(Set.of("LED_DB_USER", "LED_DB_PASSWORD"), secretEnv, id(deployment) + " database credentials from a Secret");
+                // organisations also has the identity sync's Keycloak client secret, surveys the answer key
+                Set<String> expected = switch (application) {
+                    case "organisations" -> Set.of("LED_DB_USER", "LED_DB_PASSWORD", "LED_KEYCLOAK_ADMIN_SECRET");
+                    case "surveys" -> Set.of("LED_DB_USER", "LED_DB_PASSWORD", "LED_SURVEYS_ANSWER_KEY");
+                    default -> Set.of("LED_DB_USER", "LED_DB_PASSWORD");
+                };
+                assertEquals(expected, secretEnv, id(deployment) + " database credentials from a Secret");
+                if ("organisations".equals(application)) {
+                    assertTrue(data.get("LED_KEYCLOAK_ADMIN_URL").matches("https?://[^/]+(/.*)?")
+                            && !data.get("LED_KEYCLOAK_ADMIN_URL").contains("/realms/"), id(deployment) + " LED_KEYCLOAK_ADMIN_URL");
+                }
             }
             container.getEnv().stream().filter(e -> e.getValue() != null)
                     .forEach(e -> assertFalse(e.getName().contains("PASSWORD") || e.getName().contains("SECRET"), id(deployment) + " inlines " + e.getName()));

@@ -12,6 +12,9 @@ import no.ks.led.events.organisations.SchoolChanged;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.events.programmes.ProgrammeCreated;
+import no.ks.led.events.surveys.ResultsShared;
+import no.ks.led.events.surveys.ResultsWithdrawn;
+import no.ks.led.events.surveys.SurveyRoundOpened;
 
 /** The catalogue of every event contract, and the names derived from a contract. */
 public final class EventContracts {
@@ -27,7 +30,10 @@ public final class EventContracts {
             EngagementStarted.class,
             EngagementEnded.class,
             PersonErased.class,
-            ProgrammeCreated.class);
+            ProgrammeCreated.class,
+            SurveyRoundOpened.class,
+            ResultsShared.class,
+            ResultsWithdrawn.class);
 
     private EventContracts() {
     }

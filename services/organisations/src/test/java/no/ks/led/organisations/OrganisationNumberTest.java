@@ -8,7 +8,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-class OrganisationNumberTest {
+public class OrganisationNumberTest {
 
     @Test
     void acceptsNumbersWithTheRightCheckDigit() {
@@ -72,7 +72,7 @@ class OrganisationNumberTest {
     }
 
     /** A random valid organisation number, for tests that need fresh ones. */
-    static String randomValid() {
+    public static String randomValid() {
         Random random = new Random();
         while (true) {
             String first8 = Integer.toString(10_000_000 + random.nextInt(89_999_999));

@@ -48,7 +48,7 @@ class TenantsAndSchoolsTests {
         String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
                 .contentType(ContentType.JSON)
-                .body("{\"slug\":\"" + slug + "\",\"name\":\"Testvik kommune\",\"kind\":\"kommune\","
+                .body("{\"slug\":\"" + slug + "\",\"name\":\"Testvik kommune " + slug + "\",\"kind\":\"kommune\","
                         + "\"organisationNumber\":\"" + OrganisationNumberTest.randomValid().replaceAll("(...)(...)(...)", "$1 $2 $3") + "\"}")
                 .when().post("/api/national/tenants")
                 .then().statusCode(201).body("slug", equalTo(slug)).body("active", equalTo(true));
@@ -65,7 +65,7 @@ class TenantsAndSchoolsTests {
         String slug = "d-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
                 .contentType(ContentType.JSON)
-                .body("{\"slug\":\"" + slug + "\",\"name\":\"Nedlagt kommune\",\"kind\":\"kommune\","
+                .body("{\"slug\":\"" + slug + "\",\"name\":\"Nedlagt kommune " + slug + "\",\"kind\":\"kommune\","
                         + "\"organisationNumber\":\"" + OrganisationNumberTest.randomValid() + "\"}")
                 .when().post("/api/national/tenants").then().statusCode(201);
 

@@ -2,6 +2,8 @@ package no.ks.led.surveys;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +15,9 @@ import no.ks.led.foundation.access.TenantScopedEntity;
 @Table(name = "survey_round")
 public class SurveyRound extends TenantScopedEntity {
 
+    public static final String INDIVIDUAL = "individual";
+    public static final String TEAM = "team";
+
     @Column(nullable = false)
     public String title;
 
@@ -23,10 +28,35 @@ public class SurveyRound extends TenantScopedEntity {
     @Column(name = "opens_on", nullable = false)
     public LocalDate opensOn;
 
+    /** The last day answers are taken (inclusive, platform time zone). */
     @Column(name = "closes_on", nullable = false)
     public LocalDate closesOn;
 
+    @Column(name = "instrument_version", nullable = false)
+    public int instrumentVersion;
+
+    /** k: no figure about fewer than this many respondents is shown. */
+    @Column(name = "min_group_size", nullable = false)
+    public int minGroupSize;
+
+    @Column(name = "opened_by")
+    public UUID openedBy;
+
+    public boolean isTeam() {
+        return TEAM.equals(mode);
+    }
+
+    /** Whether answers are taken on this day. */
+    public boolean isOpenOn(LocalDate day) {
+        return !day.isBefore(opensOn) && !day.isAfter(closesOn);
+    }
+
     public static List<SurveyRound> listInTenant(String tenantId) {
         return list("tenantId = ?1 order by opensOn desc, id", tenantId);
+    }
+
+    /** The round, if it exists in this tenant: another tenant's round is as missing as a non-existent one. */
+    public static Optional<SurveyRound> findInTenant(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 }

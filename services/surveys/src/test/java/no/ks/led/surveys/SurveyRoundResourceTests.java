@@ -57,7 +57,7 @@ class SurveyRoundResourceTests {
     private UUID insert(String tenant) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "INSERT INTO survey_round (id, tenant_id, title, mode, opens_on, closes_on) VALUES (?1, ?2, 'Ståstedsanalyse våren 2027', 'team', DATE '2027-02-01', DATE '2027-03-01')")
+                "INSERT INTO survey_round (id, tenant_id, title, mode, opens_on, closes_on, instrument_version) VALUES (?1, ?2, 'Ståstedsanalyse våren 2027', 'team', DATE '2027-02-01', DATE '2027-03-01', 1)")
                 .setParameter(1, id).setParameter(2, tenant).executeUpdate());
         return id;
     }

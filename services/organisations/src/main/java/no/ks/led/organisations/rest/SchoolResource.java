@@ -2,12 +2,14 @@ package no.ks.led.organisations.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,5 +48,24 @@ public class SchoolResource {
                 OrganisationNumber.normalise(request.organisationNumber()), request.kind(), request.hasLeadershipTeam()));
         return Response.created(URI.create("/api/tenants/" + tenantId + "/schools/" + school.id))
                 .entity(SchoolView.of(school)).build();
+    }
+
+    @GET
+    @Path("{schoolId}")
+    public SchoolView get(@PathParam("tenantId") String tenantId, @PathParam("schoolId") String schoolId) {
+        access.require(tenantId);
+        return SchoolView.of(TenantRegistry.school(tenantId, Fields.pathId("School", schoolId)));
+    }
+
+    /** Changes a school's name, kind or leadership team; what is left out stays. */
+    @PATCH
+    @Path("{schoolId}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public SchoolView change(@PathParam("tenantId") String tenantId, @PathParam("schoolId") String schoolId,
+            @NotNull(message = "a JSON body is required") @Valid SchoolChangeRequest request) {
+        access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        UUID id = Fields.pathId("School", schoolId);
+        return SchoolView.of(registry.changeSchool(tenantId, id,
+                new TenantRegistry.SchoolChange(request.name(), request.kind(), request.hasLeadershipTeam())));
     }
 }

@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.ks.led.events.organisations.SchoolAdded;
+import no.ks.led.events.organisations.SchoolChanged;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
+import no.ks.led.organisations.Consultancy;
 import no.ks.led.organisations.School;
 import no.ks.led.organisations.Tenant;
 
@@ -32,10 +34,15 @@ public class TenantRegistry {
     public record NewSchool(String name, String orgNumber, String kind, boolean hasLeadershipTeam) {
     }
 
+    /** A change to a school: each field null when it stays as it is. */
+    public record SchoolChange(String name, String kind, Boolean hasLeadershipTeam) {
+    }
+
     @Transactional
     public Tenant onboard(Onboarding request) {
-        if (Tenant.findById(request.slug()) != null) {
-            throw new ProblemException(ProblemType.CONFLICT, "A tenant with the slug " + request.slug() + " exists");
+        if (Tenant.findById(request.slug()) != null || Consultancy.findById(request.slug()) != null) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "A tenant or consultancy with the slug " + request.slug() + " exists");
         }
         if (Tenant.count("orgNumber", request.orgNumber()) > 0) {
             throw ProblemException.invalidField("organisationNumber", "another tenant has this organisation number");
@@ -70,6 +77,12 @@ public class TenantRegistry {
 
     @Transactional
     public School addSchool(String tenantId, NewSchool request) {
+        return addSchool(tenantId, request, null);
+    }
+
+    /** Adds a school with a fixed id (demo data), or a random one when {@code fixedId} is null. */
+    @Transactional
+    public School addSchool(String tenantId, NewSchool request, UUID fixedId) {
         Tenant tenant = Tenant.findById(tenantId);
         if (tenant == null || !tenant.active) {
             throw ProblemException.notFound("Tenant " + tenantId);
@@ -78,7 +91,7 @@ public class TenantRegistry {
             throw ProblemException.invalidField("organisationNumber", "a school with this organisation number exists");
         }
         School school = new School();
-        school.id = UUID.randomUUID();
+        school.id = fixedId == null ? UUID.randomUUID() : fixedId;
         school.tenantId = tenantId;
         school.name = request.name().strip();
         school.orgNumber = request.orgNumber();
@@ -88,6 +101,36 @@ public class TenantRegistry {
         school.persist();
         outbox.record(tenantId, new SchoolAdded(school.id, tenantId, school.name, school.orgNumber, school.kind,
                 school.hasLeadershipTeam));
+        return school;
+    }
+
+    /** The tenant's school; another tenant's answers exactly like a missing one. */
+    public static School school(String tenantId, UUID schoolId) {
+        return School.<School>find("id = ?1 and tenantId = ?2", schoolId, tenantId).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("School " + schoolId));
+    }
+
+    /** Changes a school's name, kind or leadership team; records the school as it is now, if anything changed. */
+    @Transactional
+    public School changeSchool(String tenantId, UUID schoolId, SchoolChange change) {
+        School school = school(tenantId, schoolId);
+        boolean changed = false;
+        if (change.name() != null && !change.name().strip().equals(school.name)) {
+            school.name = change.name().strip();
+            changed = true;
+        }
+        if (change.kind() != null && !change.kind().equals(school.kind)) {
+            school.kind = change.kind();
+            changed = true;
+        }
+        if (change.hasLeadershipTeam() != null && change.hasLeadershipTeam() != school.hasLeadershipTeam) {
+            school.hasLeadershipTeam = change.hasLeadershipTeam();
+            changed = true;
+        }
+        if (changed) {
+            outbox.record(tenantId, new SchoolChanged(school.id, tenantId, school.name, school.orgNumber, school.kind,
+                    school.hasLeadershipTeam));
+        }
         return school;
     }
 }

@@ -1,0 +1,84 @@
+package no.ks.led.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The demo users of the dev realm and what the demo directory makes them: members of fjordvik or
+ * nordhei, the consultant engaged in both, or national (KS) users who are members of no tenant.
+ */
+final class DemoUsers {
+
+    /** The two demo tenants. */
+    static final List<String> TENANTS = List.of("fjordvik", "nordhei");
+
+    static final String CONSULTANT = "veiviser.consultant";
+
+    /** Every demo user, tenant users first. */
+    static final List<String> ALL = List.of(
+            "fjordvik.executive", "fjordvik.coordinator", "fjordvik.principal", "fjordvik.leader",
+            "nordhei.executive", "nordhei.coordinator", "nordhei.principal", "nordhei.leader",
+            CONSULTANT, "ks.admin", "ks.analyst");
+
+    private static Map<String, String> personIds;
+
+    private DemoUsers() {
+    }
+
+    /** Whether the demo data makes the user a member of the tenant (the consultant through the demo engagements). */
+    static boolean isMember(String user, String tenant) {
+        return user.startsWith(tenant + ".") || user.equals(CONSULTANT);
+    }
+
+    static boolean isNational(String user) {
+        return user.startsWith("ks.");
+    }
+
+    /** The other demo tenant. */
+    static String other(String tenant) {
+        return tenant.equals("fjordvik") ? "nordhei" : "fjordvik";
+    }
+
+    /** The tenant a user's own column shows first: their own, or fjordvik for users of both or none. */
+    static String home(String user) {
+        return user.startsWith("nordhei.") ? "nordhei" : "fjordvik";
+    }
+
+    /** The user's platform person id ({@code led_person_id}) from the demo directory. */
+    static synchronized String personId(String user) {
+        if (personIds == null) {
+            Path root = Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
+            Path file = root.resolve("libs/service-foundation/src/main/resources/led/demo-directory.json");
+            try {
+                JsonPath json = JsonPath.from(Files.readString(file));
+                List<String> users = json.getList("people.username");
+                List<String> ids = json.getList("people.id");
+                personIds = new HashMap<>();
+                for (int i = 0; i < users.size(); i++) {
+                    personIds.put(users.get(i), ids.get(i));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read " + file, e);
+            }
+        }
+        return personIds.get(user);
+    }
+
+    /** The id of the demo engagement of veiviser in the tenant. */
+    static String demoEngagement(String tenant) {
+        Path root = Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
+        Path file = root.resolve("libs/service-foundation/src/main/resources/led/demo-directory.json");
+        try {
+            return JsonPath.from(Files.readString(file))
+                    .getString("engagements.find { it.tenantId == '" + tenant + "' && it.consultancyId == 'veiviser' }.id");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package no.ks.led.organisations;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A person's role in an organisation: in a tenant ({@code owner-executive}, {@code coordinator},
+ * {@code principal} and {@code school-leader}, the last two at one school) or, in a consultancy, the
+ * role {@code consultant}. It starts on a day, may end on a planned day, and may be ended early.
+ */
+@Entity
+@Table(name = "membership")
+public class Membership extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** A tenant's slug, or a consultancy's slug for the role consultant. */
+    @Column(name = "organisation_id", nullable = false)
+    public String organisationId;
+
+    @Column(name = "person_id", nullable = false)
+    public UUID personId;
+
+    @Column(nullable = false)
+    public String role;
+
+    @Column(name = "school_id")
+    public UUID schoolId;
+
+    @Column(name = "starts_on", nullable = false)
+    public LocalDate startsOn;
+
+    @Column(name = "ends_on")
+    public LocalDate endsOn;
+
+    /** When it was ended early; null while it runs its course. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** Whether it gives its role on the day: started, not past its end, not ended early. */
+    public boolean currentOn(LocalDate day) {
+        return endedAt == null && !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
+    }
+
+    /** Whether it still gives, or will give, its role: not ended early and not past its end. */
+    public boolean openOn(LocalDate day) {
+        return endedAt == null && (endsOn == null || !endsOn.isBefore(day));
+    }
+
+    public static List<Membership> ofOrganisation(String organisationId) {
+        return list("organisationId = ?1 order by startsOn, id", organisationId);
+    }
+
+    public static List<Membership> ofPerson(UUID personId) {
+        return list("personId = ?1 order by organisationId, startsOn, id", personId);
+    }
+
+    public static List<Membership> ofPersonIn(String organisationId, UUID personId) {
+        return list("organisationId = ?1 and personId = ?2 order by startsOn, id", organisationId, personId);
+    }
+}

@@ -1,0 +1,207 @@
+package no.ks.led.organisations.identity.service;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import no.ks.led.events.organisations.EngagementEnded;
+import no.ks.led.events.organisations.EngagementStarted;
+import no.ks.led.events.organisations.MembershipEnded;
+import no.ks.led.events.organisations.MembershipGranted;
+import no.ks.led.events.organisations.PersonErased;
+import no.ks.led.events.organisations.TenantDeactivated;
+import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.organisations.identity.IdentitySyncTask;
+import no.ks.led.organisations.identity.service.KeycloakDirectory.IdentitySyncException;
+import no.ks.led.organisations.identity.service.KeycloakDirectory.PersonDetails;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * What one identity sync task means in Keycloak. People, memberships and engagements are read as they
+ * are now, so a task applied late does what the platform's current state asks; each step checks
+ * Keycloak before it changes anything, so a task applied a second time (after a crash between
+ * Keycloak's answer and the commit) changes nothing.
+ */
+@ApplicationScoped
+public class IdentityTaskApplier {
+
+    static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
+    private static final UUID NONE = new UUID(0, 0);
+
+    @Inject
+    KeycloakDirectory directory;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Applies the task. Called outside a transaction: each read and write of the database runs in a
+     * short one of its own (or joins the caller's), never around a call to Keycloak.
+     */
+    public void apply(IdentitySyncTask task) throws JsonProcessingException {
+        switch (task.kind) {
+            case "TenantOnboarded" -> {
+                TenantOnboarded e = json.readValue(task.payload, TenantOnboarded.class);
+                directory.ensureOrganization(e.tenantId(), e.name(), e.organisationNumber());
+            }
+            case "TenantDeactivated" -> directory.disableOrganization(
+                    json.readValue(task.payload, TenantDeactivated.class).tenantId());
+            case "MembershipGranted" -> membershipGranted(json.readValue(task.payload, MembershipGranted.class));
+            case "MembershipEnded" -> membershipEnded(json.readValue(task.payload, MembershipEnded.class));
+            case "EngagementStarted" -> engagementStarted(json.readValue(task.payload, EngagementStarted.class));
+            case "EngagementEnded" -> engagementEnded(json.readValue(task.payload, EngagementEnded.class));
+            case "PersonErased" -> {
+                PersonErased e = json.readValue(task.payload, PersonErased.class);
+                directory.eraseUser(e.personId(), person(e.personId()).map(PersonDetails::keycloakUserId).orElse(null));
+            }
+            default -> throw new IdentitySyncException("Unknown identity sync task kind " + task.kind, true);
+        }
+    }
+
+    private void membershipGranted(MembershipGranted granted) {
+        PersonDetails person = existingPerson(granted.personId());
+        if (erased(granted.personId())) {
+            return;
+        }
+        ensureOrganizationExists(granted.tenantId());
+        directory.ensureMember(granted.tenantId(), ensureUser(person));
+    }
+
+    private void membershipEnded(MembershipEnded ended) {
+        removeUnlessKept(ended.personId(), ended.tenantId(), ended.membershipId(), NONE);
+    }
+
+    private void engagementStarted(EngagementStarted started) {
+        List<UUID> consultants = started.consultantPersonId() != null ? List.of(started.consultantPersonId())
+                : consultantsOf(started.consultancyId(), true);
+        ensureOrganizationExists(started.tenantId());
+        for (UUID consultant : consultants) {
+            if (erased(consultant)) {
+                continue;
+            }
+            directory.ensureMember(started.tenantId(), ensureUser(existingPerson(consultant)));
+        }
+    }
+
+    private void engagementEnded(EngagementEnded ended) {
+        List<Object[]> rows = rows(() -> entityManager.createNativeQuery(
+                "SELECT consultancy_id, consultant_person_id FROM engagement WHERE id = ?1")
+                .setParameter(1, ended.engagementId()).getResultList());
+        if (rows.isEmpty()) {
+            throw new IdentitySyncException("No engagement " + ended.engagementId());
+        }
+        String consultancy = (String) rows.get(0)[0];
+        UUID named = (UUID) rows.get(0)[1];
+        List<UUID> consultants = named != null ? List.of(named) : consultantsOf(consultancy, false);
+        for (UUID consultant : consultants) {
+            removeUnlessKept(consultant, ended.tenantId(), NONE, ended.engagementId());
+        }
+    }
+
+    /** Removes the person from the organization unless another current membership or engagement keeps them there. */
+    private void removeUnlessKept(UUID personId, String alias, UUID exceptMembership, UUID exceptEngagement) {
+        if (keptIn(personId, alias, exceptMembership, exceptEngagement)) {
+            return;
+        }
+        Optional<UserRepresentation> user = directory.findUser(personId,
+                person(personId).map(PersonDetails::keycloakUserId).orElse(null));
+        user.ifPresent(u -> directory.removeMember(alias, u.getId()));
+    }
+
+    boolean keptIn(UUID personId, String alias, UUID exceptMembership, UUID exceptEngagement) {
+        Object kept = inTransaction(() -> entityManager.createNativeQuery("""
+                SELECT EXISTS (SELECT 1 FROM membership m
+                               WHERE m.organisation_id = ?1 AND m.person_id = ?2 AND m.id <> ?3
+                                 AND m.ended_at IS NULL AND (m.ends_on IS NULL OR m.ends_on >= ?5))
+                    OR EXISTS (SELECT 1 FROM engagement e
+                               WHERE e.tenant_id = ?1 AND e.id <> ?4
+                                 AND e.ended_at IS NULL AND (e.ends_on IS NULL OR e.ends_on >= ?5)
+                                 AND (e.consultant_person_id = ?2
+                                      OR (e.consultant_person_id IS NULL AND EXISTS (
+                                          SELECT 1 FROM membership c
+                                          WHERE c.organisation_id = e.consultancy_id AND c.person_id = ?2
+                                            AND c.role = 'consultant' AND c.ended_at IS NULL
+                                            AND (c.ends_on IS NULL OR c.ends_on >= ?5)))))""")
+                .setParameter(1, alias).setParameter(2, personId).setParameter(3, exceptMembership)
+                .setParameter(4, exceptEngagement).setParameter(5, LocalDate.now(PLATFORM_ZONE))
+                .getSingleResult());
+        return Boolean.TRUE.equals(kept);
+    }
+
+    /** The consultancy's consultants: the current ones, or everyone who ever was one. */
+    @SuppressWarnings("unchecked")
+    private List<UUID> consultantsOf(String consultancy, boolean currentOnly) {
+        return (List<UUID>) inTransaction(() -> entityManager.createNativeQuery("""
+                SELECT DISTINCT person_id FROM membership
+                WHERE organisation_id = ?1 AND role = 'consultant'
+                  AND (NOT ?2 OR (ended_at IS NULL AND (ends_on IS NULL OR ends_on >= ?3)))""")
+                .setParameter(1, consultancy).setParameter(2, currentOnly)
+                .setParameter(3, LocalDate.now(PLATFORM_ZONE))
+                .getResultList());
+    }
+
+    /** The Keycloak user of the person, found, linked or created; remembered on the person. */
+    private String ensureUser(PersonDetails person) {
+        String userId = directory.ensureUser(person);
+        if (!userId.equals(person.keycloakUserId())) {
+            inTransaction(() -> entityManager.createNativeQuery("UPDATE person SET keycloak_user_id = ?1 WHERE id = ?2")
+                    .setParameter(1, userId).setParameter(2, person.id()).executeUpdate());
+        }
+        return userId;
+    }
+
+    /** Creates a consultancy's organization on first use: consultancies have no onboarding event. */
+    private void ensureOrganizationExists(String alias) {
+        if (directory.organization(alias).isPresent()) {
+            return;
+        }
+        List<Object[]> rows = rows(() -> entityManager.createNativeQuery("""
+                SELECT name, org_number FROM tenant WHERE slug = ?1
+                UNION ALL
+                SELECT name, org_number FROM consultancy WHERE slug = ?1""")
+                .setParameter(1, alias).getResultList());
+        if (rows.isEmpty()) {
+            throw new IdentitySyncException("No tenant or consultancy " + alias);
+        }
+        directory.ensureOrganization(alias, (String) rows.get(0)[0], ((String) rows.get(0)[1]).strip());
+    }
+
+    private PersonDetails existingPerson(UUID id) {
+        return person(id).orElseThrow(() -> new IdentitySyncException("No person " + id));
+    }
+
+    private Optional<PersonDetails> person(UUID id) {
+        List<Object[]> rows = rows(() -> entityManager.createNativeQuery(
+                "SELECT name, email, keycloak_user_id FROM person WHERE id = ?1")
+                .setParameter(1, id).getResultList());
+        return rows.stream().findFirst()
+                .map(r -> new PersonDetails(id, (String) r[0], (String) r[1], (String) r[2]));
+    }
+
+    private boolean erased(UUID id) {
+        return !rows(() -> entityManager.createNativeQuery("SELECT 1 FROM person WHERE id = ?1 AND erased_at IS NOT NULL")
+                .setParameter(1, id).getResultList()).isEmpty();
+    }
+
+    private static <T> T inTransaction(Callable<T> work) {
+        return QuarkusTransaction.joiningExisting().call(work);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> rows(Callable<List<?>> query) {
+        return (List<T>) inTransaction(query);
+    }
+}

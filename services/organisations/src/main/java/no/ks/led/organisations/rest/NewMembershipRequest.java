@@ -1,0 +1,12 @@
+package no.ks.led.organisations.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/** Another role for a person already in the tenant. */
+public record NewMembershipRequest(
+        @NotBlank @Pattern(regexp = Fields.TENANT_ROLE_PATTERN, message = Fields.TENANT_ROLE_MESSAGE) String role,
+        @Pattern(regexp = Fields.UUID_PATTERN, message = Fields.UUID_MESSAGE) String schoolId,
+        @Pattern(regexp = Fields.DATE_PATTERN, message = Fields.DATE_MESSAGE) String startsOn,
+        @Pattern(regexp = Fields.DATE_PATTERN, message = Fields.DATE_MESSAGE) String endsOn) {
+}

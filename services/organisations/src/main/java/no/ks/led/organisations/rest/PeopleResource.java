@@ -1,0 +1,125 @@
+package no.ks.led.organisations.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.organisations.Membership;
+import no.ks.led.organisations.Person;
+import no.ks.led.organisations.service.PeopleDirectory;
+
+/** A tenant's people and their roles there. */
+@Path("/api/tenants/{tenantId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PeopleResource {
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PeopleDirectory people;
+
+    /**
+     * The people with a current membership in the tenant and their roles there. Any member may list;
+     * only the owner's executive and coordinator see e-mail addresses.
+     */
+    @GET
+    @Path("people")
+    public List<TenantPersonView> list(@PathParam("tenantId") String tenantId) {
+        access.require(tenantId);
+        boolean withEmail = caller.holds(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        LocalDate today = PeopleDirectory.today();
+        Map<UUID, List<TenantPersonView.Role>> roles = new LinkedHashMap<>();
+        for (Membership m : Membership.ofOrganisation(tenantId)) {
+            if (m.currentOn(today)) {
+                roles.computeIfAbsent(m.personId, id -> new ArrayList<>())
+                        .add(new TenantPersonView.Role(m.id, m.role, m.schoolId, m.startsOn, m.endsOn));
+            }
+        }
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        List<Person> persons = Person.list("id in ?1", roles.keySet());
+        return persons.stream()
+                .filter(p -> !p.erased())
+                .sorted(Comparator.comparing((Person p) -> p.name).thenComparing(p -> p.id))
+                .map(p -> new TenantPersonView(p.id, p.name, withEmail ? p.email : null, roles.get(p.id)))
+                .toList();
+    }
+
+    /** Adds a person (or links the one with this e-mail) to the tenant with one role. */
+    @POST
+    @Path("people")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response add(@PathParam("tenantId") String tenantId,
+            @NotNull(message = "a JSON body is required") @Valid NewPersonRequest request) {
+        requireMayGrant(tenantId, request.role());
+        PeopleDirectory.Granted granted = people.addToTenant(tenantId, request.name(), request.email(),
+                newRole(request.role(), request.schoolId(), request.startsOn(), request.endsOn()), null, null);
+        return Response.created(URI.create("/api/tenants/" + tenantId + "/memberships/" + granted.membership().id))
+                .entity(new PersonAdded(PersonView.of(granted.person()), MembershipView.of(granted.membership())))
+                .build();
+    }
+
+    /** Gives a person already in the tenant another role there. */
+    @POST
+    @Path("people/{personId}/memberships")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response grant(@PathParam("tenantId") String tenantId, @PathParam("personId") String personId,
+            @NotNull(message = "a JSON body is required") @Valid NewMembershipRequest request) {
+        requireMayGrant(tenantId, request.role());
+        UUID person = Fields.pathId("Person", personId);
+        Membership membership = people.grantInTenant(tenantId, person,
+                newRole(request.role(), request.schoolId(), request.startsOn(), request.endsOn()));
+        return Response.created(URI.create("/api/tenants/" + tenantId + "/memberships/" + membership.id))
+                .entity(MembershipView.of(membership)).build();
+    }
+
+    /** Ends a membership now; ending an ended one changes nothing. */
+    @DELETE
+    @Path("memberships/{membershipId}")
+    public Response end(@PathParam("tenantId") String tenantId, @PathParam("membershipId") String membershipId) {
+        access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        Membership membership = people.inTenant(tenantId, Fields.pathId("Membership", membershipId));
+        if (TenantRole.OWNER_EXECUTIVE.roleName().equals(membership.role)) {
+            access.require(tenantId, TenantRole.OWNER_EXECUTIVE);
+        }
+        people.endInTenant(tenantId, membership.id, caller.personId().orElse(null));
+        return Response.noContent().build();
+    }
+
+    /** Executives and coordinators add people; only an executive gives the executive role. */
+    private void requireMayGrant(String tenantId, String role) {
+        access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        if (TenantRole.OWNER_EXECUTIVE.roleName().equals(role)) {
+            access.require(tenantId, TenantRole.OWNER_EXECUTIVE);
+        }
+    }
+
+    private static PeopleDirectory.NewRole newRole(String role, String schoolId, String startsOn, String endsOn) {
+        return new PeopleDirectory.NewRole(role, Fields.uuid("schoolId", schoolId), Fields.date("startsOn", startsOn),
+                Fields.date("endsOn", endsOn));
+    }
+}

@@ -1,0 +1,355 @@
+package no.ks.led.organisations.roster;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Random;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.ks.led.foundation.testing.RealmLogin;
+import org.junit.jupiter.api.Test;
+
+/** Bulk onboarding through the API, against the real database, Kafka and realm. */
+@QuarkusTest
+class RosterImportTests {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String CSV = "text/csv";
+    private static final String FJORDVIK_SCHOOL_ORG = "974123452";
+    private static final String NORDHEI_SCHOOL_ORG = "975123456";
+    private static final String SCHOOL_ADDED = "no.ks.led.organisations.SchoolAdded.v1";
+    private static final String GRANTED = "no.ks.led.organisations.MembershipGranted.v1";
+    private static final Random RANDOM = new Random();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RosterImport rosterImport;
+
+    @Test
+    void aDryRunReportsWhatWouldChangeAndChangesNothing() {
+        String school = freshOrgNumber();
+        String csv = RosterTest.HEADER
+                + "Nyskolen;" + school + ";grunnskole;ja;Nina Ny;" + freshEmail() + ";rektor\n"
+                + "Nyskolen;" + school + ";grunnskole;ja;Nils Ny;" + freshEmail() + ";avdelingsleder\n"
+                // the demo school and its principal exist: reused, nothing to grant
+                + "Fjordvik skole;" + FJORDVIK_SCHOOL_ORG + ";grunnskole;ja;Fatima Strand;fjordvik.principal@example.org;rektor\n"
+                // an existing person gets a new role at the existing school
+                + "Fjordvik skole;" + FJORDVIK_SCHOOL_ORG + ";grunnskole;ja;Fatima Strand;fjordvik.principal@example.org;inspektør\n";
+        long[] before = state();
+
+        upload("fjordvik.coordinator", true, csv)
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("dryRun", equalTo(true))
+                .body("rows", equalTo(4)).body("valid", equalTo(4))
+                .body("errors.size()", equalTo(0))
+                .body("schoolsToCreate", equalTo(1))
+                .body("peopleToCreate", equalTo(2))
+                .body("membershipsToGrant", equalTo(3));
+
+        assertArrayEquals(before, state(), "schools, people, memberships, events");
+        assertEquals(0, count("SELECT count(*) FROM school WHERE org_number = ?1", school));
+    }
+
+    @Test
+    void anExistingSchoolOrPersonDescribedDifferentlyIsReusedWithAWarning() {
+        Response report = upload("fjordvik.coordinator", true, RosterTest.HEADER
+                + "Fjordvik skole AS;" + FJORDVIK_SCHOOL_ORG + ";videregående;nei;F. Strand;fjordvik.principal@example.org;rektor\n");
+        report.then().statusCode(200)
+                .body("valid", equalTo(1)).body("errors.size()", equalTo(0))
+                .body("schoolsToCreate", equalTo(0)).body("peopleToCreate", equalTo(0)).body("membershipsToGrant", equalTo(0))
+                .body("warnings.column", equalTo(List.of("skole", "navn")))
+                .body("warnings[0].message", containsString("exists as \"Fjordvik skole\""))
+                .body("warnings[1].message", containsString("registered with another name"));
+        assertFalse(report.asString().contains("Fatima"), "the registered name is not shown: " + report.asString());
+    }
+
+    @Test
+    void anImportCreatesSchoolsPeopleAndMembershipsWithTheirEventsAndAgainChangesNothing() {
+        String first = freshOrgNumber();
+        String second = freshOrgNumber();
+        String principal = freshEmail();
+        String leader = freshEmail();
+        String csv = "\ufeffSchool,School_Org_Number,School_Kind,Leadership_Team,Name,Email,Role\r\n"
+                + "\"Bakken skole, avd. Nord\"," + first + ",grunnskole,yes,Bente Bakke," + principal.toUpperCase() + ",principal\r\n"
+                + "\"Bakken skole, avd. Nord\"," + first + ",grunnskole,yes,Leif Leder," + leader + ",school-leader\r\n"
+                + "Åsen videregående skole," + second + ",videregående,no,Bente Bakke," + principal + ",principal\r\n";
+
+        Response created = upload("fjordvik.executive", false, csv);
+        created.then().statusCode(201)
+                .body("dryRun", equalTo(false))
+                .body("rows", equalTo(3)).body("valid", equalTo(3))
+                .body("schoolsToCreate", equalTo(2))
+                .body("peopleToCreate", equalTo(2))
+                .body("membershipsToGrant", equalTo(3));
+
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
+                .when().get("/api/tenants/fjordvik/schools")
+                .then().statusCode(200)
+                .body("organisationNumber", hasItems(first, second))
+                .body("find { it.organisationNumber == '" + second + "' }.kind", equalTo("videregaende"))
+                .body("find { it.organisationNumber == '" + second + "' }.hasLeadershipTeam", equalTo(false))
+                .body("find { it.organisationNumber == '" + first + "' }.name", equalTo("Bakken skole, avd. Nord"));
+        assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE type = ?1 AND event_key = 'fjordvik' AND payload LIKE ?2",
+                SCHOOL_ADDED, "%" + first + "%"));
+        assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE type = ?1 AND event_key = 'fjordvik' AND payload LIKE ?2",
+                SCHOOL_ADDED, "%" + second + "%"));
+        String principalId = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT CAST(id AS text) FROM person WHERE email = ?1").setParameter(1, principal)
+                .getSingleResult().toString());
+        assertEquals(2, count("SELECT count(*) FROM membership WHERE organisation_id = 'fjordvik' AND person_id = CAST(?1 AS uuid) AND role = 'principal'",
+                principalId));
+        assertEquals(2, count("SELECT count(*) FROM outbox_event WHERE type = ?1 AND event_key = 'fjordvik' AND payload LIKE ?2",
+                GRANTED, "%" + principalId + "%"));
+        assertEquals(1, count("SELECT count(*) FROM person WHERE email = ?1", leader));
+
+        long[] before = state();
+        upload("fjordvik.coordinator", false, csv)
+                .then().statusCode(201)
+                .body("schoolsToCreate", equalTo(0)).body("peopleToCreate", equalTo(0)).body("membershipsToGrant", equalTo(0));
+        assertArrayEquals(before, state(), "schools, people, memberships, events");
+    }
+
+    @Test
+    void anErrorAnywhereRefusesTheWholeImportAndChangesNothing() {
+        String fresh = freshOrgNumber();
+        String csv = RosterTest.HEADER
+                + "Ny skole;" + fresh + ";grunnskole;ja;Ola;" + freshEmail() + ";rektor\n"
+                + "Ny skole;" + fresh + ";grunnskole;ja;Kari;" + freshEmail() + ";skoleleder\n"
+                + "Lånt skole;" + NORDHEI_SCHOOL_ORG + ";videregående;ja;Per;" + freshEmail() + ";rektor\n"
+                + "Ny skole;" + fresh + ";grunnskole;ja;Kokk;" + freshEmail() + ";kokk\n";
+        long[] before = state();
+
+        Response refused = upload("fjordvik.coordinator", false, csv);
+        refused.then().statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:roster-invalid"))
+                .body("rows", equalTo(4)).body("valid", equalTo(2))
+                .body("errors.row", equalTo(List.of(4, 5)))
+                .body("errors[0].column", equalTo("skolens organisasjonsnummer"))
+                .body("errors[0].message", containsString("belongs to a school of another owner"))
+                .body("errors[1].column", equalTo("rolle"))
+                .body("errors[1].message", containsString("rektor, skoleleder, avdelingsleder, inspektør, principal or school-leader"));
+        assertFalse(refused.asString().contains("Nordhei"), "the other owner is not named: " + refused.asString());
+        assertFalse(refused.asString().contains("nordhei"), refused.asString());
+        assertArrayEquals(before, state(), "schools, people, memberships, events");
+
+        upload("fjordvik.coordinator", true, csv)
+                .then().statusCode(200)
+                .body("valid", equalTo(2)).body("errors.row", equalTo(List.of(4, 5)))
+                .body("schoolsToCreate", equalTo(1)).body("peopleToCreate", equalTo(2));
+    }
+
+    @Test
+    void unreadableFilesAreRefusedWithAClearProblemInADryRunToo() {
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
+                .contentType("application/octet-stream").body(RosterTest.resource("excel-windows-1252.csv"))
+                .when().post("/api/tenants/fjordvik/roster-imports?dryRun=true")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:roster-unreadable"))
+                .body("detail", containsString("not UTF-8"))
+                .body("detail", containsString("CSV UTF-8"))
+                .body("errors[0].row", equalTo(2));
+        upload("fjordvik.coordinator", true, "skole;navn;rolle\nFjordvik skole;A;rektor\n")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("e-post/email"))
+                .body("errors.column", hasItem("skolens organisasjonsnummer/school_org_number"));
+        upload("fjordvik.coordinator", false, "")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("empty"));
+        upload("fjordvik.coordinator", true, "skole;navn\n\"unclosed\n")
+                .then().statusCode(400).contentType(PROBLEM);
+        upload("fjordvik.coordinator", null, RosterTest.HEADER)
+                .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("dryRun"));
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
+                .contentType(ContentType.JSON).body("{}")
+                .when().post("/api/tenants/fjordvik/roster-imports?dryRun=true")
+                .then().statusCode(415).contentType(PROBLEM);
+    }
+
+    @Test
+    void moreThanTenThousandRowsOrTooManyBytesAreRefused() {
+        StringBuilder csv = new StringBuilder(RosterTest.HEADER);
+        for (int i = 0; i <= Roster.MAX_ROWS; i++) {
+            csv.append("Skole;").append(FJORDVIK_SCHOOL_ORG).append(";grunnskole;ja;Leder;l").append(i).append("@example.org;rektor\n");
+        }
+        upload("fjordvik.coordinator", true, csv.toString())
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("more than 10,000 rows"));
+
+        byte[] huge = new byte[4 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
+                .contentType(CSV).body(huge)
+                .when().post("/api/tenants/fjordvik/roster-imports?dryRun=true")
+                .then().statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:roster-too-large"))
+                .body("detail", containsString("4,194,304 bytes"));
+    }
+
+    @Test
+    void anotherTenantsUserGetsTheSame404AsForAMissingTenantAndLeadersGet403() {
+        String csv = RosterTest.HEADER + "Ny skole;" + freshOrgNumber() + ";grunnskole;ja;Ola;" + freshEmail() + ";rektor\n";
+        long[] before = state();
+        Response foreign = upload("nordhei.coordinator", false, csv, "fjordvik");
+        Response missing = upload("nordhei.coordinator", false, csv, "no-such-tenant");
+        assertEquals(404, foreign.statusCode(), foreign.asString());
+        assertEquals(PROBLEM, foreign.contentType().split(";")[0]);
+        assertEquals(missing.asString().replace("no-such-tenant", "T"), foreign.asString().replace("fjordvik", "T"));
+        upload("nordhei.executive", true, csv, "fjordvik").then().statusCode(404).contentType(PROBLEM);
+
+        for (String user : List.of("fjordvik.leader", "fjordvik.principal")) {
+            upload(user, false, csv).then().statusCode(403).contentType(PROBLEM);
+            upload(user, true, csv).then().statusCode(403).contentType(PROBLEM);
+        }
+        given().contentType(CSV).body(csv).when().post("/api/tenants/fjordvik/roster-imports?dryRun=true")
+                .then().statusCode(401).contentType(PROBLEM);
+        assertArrayEquals(before, state(), "schools, people, memberships, events");
+    }
+
+    @Test
+    void tenThousandRowsAreCheckedInADryRunAndImportedInOneTransaction() {
+        String csv = tenThousandRows();
+        long[] before = state();
+        // warm up the token and the client, so that the time measured is the dry run's
+        upload("fjordvik.coordinator", true, RosterTest.HEADER + "Fjordvik skole;" + FJORDVIK_SCHOOL_ORG
+                + ";grunnskole;ja;Fatima Strand;fjordvik.principal@example.org;rektor\n").then().statusCode(200);
+        long started = System.nanoTime();
+        upload("fjordvik.coordinator", true, csv)
+                .then().statusCode(200)
+                .body("rows", equalTo(10_000)).body("valid", equalTo(10_000))
+                .body("schoolsToCreate", equalTo(500)).body("peopleToCreate", equalTo(10_000))
+                .body("membershipsToGrant", equalTo(10_000));
+        System.out.printf("MEASURED roster dry run of 10,000 rows over HTTP (the service logs its own part): %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertArrayEquals(before, state(), "schools, people, memberships, events");
+
+        // The import is measured in full and then rolled back: committed, its 10,000 MembershipGranted
+        // events would make the identity sync create 10,000 Keycloak users in the background of later tests.
+        Roster roster = Roster.read(csv.getBytes(StandardCharsets.UTF_8), Roster.MAX_ROWS);
+        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(RosterImport.IMPORT_TIMEOUT_SECONDS));
+        try {
+            started = System.nanoTime();
+            RosterReport report = rosterImport.importRoster("fjordvik", roster);
+            System.out.printf("MEASURED roster import of 10,000 rows (500 schools, 10,000 people and memberships), "
+                    + "without its commit: %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            assertEquals(10_000, report.membershipsToGrant());
+            String firstSchool = roster.entries().get(0).school().orgNumber();
+            assertEquals(1L, inThisTransaction("SELECT count(*) FROM school WHERE tenant_id = 'fjordvik' AND org_number = ?1", firstSchool));
+            assertEquals(before[0] + 500, inThisTransaction("SELECT count(*) FROM school"));
+            assertEquals(before[1] + 10_000, inThisTransaction("SELECT count(*) FROM person"));
+            assertEquals(before[2] + 10_000, inThisTransaction("SELECT count(*) FROM membership"));
+            assertEquals(before[3] + 10_500, inThisTransaction("SELECT count(*) FROM outbox_event"));
+            assertEquals(10_000L, inThisTransaction("SELECT count(*) FROM outbox_event WHERE type = ?1 AND sent_at IS NULL", GRANTED)
+                    - count("SELECT count(*) FROM outbox_event WHERE type = ?1 AND sent_at IS NULL", GRANTED));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertArrayEquals(before, state(), "schools, people, memberships, events");
+    }
+
+    private String tenThousandRows() {
+        StringBuilder csv = new StringBuilder("Skole;Skolens organisasjonsnummer;Skoleslag;Ledergruppe;Navn;E-post;Rolle\r\n");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String[] schools = freshOrgNumbers(500).toArray(new String[0]);
+        for (int i = 0; i < 10_000; i++) {
+            int s = i / 20;
+            csv.append("\"Skole ").append(s).append(", Rostervik\";").append(schools[s]).append(";grunnskole;ja;Leder ")
+                    .append(i).append(';').append("leder-").append(run).append('-').append(i).append("@example.org;")
+                    .append(i % 20 == 0 ? "rektor" : "avdelingsleder").append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private Response upload(String user, Boolean dryRun, String csv) {
+        return upload(user, dryRun, csv, "fjordvik");
+    }
+
+    private Response upload(String user, Boolean dryRun, String csv, String tenant) {
+        RequestSpecification request = given().auth().oauth2(RealmLogin.accessToken(user))
+                .contentType(CSV + "; charset=utf-8").body(csv.getBytes(StandardCharsets.UTF_8));
+        if (dryRun != null) {
+            request = request.queryParam("dryRun", dryRun.toString());
+        }
+        return request.when().post("/api/tenants/" + tenant + "/roster-imports").then().extract().response();
+    }
+
+    /** Rows of schools, people, memberships and outbox events: what an import would change. */
+    private long[] state() {
+        return new long[] {count("SELECT count(*) FROM school"), count("SELECT count(*) FROM person"),
+                count("SELECT count(*) FROM membership"), count("SELECT count(*) FROM outbox_event")};
+    }
+
+    private long inThisTransaction(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private long count(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    private static String freshEmail() {
+        return "r-" + UUID.randomUUID().toString().substring(0, 12) + "@example.org";
+    }
+
+    /** An organisation number no school or tenant has. */
+    private String freshOrgNumber() {
+        return freshOrgNumbers(1).get(0);
+    }
+
+    /** Distinct organisation numbers no school or tenant has. */
+    @SuppressWarnings("unchecked")
+    private List<String> freshOrgNumbers(int n) {
+        Set<String> taken = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> (List<String>) em.createNativeQuery(
+                "SELECT CAST(org_number AS text) FROM school UNION SELECT CAST(org_number AS text) FROM tenant").getResultList()));
+        Set<String> fresh = new LinkedHashSet<>();
+        while (fresh.size() < n) {
+            String candidate = randomOrgNumber();
+            if (!taken.contains(candidate)) {
+                fresh.add(candidate);
+            }
+        }
+        return List.copyOf(fresh);
+    }
+
+    static String randomOrgNumber() {
+        int[] weights = {3, 2, 7, 6, 5, 4, 3, 2};
+        while (true) {
+            String first8 = Integer.toString(80_000_000 + RANDOM.nextInt(19_999_999));
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                sum += (first8.charAt(i) - '0') * weights[i];
+            }
+            int check = 11 - sum % 11;
+            if (check != 10) {
+                return first8 + (check == 11 ? 0 : check);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package no.ks.led.surveys.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.ks.led.events.organisations.PersonErased;
+
+/**
+ * Pseudonymises what this service holds about an erased person: their place in respondent lists,
+ * completion lists and sharing decisions gets a random id instead, so counts stay right and nothing
+ * leads back to them, and rounds they opened no longer name them. Their answers never named them; the keyed tag that let them find their own
+ * answers was derived from the old id and now matches nobody. Runs in the transaction that applies
+ * the event to the access replica.
+ */
+@ApplicationScoped
+public class PersonErasure {
+
+    @Inject
+    EntityManager entityManager;
+
+    void erase(@Observes PersonErased erased) {
+        for (String update : new String[] {
+                "UPDATE survey_respondent SET person_id = gen_random_uuid() WHERE person_id = ?1",
+                "UPDATE survey_completion SET person_id = gen_random_uuid() WHERE person_id = ?1",
+                "UPDATE survey_sharing SET shared_by = gen_random_uuid() WHERE shared_by = ?1",
+                "UPDATE survey_round SET opened_by = NULL WHERE opened_by = ?1"}) {
+            entityManager.createNativeQuery(update).setParameter(1, erased.personId()).executeUpdate();
+        }
+    }
+}

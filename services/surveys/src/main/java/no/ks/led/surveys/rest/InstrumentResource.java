@@ -1,0 +1,52 @@
+package no.ks.led.surveys.rest;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.surveys.Instrument;
+import no.ks.led.surveys.service.InstrumentCatalogue;
+
+/**
+ * The national instrument's published versions, for KS ({@code ks-admin}, {@code ks-analyst}). Members
+ * of a tenant read the same versions through {@link TenantInstrumentResource}.
+ */
+@Path("/api/national/instruments")
+@Produces(MediaType.APPLICATION_JSON)
+public class InstrumentResource {
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    InstrumentCatalogue catalogue;
+
+    @GET
+    public List<Instrument> list() {
+        access.requireNational("ks-admin", "ks-analyst");
+        return catalogue.listPublished();
+    }
+
+    @GET
+    @Path("{version}")
+    public Instrument get(@PathParam("version") String version) {
+        access.requireNational("ks-admin", "ks-analyst");
+        return find(catalogue, version);
+    }
+
+    static Instrument find(InstrumentCatalogue catalogue, String version) {
+        int number;
+        try {
+            number = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("Instrument version " + version);
+        }
+        return catalogue.published(number).orElseThrow(() -> ProblemException.notFound("Instrument version " + number));
+    }
+}

@@ -1,0 +1,36 @@
+package no.ks.led.surveys.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** A coordinator's request to open a round for chosen schools. */
+public record NewSurveyRound(
+        @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters") String title,
+        @NotNull(message = "must be individual or team") @Pattern(regexp = "individual|team", message = "must be individual or team") String mode,
+        @NotNull(message = "is required") LocalDate opensOn,
+        @NotNull(message = "is required") LocalDate closesOn,
+        @NotEmpty(message = "must name at least one school") @Size(max = 1000, message = "must name at most 1000 schools") List<@NotNull(message = "must be a school id") UUID> schoolIds,
+        @Min(value = 3, message = "must be at least 3") @Max(value = 100, message = "must be at most 100") Integer minGroupSize,
+        @Positive(message = "must be a published version") Integer instrumentVersion,
+        @Size(max = 30, message = "must be at most 30 items") List<@NotNull(message = "must be an item") @Valid LocalItem> localItems) {
+
+    /** An item the tenant adds to this round only: a statement on the scale, or a free-text question. */
+    public record LocalItem(
+            @NotNull(message = "must be scale or text") @Pattern(regexp = "scale|text", message = "must be scale or text") String kind,
+            @NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters") String nb,
+            @Size(max = 500, message = "must be at most 500 characters") String nn,
+            @Size(max = 500, message = "must be at most 500 characters") String en,
+            @Size(max = 500, message = "must be at most 500 characters") String da) {
+    }
+}

@@ -1,0 +1,279 @@
+package no.ks.led.surveys.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import no.ks.led.foundation.access.Grant;
+import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.surveys.Instrument;
+import no.ks.led.surveys.Results;
+import no.ks.led.surveys.SuppressionPlan;
+import no.ks.led.surveys.SuppressionPlan.Visibility;
+import no.ks.led.surveys.SurveyRound;
+
+/**
+ * Computes a round's results from the submitted answer sets alone: the queries group answers by school
+ * and item and never read who answered. What a viewer sees is decided by {@link SuppressionPlan}, once
+ * over respondents (the group as a whole, and its free text) and once per item over that item's answers.
+ */
+@ApplicationScoped
+public class RoundResults {
+
+    private static final String TENANT = "tenant";
+    private static final List<String> SCALE_KEYS = List.of("1", "2", "3", "4", "5", "dont-know");
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RoundQuestions questions;
+
+    @Inject
+    AnswerSetTags tags;
+
+    /** The counts of one group: respondents, per scale item the answers per value, per text item the texts. */
+    static final class Tally {
+        long respondents;
+        final Map<String, long[]> counts = new HashMap<>();
+        final Map<String, List<String>> texts = new HashMap<>();
+
+        long answers(String item) {
+            long[] c = counts.get(item);
+            return c == null ? 0 : java.util.Arrays.stream(c).sum();
+        }
+
+        void add(Tally other) {
+            respondents += other.respondents;
+            other.counts.forEach((item, c) -> {
+                long[] mine = counts.computeIfAbsent(item, x -> new long[6]);
+                for (int i = 0; i < 6; i++) {
+                    mine[i] += c[i];
+                }
+            });
+            other.texts.forEach((item, t) -> texts.computeIfAbsent(item, x -> new ArrayList<>()).addAll(t));
+        }
+    }
+
+    /** A school's results for its own leaders. */
+    @Transactional
+    public Results forSchool(SurveyRound round, UUID schoolId, UUID viewer) {
+        Instrument items = questions.of(round);
+        Tally tally = tallies(round).getOrDefault(schoolId, new Tally());
+        int k = round.minGroupSize;
+        boolean shared = sharedSchools(round).contains(schoolId);
+        if (round.isTeam()) {
+            return new Results(round.id, "school", schoolId, k, "team", shared,
+                    present(items, tally, tally.respondents > 0, i -> true), List.of());
+        }
+        if (isOnlyRespondent(round, schoolId, viewer)) {
+            return new Results(round.id, "school", schoolId, k, "own-answers", shared,
+                    present(items, tally, tally.respondents > 0, i -> true), List.of());
+        }
+        // A respondent knows their own answers: the rest of the school must be k or more on its own too.
+        Set<String> own = ownSubmittedItems(round, schoolId, viewer);
+        boolean answered = !own.isEmpty();
+        String id = schoolId.toString();
+        boolean groupShown = SuppressionPlan.published(withOwn(id, tally.respondents, answered, Visibility.ELIGIBLE), k)
+                .contains(id);
+        Predicate<String> itemShown = item -> SuppressionPlan.published(withOwn(id, tally.answers(item), own.contains(item),
+                groupShown ? Visibility.ELIGIBLE : Visibility.WITHHELD), k).contains(id);
+        return new Results(round.id, "school", schoolId, k, "aggregate", shared, present(items, tally, groupShown, itemShown),
+                List.of());
+    }
+
+    /**
+     * The owner's view: the tenant's aggregate over the round's schools, and the figures of each school
+     * whose principal has shared them, where the k rule and complementary suppression allow. A school
+     * the viewer leads counts as known to them, so nothing shown lets them subtract it to see the others.
+     */
+    @Transactional
+    public Results forTenant(SurveyRound round, Grant viewer) {
+        Instrument items = questions.of(round);
+        Map<UUID, Tally> bySchool = tallies(round);
+        List<UUID> schools = schools(round);
+        Tally total = new Tally();
+        schools.forEach(s -> total.add(bySchool.getOrDefault(s, new Tally())));
+        int k = round.minGroupSize;
+        Set<UUID> shared = sharedSchools(round);
+        Map<UUID, Visibility> visibility = new LinkedHashMap<>();
+        for (UUID s : schools) {
+            boolean leadsIt = viewer.coversSchool(s, List.of(TenantRole.PRINCIPAL, TenantRole.SCHOOL_LEADER));
+            visibility.put(s, leadsIt ? Visibility.KNOWN : shared.contains(s) ? Visibility.ELIGIBLE : Visibility.WITHHELD);
+        }
+
+        Set<String> groups = SuppressionPlan.published(tree(total.respondents, Visibility.ELIGIBLE, schools,
+                s -> bySchool.getOrDefault(s, new Tally()).respondents, visibility::get), k);
+        boolean totalShown = groups.contains(TENANT);
+        Map<String, Set<String>> perItem = new HashMap<>();
+        items.items().filter(Instrument.Item::isScale).forEach(item -> perItem.put(item.code(), SuppressionPlan.published(
+                tree(total.answers(item.code()), totalShown ? Visibility.ELIGIBLE : Visibility.WITHHELD, schools,
+                        s -> bySchool.getOrDefault(s, new Tally()).answers(item.code()),
+                        s -> visibility.get(s) == Visibility.KNOWN ? Visibility.KNOWN
+                                : groups.contains(s.toString()) ? Visibility.ELIGIBLE : Visibility.WITHHELD), k)));
+
+        Results.Group tenantFigures = present(items, total, totalShown, item -> perItem.get(item).contains(TENANT));
+        List<Results.School> schoolEntries = schools.stream().map(s -> {
+            if (!shared.contains(s)) {
+                return new Results.School(s, "not-shared", Results.Group.SUPPRESSED);
+            }
+            String id = s.toString();
+            Tally tally = bySchool.getOrDefault(s, new Tally());
+            return new Results.School(s, "shared", present(items, tally, groups.contains(id),
+                    item -> perItem.get(item).contains(id)));
+        }).toList();
+        return new Results(round.id, "tenant", null, k, "aggregate", null, tenantFigures, schoolEntries);
+    }
+
+    /** A school as one viewer sees it: when they answered themselves, their own answer is a known part of it. */
+    private static SuppressionPlan.Group withOwn(String id, long size, boolean ownIncluded, Visibility visibility) {
+        if (!ownIncluded) {
+            return SuppressionPlan.Group.of(id, size, visibility);
+        }
+        return new SuppressionPlan.Group(id, size, visibility, List.of(
+                SuppressionPlan.Group.of(id + "/own", 1, Visibility.KNOWN),
+                SuppressionPlan.Group.of(id + "/others", size - 1, Visibility.WITHHELD)));
+    }
+
+    private static SuppressionPlan.Group tree(long totalSize, Visibility totalVisibility, List<UUID> schools,
+            java.util.function.ToLongFunction<UUID> size, java.util.function.Function<UUID, Visibility> visibility) {
+        List<SuppressionPlan.Group> children = schools.stream()
+                .map(s -> SuppressionPlan.Group.of(s.toString(), size.applyAsLong(s), visibility.apply(s))).toList();
+        return new SuppressionPlan.Group(TENANT, totalSize, totalVisibility, children);
+    }
+
+    private static Results.Group present(Instrument items, Tally tally, boolean groupShown, Predicate<String> itemShown) {
+        if (!groupShown) {
+            return Results.Group.SUPPRESSED;
+        }
+        List<Results.Section> sections = new ArrayList<>();
+        List<Results.FreeText> freeText = new ArrayList<>();
+        for (Instrument.Section section : items.sections()) {
+            List<Results.Item> shown = new ArrayList<>();
+            boolean allShown = true;
+            long sum = 0;
+            long n = 0;
+            for (Instrument.Item item : section.items()) {
+                if (!item.isScale()) {
+                    List<String> texts = tally.texts.getOrDefault(item.code(), List.of());
+                    if (!texts.isEmpty()) {
+                        freeText.add(new Results.FreeText(item.code(), texts.stream().sorted().toList()));
+                    }
+                    continue;
+                }
+                long[] c = tally.counts.getOrDefault(item.code(), new long[6]);
+                if (!itemShown.test(item.code())) {
+                    allShown = false;
+                    shown.add(new Results.Item(item.code(), true, null, null, null));
+                    continue;
+                }
+                Map<String, Long> distribution = new LinkedHashMap<>();
+                long itemSum = 0;
+                long itemN = 0;
+                for (int i = 0; i < 6; i++) {
+                    distribution.put(SCALE_KEYS.get(i), c[i]);
+                    if (i < 5) {
+                        itemSum += (i + 1) * c[i];
+                        itemN += c[i];
+                    }
+                }
+                sum += itemSum;
+                n += itemN;
+                shown.add(new Results.Item(item.code(), false, itemN + c[5], mean(itemSum, itemN), distribution));
+            }
+            if (!shown.isEmpty()) {
+                boolean sectionShown = allShown && n > 0;
+                sections.add(new Results.Section(section.code(), !sectionShown, sectionShown ? mean(sum, n) : null,
+                        List.copyOf(shown)));
+            }
+        }
+        return new Results.Group(false, tally.respondents, List.copyOf(sections), List.copyOf(freeText));
+    }
+
+    private static BigDecimal mean(long sum, long n) {
+        return n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
+    }
+
+    /** Per school, from the submitted answer sets only; no query here reads a person. */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Tally> tallies(SurveyRound round) {
+        Map<UUID, Tally> bySchool = new HashMap<>();
+        List<Object[]> sets = entityManager.createNativeQuery(
+                "SELECT school_id, count(*) FROM answer_set WHERE round_id = ?1 AND submitted GROUP BY school_id")
+                .setParameter(1, round.id).getResultList();
+        for (Object[] r : sets) {
+            bySchool.computeIfAbsent((UUID) r[0], x -> new Tally()).respondents = ((Number) r[1]).longValue();
+        }
+        List<Object[]> counts = entityManager.createNativeQuery("""
+                SELECT s.school_id, a.item_code, a.value, a.dont_know, count(*)
+                FROM answer a JOIN answer_set s ON s.id = a.answer_set_id
+                WHERE s.round_id = ?1 AND s.submitted AND a.stage = 'submitted' AND a.text IS NULL
+                GROUP BY s.school_id, a.item_code, a.value, a.dont_know""").setParameter(1, round.id).getResultList();
+        for (Object[] r : counts) {
+            Tally t = bySchool.computeIfAbsent((UUID) r[0], x -> new Tally());
+            int index = Boolean.TRUE.equals(r[3]) ? 5 : ((Number) r[2]).intValue() - 1;
+            t.counts.computeIfAbsent((String) r[1], x -> new long[6])[index] += ((Number) r[4]).longValue();
+        }
+        List<Object[]> texts = entityManager.createNativeQuery("""
+                SELECT s.school_id, a.item_code, a.text
+                FROM answer a JOIN answer_set s ON s.id = a.answer_set_id
+                WHERE s.round_id = ?1 AND s.submitted AND a.stage = 'submitted' AND a.text IS NOT NULL""")
+                .setParameter(1, round.id).getResultList();
+        for (Object[] r : texts) {
+            bySchool.computeIfAbsent((UUID) r[0], x -> new Tally()).texts
+                    .computeIfAbsent((String) r[1], x -> new ArrayList<>()).add((String) r[2]);
+        }
+        return bySchool;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> schools(SurveyRound round) {
+        return entityManager.createNativeQuery(
+                "SELECT school_id FROM survey_round_school WHERE round_id = ?1 ORDER BY school_id")
+                .setParameter(1, round.id).getResultList();
+    }
+
+    /** The items the viewer answered in their own submitted set at this school: found by their tag, as they find it. */
+    @SuppressWarnings("unchecked")
+    private Set<String> ownSubmittedItems(SurveyRound round, UUID schoolId, UUID viewer) {
+        List<String> items = entityManager.createNativeQuery("""
+                SELECT a.item_code FROM answer a JOIN answer_set s ON s.id = a.answer_set_id
+                WHERE s.round_id = ?1 AND s.owner_tag = ?2 AND s.school_id = ?3 AND s.submitted AND a.stage = 'submitted'""")
+                .setParameter(1, round.id).setParameter(2, tags.ofPerson(round.id, viewer)).setParameter(3, schoolId)
+                .getResultList();
+        return Set.copyOf(items);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<UUID> sharedSchools(SurveyRound round) {
+        List<UUID> ids = entityManager.createNativeQuery("SELECT school_id FROM survey_sharing WHERE round_id = ?1")
+                .setParameter(1, round.id).getResultList();
+        return Set.copyOf(ids);
+    }
+
+    /** Whether the viewer is the one and only respondent the round asked at this school. */
+    private boolean isOnlyRespondent(SurveyRound round, UUID schoolId, UUID viewer) {
+        @SuppressWarnings("unchecked")
+        List<UUID> people = entityManager.createNativeQuery(
+                "SELECT person_id FROM survey_respondent WHERE round_id = ?1 AND school_id = ?2")
+                .setParameter(1, round.id).setParameter(2, schoolId).getResultList();
+        return people.size() == 1 && people.get(0).equals(viewer);
+    }
+
+    /** Whether the school is one of the round's. */
+    @Transactional
+    public boolean includes(SurveyRound round, UUID schoolId) {
+        return schools(round).contains(schoolId);
+    }
+}

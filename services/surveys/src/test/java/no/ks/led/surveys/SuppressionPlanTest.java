@@ -1,0 +1,257 @@
+package no.ks.led.surveys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import no.ks.led.surveys.SuppressionPlan.Group;
+import no.ks.led.surveys.SuppressionPlan.Visibility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property tests of the suppression rule over thousands of random trees (nation, tenants, schools,
+ * groups within schools). The oracle is plain linear algebra, independent of the plan's own reasoning:
+ * a set of leaves is derivable when its indicator vector lies in the span of the visible groups'
+ * vectors (parent = sum of children). No derivable set may hold between 1 and k-1 respondents unless
+ * the viewer could already work it out from what they know by other means.
+ */
+class SuppressionPlanTest {
+
+    private static final int TREES = 5_000;
+
+    @Test
+    void noFigureAboutFewerThanKRespondentsCanBeDerivedFromWhatIsPublished() {
+        Random random = new Random(20261123L);
+        for (int t = 0; t < TREES; t++) {
+            int k = 3 + random.nextInt(3);
+            Tree tree = randomTree(random, false);
+            Set<String> published = SuppressionPlan.published(tree.root, k);
+            assertSafe(tree, published, k, "tree " + t);
+        }
+    }
+
+    @Test
+    void theRuleHoldsWhenTheViewerKnowsSomeGroupsByOtherMeans() {
+        Random random = new Random(4711L);
+        for (int t = 0; t < TREES; t++) {
+            int k = 3 + random.nextInt(3);
+            Tree tree = randomTree(random, true);
+            Set<String> published = SuppressionPlan.published(tree.root, k);
+            assertSafe(tree, published, k, "tree " + t);
+        }
+    }
+
+    @Test
+    void anEligibleRootWithKRespondentsIsAlwaysPublishedWhenTheViewerKnowsNothingElse() {
+        Random random = new Random(99L);
+        for (int t = 0; t < TREES; t++) {
+            int k = 3 + random.nextInt(3);
+            Tree tree = randomTree(random, false);
+            if (tree.root.visibility() == Visibility.ELIGIBLE && tree.root.size() >= k) {
+                assertTrue(SuppressionPlan.published(tree.root, k).contains(tree.root.id()), "tree " + t);
+            }
+        }
+    }
+
+    @Test
+    void aTenantTotalMinusItsPublishedSchoolCannotRevealASmallSchool() {
+        Group a = Group.of("a", 5, Visibility.ELIGIBLE);
+        Group b = Group.of("b", 2, Visibility.ELIGIBLE);
+        Group tenant = new Group("tenant", 7, Visibility.ELIGIBLE, List.of(a, b));
+        assertEquals(Set.of("tenant"), SuppressionPlan.published(tenant, 3));
+    }
+
+    @Test
+    void everythingLargeEnoughIsPublished() {
+        Group a = Group.of("a", 3, Visibility.ELIGIBLE);
+        Group b = Group.of("b", 4, Visibility.ELIGIBLE);
+        Group tenant = new Group("tenant", 7, Visibility.ELIGIBLE, List.of(a, b));
+        assertEquals(Set.of("tenant", "a", "b"), SuppressionPlan.published(tenant, 3));
+    }
+
+    @Test
+    void twoSmallSchoolsTogetherMayBeShownOnlyAsPartOfTheTotal() {
+        Group a = Group.of("a", 6, Visibility.ELIGIBLE);
+        Group b = Group.of("b", 2, Visibility.ELIGIBLE);
+        Group c = Group.of("c", 1, Visibility.ELIGIBLE);
+        Group tenant = new Group("tenant", 9, Visibility.ELIGIBLE, List.of(a, b, c));
+        // tenant minus a would be b and c together: 3 respondents, not fewer than k
+        assertEquals(Set.of("tenant", "a"), SuppressionPlan.published(tenant, 3));
+        // with k = 4 that remainder is too small, so a is hidden as well
+        assertEquals(Set.of("tenant"), SuppressionPlan.published(tenant, 4));
+    }
+
+    @Test
+    void aSchoolTheViewerKnowsForcesTheTotalToProtectTheOthers() {
+        Group own = Group.of("own", 5, Visibility.KNOWN);
+        Group other = Group.of("other", 2, Visibility.WITHHELD);
+        Group tenant = new Group("tenant", 7, Visibility.ELIGIBLE, List.of(own, other));
+        assertFalse(SuppressionPlan.published(tenant, 3).contains("tenant"));
+    }
+
+    // ---- the oracle ----
+
+    private record Tree(Group root, List<Group> leaves, List<Group> all) {
+    }
+
+    private static Tree randomTree(Random random, boolean withKnown) {
+        List<Group> leaves = new ArrayList<>();
+        List<Group> all = new ArrayList<>();
+        int depth = 1 + random.nextInt(3);
+        Group root = node(random, "n", depth, leaves, all, withKnown, true);
+        return new Tree(root, leaves, all);
+    }
+
+    private static Group node(Random random, String id, int depth, List<Group> leaves, List<Group> all,
+            boolean withKnown, boolean isRoot) {
+        Group group;
+        if (depth == 0 || leaves.size() >= 9) {
+            long size = random.nextInt(10) < 2 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 3 : 9);
+            group = Group.of(id, size, visibility(random, withKnown, isRoot));
+            leaves.add(group);
+        } else {
+            int n = 1 + random.nextInt(4);
+            List<Group> children = new ArrayList<>();
+            for (int i = 0; i < n && leaves.size() < 10; i++) {
+                children.add(node(random, id + "." + i, depth - 1, leaves, all, withKnown, false));
+            }
+            long size = children.stream().mapToLong(Group::size).sum();
+            group = new Group(id, size, visibility(random, withKnown, isRoot), children);
+        }
+        all.add(group);
+        return group;
+    }
+
+    private static Visibility visibility(Random random, boolean withKnown, boolean isRoot) {
+        int roll = random.nextInt(10);
+        if (withKnown && !isRoot && roll == 0) {
+            return Visibility.KNOWN;
+        }
+        return roll < 8 ? Visibility.ELIGIBLE : Visibility.WITHHELD;
+    }
+
+    private static void assertSafe(Tree full, Set<String> published, int k, String where) {
+        // a leaf without respondents adds nothing to any figure, so it is no dimension of what can be derived
+        Tree tree = new Tree(full.root, full.leaves.stream().filter(g -> g.size() > 0).toList(), full.all);
+        int n = tree.leaves.size();
+        List<double[]> visibleVectors = new ArrayList<>();
+        List<double[]> knownVectors = new ArrayList<>();
+        for (Group g : tree.all) {
+            boolean isPublished = published.contains(g.id());
+            if (isPublished && g.visibility() != Visibility.ELIGIBLE) {
+                fail(where + ": published a group that is not eligible: " + g.id());
+            }
+            if (isPublished && g.size() < k) {
+                fail(where + ": published " + g.id() + " with " + g.size() + " < k=" + k);
+            }
+            if (isPublished || g.visibility() == Visibility.KNOWN) {
+                visibleVectors.add(indicator(g, tree.leaves));
+            }
+            if (g.visibility() == Visibility.KNOWN) {
+                knownVectors.add(indicator(g, tree.leaves));
+            }
+        }
+        List<double[]> visibleBasis = reduce(visibleVectors, n);
+        List<double[]> knownBasis = reduce(knownVectors, n);
+        for (int mask = 1; mask < (1 << n); mask++) {
+            long size = 0;
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    v[i] = 1;
+                    size += tree.leaves.get(i).size();
+                }
+            }
+            if (size > 0 && size < k && inSpan(visibleBasis, v) && !inSpan(knownBasis, v)) {
+                fail(where + ": leaves " + Integer.toBinaryString(mask) + " with " + size + " respondents (k=" + k
+                        + ") can be derived; published " + published + " in " + tree.root);
+            }
+        }
+    }
+
+    private static double[] indicator(Group g, List<Group> leaves) {
+        double[] v = new double[leaves.size()];
+        mark(g, leaves, v);
+        return v;
+    }
+
+    private static void mark(Group g, List<Group> leaves, double[] v) {
+        if (g.children().isEmpty()) {
+            // leaves are compared by identity: two leaves may be equal records
+            for (int i = 0; i < leaves.size(); i++) {
+                if (leaves.get(i) == g) {
+                    v[i] = 1;
+                }
+            }
+        }
+        g.children().forEach(c -> mark(c, leaves, v));
+    }
+
+    /** Gaussian elimination to a basis with distinct pivot columns. */
+    private static List<double[]> reduce(List<double[]> vectors, int n) {
+        List<double[]> basis = new ArrayList<>();
+        List<Integer> pivots = new ArrayList<>();
+        for (double[] original : vectors) {
+            double[] v = original.clone();
+            eliminate(basis, pivots, v);
+            for (int i = 0; i < n; i++) {
+                if (Math.abs(v[i]) > 1e-9) {
+                    double p = v[i];
+                    for (int j = 0; j < n; j++) {
+                        v[j] /= p;
+                    }
+                    basis.add(v);
+                    pivots.add(i);
+                    break;
+                }
+            }
+        }
+        List<double[]> withPivots = new ArrayList<>();
+        for (int b = 0; b < basis.size(); b++) {
+            double[] row = basis.get(b);
+            double[] tagged = new double[n + 1];
+            System.arraycopy(row, 0, tagged, 0, n);
+            tagged[n] = pivots.get(b);
+            withPivots.add(tagged);
+        }
+        return withPivots;
+    }
+
+    private static void eliminate(List<double[]> basis, List<Integer> pivots, double[] v) {
+        for (int b = 0; b < basis.size(); b++) {
+            int p = pivots.get(b);
+            double f = v[p];
+            if (Math.abs(f) > 1e-9) {
+                double[] row = basis.get(b);
+                for (int j = 0; j < v.length; j++) {
+                    v[j] -= f * row[j];
+                }
+            }
+        }
+    }
+
+    private static boolean inSpan(List<double[]> taggedBasis, double[] original) {
+        double[] v = original.clone();
+        for (double[] tagged : taggedBasis) {
+            int p = (int) tagged[tagged.length - 1];
+            double f = v[p];
+            if (Math.abs(f) > 1e-9) {
+                for (int j = 0; j < v.length; j++) {
+                    v[j] -= f * tagged[j];
+                }
+            }
+        }
+        for (double x : v) {
+            if (Math.abs(x) > 1e-9) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
