@@ -275,9 +275,11 @@ class SurveyFlowTests {
     @Test
     void aOneLeaderSchoolSeesItsOwnAnswersAndNobodyElseDoes() {
         String round = fjordvikRound();
+        // a team of one: everybody but the principal leaves the round (other modules' tests may have added
+        // leaders to the demo school before this runs)
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "DELETE FROM survey_respondent WHERE round_id = ?1 AND person_id = ?2")
-                .setParameter(1, UUID.fromString(round)).setParameter(2, UUID.fromString(FJORDVIK_LEADER)).executeUpdate());
+                "DELETE FROM survey_respondent WHERE round_id = ?1 AND person_id <> ?2")
+                .setParameter(1, UUID.fromString(round)).setParameter(2, UUID.fromString(FJORDVIK_PRINCIPAL)).executeUpdate());
         answer("fjordvik.principal", round, ANSWERS, UUID.randomUUID().toString());
 
         as("fjordvik.principal").when().get(path(round) + "/results/schools/" + FJORDVIK_SCHOOL).then().statusCode(200)

@@ -44,7 +44,8 @@ public class IdentitySync {
     @Inject
     KeycloakDirectory directory;
 
-    @Scheduled(every = "${led.identity-sync.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${led.identity-sync.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void applyDueTasks() {
         for (int i = 0; i < config.batchSize(); i++) {
             if (!applyNext()) {
