@@ -39,5 +39,15 @@ class RouteTest {
     void aMalformedRouteIsRejectedAtStart() {
         assertThrows(IllegalArgumentException.class, () -> Route.parse("GET api/me"));
         assertThrows(IllegalArgumentException.class, () -> Route.parse("GET /api/me"));
+        assertThrows(IllegalArgumentException.class, () -> Route.parse("GET /api/me organisations 300s"));
+        assertThrows(IllegalArgumentException.class, () -> Route.parse("GET /api/me organisations timeout=0s"));
+        assertThrows(IllegalArgumentException.class, () -> Route.parse("GET /api/me organisations timeout=1s extra"));
+    }
+
+    @Test
+    void aRouteMayCarryItsOwnUpstreamTimeout() {
+        assertEquals(Optional.of(java.time.Duration.ofMinutes(5)),
+                Route.parse("POST /api/tenants/{tenantId}/roster-imports organisations timeout=300s").timeout());
+        assertTrue(gatherings.timeout().isEmpty());
     }
 }

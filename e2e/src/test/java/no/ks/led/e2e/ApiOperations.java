@@ -32,7 +32,7 @@ final class ApiOperations {
     static final List<String> SERVICES = List.of("organisations", "surveys", "programmes", "scheduling", "funding");
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
-    private static final Pattern GATEWAY_ROUTE = Pattern.compile("^led\\.gateway\\.routes\\[\\d+]\\s*=\\s*(\\S+)\\s+(\\S+)\\s+(\\S+)\\s*$");
+    private static final Pattern GATEWAY_ROUTE = Pattern.compile("^led\\.gateway\\.routes\\[\\d+]\\s*=\\s*(\\S+)\\s+(\\S+)\\s+(\\S+)(\\s+timeout=\\S+)?\\s*$");
     private static final Pattern ALTERNATIVES = Pattern.compile("^\\^?\\(?([a-z][a-z0-9-]*)(\\|[a-z][a-z0-9-]*)+\\)?\\$?$");
     private static final Pattern DIGITS = Pattern.compile("^\\^?\\[0-9]\\{(\\d+)(,\\d+)?}\\$?$");
 

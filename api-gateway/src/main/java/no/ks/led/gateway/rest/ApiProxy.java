@@ -132,7 +132,7 @@ public class ApiProxy {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(method))
                 .setAbsoluteURI(match.upstreamBaseUrl() + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query))
-                .setTimeout(config.upstreamTimeout().toMillis());
+                .setTimeout(match.route().timeout().orElse(config.upstreamTimeout()).toMillis());
         for (String name : FORWARDED_REQUEST_HEADERS) {
             String value = headers.getHeaderString(name);
             if (value != null) {
