@@ -291,6 +291,18 @@ class RenderedManifestsTests {
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
+    void onlyTheSurveysServiceMayReachTheSmtpRelay(ValueSet valueSet) {
+        Manifests manifests = HelmChart.render(valueSet);
+        for (NetworkPolicy policy : manifests.ofType(NetworkPolicy.class)) {
+            String application = policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
+            boolean smtp = policy.getSpec().getEgress().stream().flatMap(rule -> rule.getPorts().stream())
+                    .anyMatch(port -> port.getPort() != null && Integer.valueOf(587).equals(port.getPort().getIntVal()));
+            assertEquals("surveys".equals(application), smtp, id(policy) + " egress to the SMTP relay");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
     void autoscalersAndBudgetsTargetExistingDeployments(ValueSet valueSet) {
         Manifests manifests = HelmChart.render(valueSet);
         Set<String> deployments = manifests.ofType(Deployment.class).stream().map(d -> d.getMetadata().getName()).collect(Collectors.toSet());
