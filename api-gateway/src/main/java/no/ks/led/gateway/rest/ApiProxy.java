@@ -55,7 +55,9 @@ public class ApiProxy {
             HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE,
             "Idempotency-Key");
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
-            "content-type", "location", "etag", "last-modified", "content-disposition", "www-authenticate");
+            "content-type", "location", "etag", "last-modified", "content-disposition", "www-authenticate",
+            // a service's own protections for what it serves (exports, SVG charts) travel with it
+            "cache-control", "x-content-type-options", "content-security-policy");
 
     @Inject
     Vertx vertx;

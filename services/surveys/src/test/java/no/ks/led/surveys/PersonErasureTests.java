@@ -46,6 +46,13 @@ class PersonErasureTests {
             entityManager.createNativeQuery("""
                     INSERT INTO survey_sharing (round_id, school_id, shared_by, shared_at) VALUES (?1, ?2, ?3, now())""")
                     .setParameter(1, round).setParameter(2, school).setParameter(3, person).executeUpdate();
+            entityManager.createNativeQuery("""
+                    INSERT INTO respondent_contact (person_id, email, source) VALUES (?1, 'slettes@example.org', 'token')""")
+                    .setParameter(1, person).executeUpdate();
+            entityManager.createNativeQuery("""
+                    INSERT INTO invitation (id, tenant_id, round_id, person_id, kind, status, queued_on)
+                    VALUES (gen_random_uuid(), 'fjordvik', ?1, ?2, 'invitation', 'pending', current_date)""")
+                    .setParameter(1, round).setParameter(2, person).executeUpdate();
         });
 
         DemoAccess.publish("fjordvik", new PersonErased(person, "fjordvik", Instant.now()));
@@ -53,12 +60,16 @@ class PersonErasureTests {
         // the round keeps its counts
         assertEquals(1L, count("SELECT count(*) FROM survey_completion WHERE round_id = ?1", round));
         assertEquals(1L, count("SELECT count(*) FROM survey_respondent WHERE round_id = ?1", round));
+        // the invitation is kept (and counted) but never sent: no address is known for the pseudonym
+        assertEquals(1L, count("SELECT count(*) FROM invitation WHERE round_id = ?1 AND status = 'pending-address'", round));
     }
 
     private long mentions(UUID person) {
         return count("SELECT (SELECT count(*) FROM survey_respondent WHERE person_id = ?1)"
                 + " + (SELECT count(*) FROM survey_completion WHERE person_id = ?1)"
-                + " + (SELECT count(*) FROM survey_sharing WHERE shared_by = ?1)", person);
+                + " + (SELECT count(*) FROM survey_sharing WHERE shared_by = ?1)"
+                + " + (SELECT count(*) FROM respondent_contact WHERE person_id = ?1)"
+                + " + (SELECT count(*) FROM invitation WHERE person_id = ?1)", person);
     }
 
     private long count(String sql, UUID parameter) {

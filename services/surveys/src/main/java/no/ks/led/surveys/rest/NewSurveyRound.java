@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +24,8 @@ public record NewSurveyRound(
         @NotEmpty(message = "must name at least one school") @Size(max = 1000, message = "must name at most 1000 schools") List<@NotNull(message = "must be a school id") UUID> schoolIds,
         @Min(value = 3, message = "must be at least 3") @Max(value = 100, message = "must be at most 100") Integer minGroupSize,
         @Positive(message = "must be a published version") Integer instrumentVersion,
-        @Size(max = 30, message = "must be at most 30 items") List<@NotNull(message = "must be an item") @Valid LocalItem> localItems) {
+        @Size(max = 30, message = "must be at most 30 items") List<@NotNull(message = "must be an item") @Valid LocalItem> localItems,
+        @Size(max = 5000, message = "must name at most 5000 contacts") List<@NotNull(message = "must be a contact") @Valid Contact> contacts) {
 
     /** An item the tenant adds to this round only: a statement on the scale, or a free-text question. */
     public record LocalItem(
@@ -32,5 +34,14 @@ public record NewSurveyRound(
             @Size(max = 500, message = "must be at most 500 characters") String nn,
             @Size(max = 500, message = "must be at most 500 characters") String en,
             @Size(max = 500, message = "must be at most 500 characters") String da) {
+    }
+
+    /**
+     * A respondent's e-mail address for the invitation, as the coordinator sees it in the organisations
+     * service ({@code GET /api/tenants/{t}/people}); this service has no address book of its own.
+     */
+    public record Contact(
+            @NotNull(message = "is required") UUID personId,
+            @NotBlank(message = "must not be blank") @Email(message = "must be an e-mail address") @Size(max = 254, message = "must be at most 254 characters") String email) {
     }
 }

@@ -18,11 +18,13 @@ import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.config.SurveysConfig;
+import no.ks.led.surveys.invitation.service.Invitations;
 import no.ks.led.surveys.rest.NewSurveyRound;
 
 /**
  * Opens rounds: checks the schools against the access replica, resolves the respondents (each school's
- * current principal and school leaders) once, at opening, and stores the round with its local items.
+ * current principal and school leaders) once, at opening, and stores the round with its local items and
+ * an invitation per respondent (delivered later by e-mail).
  */
 @ApplicationScoped
 public class RoundOpening {
@@ -41,6 +43,9 @@ public class RoundOpening {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Invitations invitations;
 
     @Transactional
     public SurveyRound open(String tenantId, NewSurveyRound request, UUID openedBy) {
@@ -112,6 +117,7 @@ public class RoundOpening {
                     .setParameter(8, blankToNull(item.da()))
                     .executeUpdate();
         }
+        invitations.queueForOpenedRound(round, request.contacts() == null ? List.of() : request.contacts());
         outbox.record(tenantId, new SurveyRoundOpened(round.id, tenantId, round.title, round.mode, round.opensOn,
                 round.closesOn, round.instrumentVersion, List.copyOf(schools)));
         return round;
