@@ -40,9 +40,10 @@ final class Http {
     /** As {@link #send(String, String, String, String, String, String)}, with more request headers. */
     static Reply send(String baseUrl, String method, String pathAndQuery, String token, String contentType, String body,
             Map<String, String> headers) {
+        // as a real client does: JSON preferred, anything else (CSV, XLSX, SVG exports) accepted
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1");
         headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
