@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -24,6 +23,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.foundation.testing.RealmLogin;
+import no.ks.led.surveys.AnonymousAnswers;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -233,18 +233,6 @@ class ResultExportTests {
     }
 
     private void insertAnonymousSet(String round, int learning1, String comment) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            UUID set = UUID.randomUUID();
-            entityManager.createNativeQuery("""
-                    INSERT INTO answer_set (id, tenant_id, round_id, school_id, owner_tag, submitted)
-                    VALUES (?1, 'fjordvik', ?2, ?3, ?4, true)""")
-                    .setParameter(1, set).setParameter(2, UUID.fromString(round))
-                    .setParameter(3, UUID.fromString(FJORDVIK_SCHOOL)).setParameter(4, "test-" + set).executeUpdate();
-            entityManager.createNativeQuery("""
-                    INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text) VALUES
-                    (?1, 'submitted', 'learning-1', ?2, false, NULL), (?1, 'submitted', 'learning-2', 4, false, NULL),
-                    (?1, 'submitted', 'comments-1', NULL, false, ?3)""")
-                    .setParameter(1, set).setParameter(2, (short) learning1).setParameter(3, comment).executeUpdate();
-        });
+        AnonymousAnswers.insert(entityManager, round, FJORDVIK_SCHOOL, learning1, comment);
     }
 }
