@@ -24,9 +24,11 @@ http_ok() {
 
 state_dir() { dirname "$("$stack" env)"; }
 
-# Stops application processes recorded by PID file, including leftovers of a run that crashed.
+# Stops application processes recorded by PID file, including leftovers of a run that crashed: all
+# at once (TERM), then waits up to 10 s for them together before KILL, so stopping takes as long as
+# the slowest application, not the sum of all.
 stop_apps() {
-  local dir pidfile pid
+  local dir pidfile pid running=()
   dir="$(state_dir)/apps"
   [ -d "$dir" ] || return 0
   for pidfile in "$dir"/*.pid; do
@@ -34,11 +36,18 @@ stop_apps() {
     pid=$(cat "$pidfile")
     if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "quarkus-run.jar"; then
       kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -KILL "$pid" 2>/dev/null || true
+      running+=("$pid")
     fi
     rm -f "$pidfile"
   done
+  for _ in $(seq 1 50); do
+    local alive=()
+    for pid in "${running[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    running=("${alive[@]}")
+    [ "${#running[@]}" -eq 0 ] && return 0
+    sleep 0.2
+  done
+  for pid in "${running[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
 }
 
 cleanup() {

@@ -26,6 +26,10 @@ public interface InvitationConfig {
     @WithDefault("1H")
     Duration maxRetryBackoff();
 
+    /** The longest wait for the SMTP server to take one e-mail; longer counts as a failed attempt. */
+    @WithDefault("30S")
+    Duration sendTimeout();
+
     /** At most this many e-mails per run of the sender. */
     @WithDefault("100")
     int batchSize();

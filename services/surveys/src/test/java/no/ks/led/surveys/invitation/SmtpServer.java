@@ -28,9 +28,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         startAgain();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
-                "quarkus.mailer.start-tls", "DISABLED",
-                // a fresh connection per e-mail, so a restarted server is reached at once
-                "quarkus.mailer.keep-alive", "false");
+                "quarkus.mailer.start-tls", "DISABLED");
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,7 @@ public class InvitationSender {
     EntityManager entityManager;
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @Inject
     InvitationMail mail;
@@ -121,7 +121,9 @@ public class InvitationSender {
         int attempts = ((Number) row[1]).intValue() + 1;
         LocalDate closesOn = row[6] instanceof Date d ? d.toLocalDate() : (LocalDate) row[6];
         try {
-            mailer.send(mail.compose((String) row[0], email, (String) row[3], (UUID) row[4], (String) row[5], closesOn));
+            // bounded: a server (or a pooled connection) that never answers is a failed attempt, not a stuck sender
+            mailer.send(mail.compose((String) row[0], email, (String) row[3], (UUID) row[4], (String) row[5], closesOn))
+                    .await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             entityManager.createNativeQuery("""
                     UPDATE invitation SET attempts = ?2, last_error = ?3, next_attempt_at = ?4 WHERE id = ?1""")
