@@ -17,6 +17,7 @@ import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.service.OwnerResults;
 import no.ks.led.surveys.service.ResultSharing;
 import no.ks.led.surveys.service.RoundResults;
 
@@ -34,12 +35,15 @@ public class ResultsResource {
     @Inject
     ResultSharing sharing;
 
-    /** The owner's view (owner-executive, coordinator): the tenant's aggregate. */
+    @Inject
+    OwnerResults ownerResults;
+
+    /** The owner's view (owner-executive, coordinator; a consultant within their engagement): the tenant's aggregate. */
     @GET
     public Results forTenant(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
-        Grant grant = access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        Grant grant = access.require(tenantId, OwnerResults.VIEWERS);
         SurveyRound round = SurveyRoundResource.find(tenantId, roundId);
-        return results.forTenant(round, grant);
+        return ownerResults.of(round, grant);
     }
 
     /** A school's results, for that school's principal and school leaders only. */
