@@ -15,6 +15,7 @@ import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.service.OwnerResults;
 import no.ks.led.surveys.service.RoundQuestions;
 import no.ks.led.surveys.service.RoundResults;
+import no.ks.led.surveys.service.RoundTrends;
 
 /**
  * The suppressed results an export or a chart is made from, with exactly the access rules of the JSON
@@ -41,10 +42,13 @@ public class ResultViews {
     @Inject
     OwnerResults ownerResults;
 
+    @Inject
+    RoundTrends trends;
+
     public View forTenant(String tenantId, UUID roundId) {
         Grant grant = access.require(tenantId, OwnerResults.VIEWERS);
         SurveyRound round = round(tenantId, roundId);
-        return new View(ownerResults.of(round, grant), questions.of(round));
+        return new View(trends.withPrevious(round, null, r -> ownerResults.of(r, grant)), questions.of(round));
     }
 
     public View forSchool(String tenantId, UUID roundId, UUID schoolId) {
@@ -55,7 +59,7 @@ public class ResultViews {
         }
         UUID person = access.personId()
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token carries no person id"));
-        return new View(results.forSchool(round, schoolId, person), questions.of(round));
+        return new View(trends.withPrevious(round, schoolId, r -> results.forSchool(r, schoolId, person)), questions.of(round));
     }
 
     private static SurveyRound round(String tenantId, UUID roundId) {
