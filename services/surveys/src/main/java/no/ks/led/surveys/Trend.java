@@ -18,7 +18,7 @@ public record Trend(String scope, UUID schoolId, List<Round> rounds) {
             String basis, boolean suppressed, List<SectionMean> sections) {
     }
 
-    /** A section's mean in one round, {@code null} when suppressed for this viewer. */
+    /** A section's mean in one round: {@code null} when suppressed for this viewer (or answered only "don't know"). */
     public record SectionMean(String code, boolean suppressed, BigDecimal mean) {
     }
 }

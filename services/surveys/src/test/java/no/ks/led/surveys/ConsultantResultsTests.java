@@ -1,6 +1,10 @@
 package no.ks.led.surveys;
 
-import static io.restassured.RestAssured.given;
+import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_SCHOOL;
+import static no.ks.led.surveys.SurveyFlowTests.FORBIDDEN;
+import static no.ks.led.surveys.SurveyFlowTests.PROBLEM;
+import static no.ks.led.surveys.SurveyFlowTests.as;
+import static no.ks.led.surveys.SurveyFlowTests.path;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -17,7 +21,6 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.events.organisations.EngagementEnded;
@@ -26,7 +29,6 @@ import no.ks.led.foundation.access.AccessReplica;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.testing.DemoAccess;
-import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,10 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ConsultantResultsTests {
 
-    static final String FJORDVIK_SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
     static final UUID CONSULTANT = UUID.fromString("3fca4324-47b9-5a91-b819-0e5b7d4e1d2d");
-    static final String PROBLEM = "application/problem+json";
-    static final String FORBIDDEN = "urn:no:ks:led:problem:forbidden";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
 
     @Inject
@@ -48,14 +47,6 @@ class ConsultantResultsTests {
 
     @Inject
     AccessReplica replica;
-
-    static RequestSpecification as(String user) {
-        return given().auth().oauth2(RealmLogin.accessToken(user));
-    }
-
-    static String path(String round) {
-        return "/api/tenants/fjordvik/survey-rounds/" + round;
-    }
 
     /** A round at the demo school with three submitted sets, shared by its principal. */
     private String sharedRound() {

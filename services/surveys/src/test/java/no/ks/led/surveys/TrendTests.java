@@ -1,11 +1,22 @@
 package no.ks.led.surveys;
 
 import static io.restassured.RestAssured.given;
+import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_SCHOOL;
+import static no.ks.led.surveys.SurveyFlowTests.FORBIDDEN;
+import static no.ks.led.surveys.SurveyFlowTests.INVALID;
+import static no.ks.led.surveys.SurveyFlowTests.NOT_FOUND;
+import static no.ks.led.surveys.SurveyFlowTests.PROBLEM;
+import static no.ks.led.surveys.SurveyFlowTests.as;
+import static no.ks.led.surveys.SurveyFlowTests.path;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,10 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,25 +44,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TrendTests {
 
-    static final String FJORDVIK_SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
-    static final String NORDHEI_SCHOOL = "411b22cd-71ee-5fd8-a7c2-fb467ea483a1";
-    static final String PROBLEM = "application/problem+json";
-    static final String NOT_FOUND = "urn:no:ks:led:problem:not-found";
-    static final String FORBIDDEN = "urn:no:ks:led:problem:forbidden";
-    static final String INVALID = "urn:no:ks:led:problem:validation-failed";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
     static final List<String> LEARNING = List.of("learning-1", "learning-2", "learning-3", "learning-4");
 
     @Inject
     EntityManager entityManager;
-
-    static RequestSpecification as(String user) {
-        return given().auth().oauth2(RealmLogin.accessToken(user));
-    }
-
-    static String path(String round) {
-        return "/api/tenants/fjordvik/survey-rounds/" + round;
-    }
 
     /** A round at the demo school opening today, on the given instrument version (null: the latest). */
     private static String openRound(Integer version) {
@@ -123,7 +118,7 @@ class TrendTests {
         // the export shows the change too
         String csv = as("fjordvik.principal").when().get(path(now) + "/results/schools/" + FJORDVIK_SCHOOL + ".csv")
                 .then().statusCode(200).extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(csv.lines().anyMatch(l -> l.startsWith("Skolen;")
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("Skolen;")
                 && l.contains(";learning-1;") && l.endsWith(";3;4,33;0;0;0;2;1;0;2,33;2,00;")), csv);
     }
 
@@ -140,21 +135,21 @@ class TrendTests {
         JsonPath results = school("fjordvik.leader", now);
         String item = "total.sections[0].items.find { it.code == '%s' }.";
         // both shown: a change
-        org.junit.jupiter.api.Assertions.assertEquals(4.75f, results.getFloat(item.formatted("learning-1") + "mean"));
-        org.junit.jupiter.api.Assertions.assertEquals(3.0f, results.getFloat(item.formatted("learning-1") + "previousMean"));
-        org.junit.jupiter.api.Assertions.assertEquals(1.75f, results.getFloat(item.formatted("learning-1") + "change"));
+        assertEquals(4.75f, results.getFloat(item.formatted("learning-1") + "mean"));
+        assertEquals(3.0f, results.getFloat(item.formatted("learning-1") + "previousMean"));
+        assertEquals(1.75f, results.getFloat(item.formatted("learning-1") + "change"));
         // suppressed now: the earlier figure (shown then) but no change
-        org.junit.jupiter.api.Assertions.assertTrue(results.getBoolean(item.formatted("learning-3") + "suppressed"));
-        org.junit.jupiter.api.Assertions.assertNull(results.get(item.formatted("learning-3") + "mean"));
-        org.junit.jupiter.api.Assertions.assertEquals(3.0f, results.getFloat(item.formatted("learning-3") + "previousMean"));
-        org.junit.jupiter.api.Assertions.assertNull(results.get(item.formatted("learning-3") + "change"));
+        assertTrue(results.getBoolean(item.formatted("learning-3") + "suppressed"));
+        assertNull(results.get(item.formatted("learning-3") + "mean"));
+        assertEquals(3.0f, results.getFloat(item.formatted("learning-3") + "previousMean"));
+        assertNull(results.get(item.formatted("learning-3") + "change"));
         // suppressed then: no earlier figure and no change
-        org.junit.jupiter.api.Assertions.assertFalse(results.getBoolean(item.formatted("learning-4") + "suppressed"));
-        org.junit.jupiter.api.Assertions.assertNull(results.get(item.formatted("learning-4") + "previousMean"));
-        org.junit.jupiter.api.Assertions.assertNull(results.get(item.formatted("learning-4") + "change"));
+        assertFalse(results.getBoolean(item.formatted("learning-4") + "suppressed"));
+        assertNull(results.get(item.formatted("learning-4") + "previousMean"));
+        assertNull(results.get(item.formatted("learning-4") + "change"));
         // the section: suppressed now (one item is), and then: no means compared
-        org.junit.jupiter.api.Assertions.assertNull(results.get("total.sections[0].previousMean"));
-        org.junit.jupiter.api.Assertions.assertNull(results.get("total.sections[0].change"));
+        assertNull(results.get("total.sections[0].previousMean"));
+        assertNull(results.get("total.sections[0].change"));
 
         // a whole earlier round below k: nothing to compare with, though it is the previous round
         String small = earlierRound(1);
@@ -204,13 +199,13 @@ class TrendTests {
         answers(now, List.of("learning-1", "role-clarity-4-v2"), 5, 5, 4);
 
         JsonPath results = school("fjordvik.principal", now);
-        org.junit.jupiter.api.Assertions.assertEquals(before, results.getString("previousRoundId"));
+        assertEquals(before, results.getString("previousRoundId"));
         String item = "total.sections.items.flatten().find { it.code == '%s' }.";
-        org.junit.jupiter.api.Assertions.assertEquals(4.67f, results.getFloat(item.formatted("role-clarity-4-v2") + "mean"));
-        org.junit.jupiter.api.Assertions.assertEquals(2.0f,
+        assertEquals(4.67f, results.getFloat(item.formatted("role-clarity-4-v2") + "mean"));
+        assertEquals(2.0f,
                 results.getFloat(item.formatted("role-clarity-4-v2") + "previousMean"));
-        org.junit.jupiter.api.Assertions.assertEquals(2.67f, results.getFloat(item.formatted("role-clarity-4-v2") + "change"));
-        org.junit.jupiter.api.Assertions.assertEquals(2.67f, results.getFloat(item.formatted("learning-1") + "change"));
+        assertEquals(2.67f, results.getFloat(item.formatted("role-clarity-4-v2") + "change"));
+        assertEquals(2.67f, results.getFloat(item.formatted("learning-1") + "change"));
         // the new version's own instrument names what each item continues
         as("fjordvik.leader").when().get("/api/tenants/fjordvik/instruments/2").then().statusCode(200)
                 .body("sections.items.flatten().find { it.code == 'role-clarity-4-v2' }.continues", equalTo("role-clarity-4"));
@@ -229,23 +224,23 @@ class TrendTests {
                 .body("rounds.roundId", hasItem(before)).body("rounds.roundId", hasItem(now))
                 .extract().jsonPath();
         String round = "rounds.find { it.roundId == '%s' }.";
-        org.junit.jupiter.api.Assertions.assertEquals(TODAY.minusDays(1).toString(),
+        assertEquals(TODAY.minusDays(1).toString(),
                 school.getString(round.formatted(before) + "closesOn"));
-        org.junit.jupiter.api.Assertions.assertEquals(1, school.getInt(round.formatted(before) + "instrumentVersion"));
-        org.junit.jupiter.api.Assertions.assertEquals("Ståstedsanalyse", school.getString(round.formatted(before) + "title"));
-        org.junit.jupiter.api.Assertions.assertEquals(2.0f,
+        assertEquals(1, school.getInt(round.formatted(before) + "instrumentVersion"));
+        assertEquals("Ståstedsanalyse", school.getString(round.formatted(before) + "title"));
+        assertEquals(2.0f,
                 school.getFloat(round.formatted(before) + "sections.find { it.code == 'learning' }.mean"));
         // two respondents now: suppressed, no figure
-        org.junit.jupiter.api.Assertions.assertTrue(school.getBoolean(round.formatted(now) + "suppressed"));
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(), school.getList(round.formatted(now) + "sections"));
+        assertTrue(school.getBoolean(round.formatted(now) + "suppressed"));
+        assertEquals(List.of(), school.getList(round.formatted(now) + "sections"));
         List<String> ids = school.getList("rounds.roundId");
-        org.junit.jupiter.api.Assertions.assertTrue(ids.indexOf(before) < ids.indexOf(now), "oldest first");
+        assertTrue(ids.indexOf(before) < ids.indexOf(now), "oldest first");
 
         JsonPath tenant = as("fjordvik.coordinator").when().get("/api/tenants/fjordvik/survey-results/trend").then()
                 .statusCode(200).body("scope", equalTo("tenant")).extract().jsonPath();
-        org.junit.jupiter.api.Assertions.assertEquals(2.0f,
+        assertEquals(2.0f,
                 tenant.getFloat(round.formatted(before) + "sections.find { it.code == 'learning' }.mean"));
-        org.junit.jupiter.api.Assertions.assertTrue(tenant.getBoolean(round.formatted(now) + "suppressed"));
+        assertTrue(tenant.getBoolean(round.formatted(now) + "suppressed"));
     }
 
     @Test

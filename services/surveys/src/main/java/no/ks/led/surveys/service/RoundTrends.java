@@ -77,7 +77,7 @@ public class RoundTrends {
             Results results = view.apply(round);
             List<Trend.SectionMean> sections = results.total().sections().stream()
                     .filter(s -> !RoundQuestions.LOCAL_SECTION.equals(s.code()))
-                    .map(s -> new Trend.SectionMean(s.code(), s.suppressed() || s.mean() == null, s.suppressed() ? null : s.mean()))
+                    .map(s -> new Trend.SectionMean(s.code(), s.suppressed(), s.suppressed() ? null : s.mean()))
                     .toList();
             rounds.add(new Trend.Round(round.id, round.title, round.opensOn, round.closesOn, round.instrumentVersion,
                     results.basis(), results.total().suppressed(), sections));
