@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * at the same school (or tenant) only where both figures are shown to the same viewer, items of a newer
  * instrument version compare with the items they continue, and the trend route lists every round.
  *
- * <p>Every earlier round here opens 20 days ago and closes yesterday, so the newest one created is the
- * previous round of a round opening today, whatever other tests left in the database.
+ * <p>Every earlier round here opens and closes yesterday, the latest a round can close and open before one
+ * opening today, so the newest one created is the previous round of a round opening today, whatever other
+ * tests left in the database.
  */
 @QuarkusTest
 class TrendTests {
@@ -59,12 +60,12 @@ class TrendTests {
                 .when().post("/api/tenants/fjordvik/survey-rounds").then().statusCode(201).extract().path("id");
     }
 
-    /** A round that opened 20 days ago and closed yesterday (opened today through the API, then moved back). */
+    /** A round that opened and closed yesterday (opened today through the API, then moved back). */
     private String earlierRound(Integer version) {
         String round = openRound(version);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "UPDATE survey_round SET opens_on = ?2, closes_on = ?3 WHERE id = ?1")
-                .setParameter(1, UUID.fromString(round)).setParameter(2, TODAY.minusDays(20))
+                .setParameter(1, UUID.fromString(round)).setParameter(2, TODAY.minusDays(1))
                 .setParameter(3, TODAY.minusDays(1)).executeUpdate());
         return round;
     }
