@@ -121,6 +121,25 @@ class TrendTests {
                 .then().statusCode(200).extract().asString();
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("Skolen;")
                 && l.contains(";learning-1;") && l.endsWith(";3;4,33;0;0;0;2;1;0;2,33;2,00;")), csv);
+
+        // once the principal has shared both rounds, the owner sees the school's change too
+        for (String round : List.of(before, now)) {
+            as("fjordvik.principal").when().put(path(round) + "/results/schools/" + FJORDVIK_SCHOOL + "/sharing")
+                    .then().statusCode(200);
+        }
+        as("fjordvik.executive").when().get(path(now) + "/results").then().statusCode(200)
+                .body("schools[0].status", equalTo("shared"))
+                .body("schools[0].results.sections[0].previousMean", equalTo(2.33f))
+                .body("schools[0].results.sections[0].change", equalTo(2.0f));
+        // withdrawn for the earlier round: the owner no longer sees that figure, so no change either
+        as("fjordvik.principal").when().delete(path(before) + "/results/schools/" + FJORDVIK_SCHOOL + "/sharing")
+                .then().statusCode(200);
+        as("fjordvik.executive").when().get(path(now) + "/results").then().statusCode(200)
+                .body("schools[0].results.suppressed", equalTo(false))
+                .body("schools[0].results.sections[0].mean", equalTo(4.33f))
+                .body("schools[0].results.sections[0].previousMean", nullValue())
+                .body("schools[0].results.sections[0].change", nullValue())
+                .body("total.sections[0].change", equalTo(2.0f));
     }
 
     @Test
