@@ -59,7 +59,8 @@ public class ResultViews {
         }
         UUID person = access.personId()
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token carries no person id"));
-        return new View(trends.withPrevious(round, schoolId, r -> results.forSchool(r, schoolId, person)), questions.of(round));
+        return new View(trends.withPrevious(round, schoolId, r -> results.forSchool(r, schoolId, person)),
+                questions.of(round));
     }
 
     private static SurveyRound round(String tenantId, UUID roundId) {

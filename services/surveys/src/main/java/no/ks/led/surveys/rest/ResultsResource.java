@@ -22,7 +22,10 @@ import no.ks.led.surveys.service.ResultSharing;
 import no.ks.led.surveys.service.RoundResults;
 import no.ks.led.surveys.service.RoundTrends;
 
-/** A round's results, with suppression and the change since the previous round: the school's own leaders, and the owner's aggregate. */
+/**
+ * A round's results, with suppression and the change since the previous round: the school's own leaders, and
+ * the owner's aggregate.
+ */
 @Path("/api/tenants/{tenantId}/survey-rounds/{roundId}/results")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultsResource {

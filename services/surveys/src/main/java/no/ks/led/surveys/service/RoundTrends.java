@@ -59,7 +59,8 @@ public class RoundTrends {
      */
     @Transactional
     public Trend trend(String tenantId, UUID schoolId, LocalDate today, Function<SurveyRound, Results> view) {
-        var query = entityManager.createNativeQuery("SELECT r.id FROM survey_round r WHERE r.tenant_id = :tenant AND r.opens_on <= :today"
+        var query = entityManager.createNativeQuery(
+                "SELECT r.id FROM survey_round r WHERE r.tenant_id = :tenant AND r.opens_on <= :today"
                 + (schoolId == null ? "" : AT_SCHOOL) + " ORDER BY r.closes_on, r.opens_on, r.created_at, r.id")
                 .setParameter("tenant", tenantId).setParameter("today", today);
         if (schoolId != null) {
@@ -96,8 +97,10 @@ public class RoundTrends {
         }
         var query = entityManager.createNativeQuery("""
                 SELECT r.id FROM survey_round r
-                WHERE r.tenant_id = :tenant AND r.closes_on < :opens AND r.instrument_version = ANY(:versions) AND r.id <> :round"""
-                + (schoolId == null ? "" : AT_SCHOOL) + " ORDER BY r.closes_on DESC, r.opens_on DESC, r.created_at DESC, r.id LIMIT 1")
+                WHERE r.tenant_id = :tenant AND r.closes_on < :opens AND r.instrument_version = ANY(:versions)
+                  AND r.id <> :round"""
+                + (schoolId == null ? "" : AT_SCHOOL)
+                + " ORDER BY r.closes_on DESC, r.opens_on DESC, r.created_at DESC, r.id LIMIT 1")
                 .setParameter("tenant", round.tenantId).setParameter("opens", round.opensOn)
                 .setParameter("versions", comparable.toArray(new Integer[0])).setParameter("round", round.id);
         if (schoolId != null) {
