@@ -26,8 +26,15 @@ public record Instrument(int version, String name, Instant publishedAt, List<Sca
     public record Section(String code, Texts title, List<Item> items) {
     }
 
-    /** A statement answered on the scale ({@code scale}) or a free-text question ({@code text}). */
-    public record Item(String code, String kind, Texts text) {
+    /**
+     * A statement answered on the scale ({@code scale}) or a free-text question ({@code text}); {@code continues}
+     * names the item of the previous version it carries on (null: new, or version 1), so trends compare them.
+     */
+    public record Item(String code, String kind, Texts text, String continues) {
+
+        public Item(String code, String kind, Texts text) {
+            this(code, kind, text, null);
+        }
 
         public boolean isScale() {
             return SCALE.equals(kind);

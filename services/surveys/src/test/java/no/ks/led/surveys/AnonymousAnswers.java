@@ -1,5 +1,7 @@
 package no.ks.led.surveys;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,18 +18,32 @@ public final class AnonymousAnswers {
 
     /** One submitted set at the school: {@code learning-1} = the value, {@code learning-2} = 4, and a comment. */
     public static void insert(EntityManager entityManager, String round, String school, int learning1, String comment) {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        values.put("learning-1", learning1);
+        values.put("learning-2", 4);
+        insert(entityManager, round, school, values, comment);
+    }
+
+    /** One submitted set at the school with these scale answers (item code to 1-5) and, if not null, a comment. */
+    public static void insert(EntityManager entityManager, String round, String school, Map<String, Integer> values,
+            String comment) {
         QuarkusTransaction.requiringNew().run(() -> {
             UUID set = UUID.randomUUID();
             entityManager.createNativeQuery("""
                     INSERT INTO answer_set (id, tenant_id, round_id, school_id, owner_tag, submitted)
-                    VALUES (?1, 'fjordvik', ?2, ?3, ?4, true)""")
+                    SELECT ?1, tenant_id, id, ?3, ?4, true FROM survey_round WHERE id = ?2""")
                     .setParameter(1, set).setParameter(2, UUID.fromString(round))
                     .setParameter(3, UUID.fromString(school)).setParameter(4, "test-" + set).executeUpdate();
-            entityManager.createNativeQuery("""
-                    INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text) VALUES
-                    (?1, 'submitted', 'learning-1', ?2, false, NULL), (?1, 'submitted', 'learning-2', 4, false, NULL),
-                    (?1, 'submitted', 'comments-1', NULL, false, ?3)""")
-                    .setParameter(1, set).setParameter(2, (short) learning1).setParameter(3, comment).executeUpdate();
+            values.forEach((item, value) -> entityManager.createNativeQuery("""
+                    INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
+                    VALUES (?1, 'submitted', ?2, ?3, false, NULL)""")
+                    .setParameter(1, set).setParameter(2, item).setParameter(3, value.shortValue()).executeUpdate());
+            if (comment != null) {
+                entityManager.createNativeQuery("""
+                        INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
+                        VALUES (?1, 'submitted', 'comments-1', NULL, false, ?2)""")
+                        .setParameter(1, set).setParameter(2, comment).executeUpdate();
+            }
             // written past Responding, as a bulk load would be: the tallies are recomputed as after one
             entityManager.createNativeQuery("SELECT 1 FROM (SELECT rebuild_result_tally(?1)) rebuilt")
                     .setParameter(1, UUID.fromString(round)).getSingleResult();

@@ -21,10 +21,12 @@ public record ResultTable(List<String> header, List<List<Cell>> rows) {
     /** The column headings. */
     public static final List<String> HEADER = List.of("Gruppe", "Skole-ID", "Status", "Grunnlag", "Rad", "Område",
             "Spørsmål-ID", "Spørsmål", "Respondenter", "Antall svar", "Gjennomsnitt", "Svært uenig (1)", "Uenig (2)",
-            "Verken eller (3)", "Enig (4)", "Svært enig (5)", "Vet ikke", "Fritekst");
+            "Verken eller (3)", "Enig (4)", "Svært enig (5)", "Vet ikke", "Forrige gjennomsnitt", "Endring", "Fritekst");
 
     private static final List<String> SCALE_KEYS = List.of("1", "2", "3", "4", "5", "dont-know");
-    private static final int FIGURES = 9; // Respondenter … Vet ikke
+    private static final int FIGURES = 11; // Respondenter … Vet ikke, Forrige gjennomsnitt, Endring
+    private static final int PREVIOUS = 9;
+    private static final int CHANGE = 10;
 
     /** One cell: text, a number, or a figure hidden by the anonymity rules. */
     public sealed interface Cell {
@@ -128,11 +130,16 @@ public record ResultTable(List<String> header, List<List<Cell>> rows) {
             String title = sectionTitle(questions, section.code());
             List<Cell> sectionFigures = new ArrayList<>(figures(""));
             sectionFigures.set(2, section.suppressed() ? new Cell.Hidden(hidden) : number(section.mean()));
+            sectionFigures.set(PREVIOUS, number(section.previousMean()));
+            sectionFigures.set(CHANGE, number(section.change()));
             rows.add(row(label, schoolId, status, basis, "Område", title, section.code(), "", sectionFigures, ""));
             for (Results.Item item : section.items()) {
                 String text = questions.item(item.code()).map(i -> i.text().nb()).orElse("");
-                rows.add(row(label, schoolId, status, basis, "Spørsmål", title, item.code(), text,
-                        item.suppressed() ? figures(hidden) : itemFigures(item, hidden), ""));
+                List<Cell> figures = item.suppressed() ? figures(hidden) : itemFigures(item, hidden);
+                // the previous round's figure as shown to this viewer then; a change only where both are shown
+                figures.set(PREVIOUS, number(item.previousMean()));
+                figures.set(CHANGE, number(item.change()));
+                rows.add(row(label, schoolId, status, basis, "Spørsmål", title, item.code(), text, figures, ""));
             }
         }
         for (Results.FreeText free : group.freeText()) {
@@ -156,6 +163,8 @@ public record ResultTable(List<String> header, List<List<Cell>> rows) {
             Long n = distribution.get(key);
             cells.add(n == null ? new Cell.Hidden(hidden) : Cell.of(n));
         }
+        cells.add(Cell.of(""));
+        cells.add(Cell.of(""));
         return cells;
     }
 

@@ -12,12 +12,15 @@ import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.service.OwnerResults;
 import no.ks.led.surveys.service.RoundQuestions;
 import no.ks.led.surveys.service.RoundResults;
+import no.ks.led.surveys.service.RoundTrends;
 
 /**
  * The suppressed results an export or a chart is made from, with exactly the access rules of the JSON
- * results routes: the owner's view for {@code owner-executive} and {@code coordinator}, a school's view for
+ * results routes: the owner's view for {@code owner-executive} and {@code coordinator} (and a consultant within
+ * their engagement, see {@link OwnerResults}), a school's view for
  * that school's {@code principal} and {@code school-leader}. Another tenant's round is a 404 like a missing one.
  */
 @ApplicationScoped
@@ -36,10 +39,16 @@ public class ResultViews {
     @Inject
     RoundQuestions questions;
 
+    @Inject
+    OwnerResults ownerResults;
+
+    @Inject
+    RoundTrends trends;
+
     public View forTenant(String tenantId, UUID roundId) {
-        Grant grant = access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        Grant grant = access.require(tenantId, OwnerResults.VIEWERS);
         SurveyRound round = round(tenantId, roundId);
-        return new View(results.forTenant(round, grant), questions.of(round));
+        return new View(trends.withPrevious(round, null, r -> ownerResults.of(r, grant)), questions.of(round));
     }
 
     public View forSchool(String tenantId, UUID roundId, UUID schoolId) {
@@ -50,7 +59,8 @@ public class ResultViews {
         }
         UUID person = access.personId()
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token carries no person id"));
-        return new View(results.forSchool(round, schoolId, person), questions.of(round));
+        return new View(trends.withPrevious(round, schoolId, r -> results.forSchool(r, schoolId, person)),
+                questions.of(round));
     }
 
     private static SurveyRound round(String tenantId, UUID roundId) {

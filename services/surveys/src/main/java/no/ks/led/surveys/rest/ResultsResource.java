@@ -17,10 +17,15 @@ import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.service.OwnerResults;
 import no.ks.led.surveys.service.ResultSharing;
 import no.ks.led.surveys.service.RoundResults;
+import no.ks.led.surveys.service.RoundTrends;
 
-/** A round's results, with suppression: the school's own leaders, and the owner's aggregate. */
+/**
+ * A round's results, with suppression and the change since the previous round: the school's own leaders, and
+ * the owner's aggregate.
+ */
 @Path("/api/tenants/{tenantId}/survey-rounds/{roundId}/results")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResultsResource {
@@ -34,12 +39,18 @@ public class ResultsResource {
     @Inject
     ResultSharing sharing;
 
-    /** The owner's view (owner-executive, coordinator): the tenant's aggregate. */
+    @Inject
+    OwnerResults ownerResults;
+
+    @Inject
+    RoundTrends trends;
+
+    /** The owner's view (owner-executive, coordinator; a consultant within their engagement): the tenant's aggregate. */
     @GET
     public Results forTenant(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
-        Grant grant = access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        Grant grant = access.require(tenantId, OwnerResults.VIEWERS);
         SurveyRound round = SurveyRoundResource.find(tenantId, roundId);
-        return results.forTenant(round, grant);
+        return trends.withPrevious(round, null, r -> ownerResults.of(r, grant));
     }
 
     /** A school's results, for that school's principal and school leaders only. */
@@ -49,7 +60,8 @@ public class ResultsResource {
             @PathParam("schoolId") UUID schoolId) {
         access.requireAtSchool(tenantId, schoolId, TenantRole.PRINCIPAL, TenantRole.SCHOOL_LEADER);
         SurveyRound round = roundWithSchool(tenantId, roundId, schoolId);
-        return results.forSchool(round, schoolId, person());
+        UUID person = person();
+        return trends.withPrevious(round, schoolId, r -> results.forSchool(r, schoolId, person));
     }
 
     /** The school's principal shares its results with the owner (who sees them where the k rule allows). */

@@ -78,10 +78,10 @@ public class InstrumentCatalogue {
             items.put((String) s[0], new ArrayList<>());
         }
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT section_code, code, kind, text_nb, text_nn, text_en, text_da FROM instrument_item
+                SELECT section_code, code, kind, text_nb, text_nn, text_en, text_da, continues_code FROM instrument_item
                 WHERE version = ?1 ORDER BY position""").setParameter(1, version).getResultList();
         for (Object[] r : rows) {
-            items.get((String) r[0]).add(new Instrument.Item((String) r[1], (String) r[2], texts(r, 3)));
+            items.get((String) r[0]).add(new Instrument.Item((String) r[1], (String) r[2], texts(r, 3), (String) r[7]));
         }
         List<Instrument.Section> sectionList = titles.entrySet().stream()
                 .map(e -> new Instrument.Section(e.getKey(), e.getValue(), List.copyOf(items.get(e.getKey())))).toList();
