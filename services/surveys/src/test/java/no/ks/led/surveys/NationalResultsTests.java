@@ -120,6 +120,51 @@ class NationalResultsTests {
     }
 
     @Test
+    void theNationsTrendListsEachYearWithRoundsAsTheNationalViewShowsIt() {
+        // 2 years before: 2 respondents only, so the nation is hidden; the year before: 3 answering 2s; the year: 6 answering 4s
+        round("gamma", "individual", LocalDate.of(YEAR - 2, 6, 1), 3, school(), new int[][] {{5, 5}, {5, 5}});
+        // (every item of the section "learning" answered, so its mean is shown)
+        int[] twos = {2, 2, 2, 2};
+        int[] fours = {4, 4, 4, 4};
+        round("alfa", "individual", LocalDate.of(YEAR - 1, 6, 1), 3, school(), new int[][] {twos, twos, twos});
+        round("alfa", "individual", LocalDate.of(YEAR, 6, 1), 3, school(), new int[][] {fours, fours, fours});
+        round("beta", "individual", LocalDate.of(YEAR, 6, 1), 3, school(), new int[][] {fours, fours, fours});
+
+        String body = as("ks.analyst").when().get(ROUTE + "/trend?instrumentVersion=1&fromYear=" + (YEAR - 3) + "&toYear=" + YEAR)
+                .then().statusCode(200)
+                .body("instrumentVersion", equalTo(1)).body("fromYear", equalTo(YEAR - 3)).body("toYear", equalTo(YEAR))
+                // a year without rounds is left out
+                .body("years.year", contains(YEAR - 2, YEAR - 1, YEAR))
+                .body("years[0].suppressed", equalTo(true)).body("years[0].respondents", nullValue())
+                .body("years[0].sections", hasSize(0))
+                .body("years[1].suppressed", equalTo(false)).body("years[1].respondents", equalTo(3))
+                .body("years[1].instrumentVersion", equalTo(1))
+                .body("years[1].sections[0].code", equalTo("learning")).body("years[1].sections[0].mean", equalTo(2.0f))
+                .body("years[2].respondents", equalTo(6)).body("years[2].sections[0].mean", equalTo(4.0f))
+                .extract().asString();
+        for (UUID school : schools) {
+            assertFalse(body.contains(school.toString()), "the national trend names a school");
+        }
+        assertFalse(body.contains(TENANT_PREFIX), "the national trend names a tenant");
+
+        String[][] cases = {
+                {"?fromYear=2020&toYear=2021", "instrumentVersion"},
+                {"?instrumentVersion=1&toYear=2021", "fromYear"},
+                {"?instrumentVersion=1&fromYear=2021", "toYear"},
+                {"?instrumentVersion=1&fromYear=2022&toYear=2021", "toYear"},
+                {"?instrumentVersion=1&fromYear=2010&toYear=2020", "toYear"},
+                {"?instrumentVersion=1&fromYear=1999&toYear=2001", "fromYear"}};
+        for (String[] c : cases) {
+            as("ks.admin").when().get(ROUTE + "/trend" + c[0]).then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo(INVALID)).body("violations.field", hasItem(c[1]));
+        }
+        for (String user : new String[] {"fjordvik.executive", "fjordvik.principal", "veiviser.consultant"}) {
+            as(user).when().get(ROUTE + "/trend?instrumentVersion=1&fromYear=" + YEAR + "&toYear=" + YEAR)
+                    .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
+        }
+    }
+
+    @Test
     void aYearWithoutRoundsShowsNothing() {
         as("ks.analyst").when().get(ROUTE + "?instrumentVersion=1&year=2001").then().statusCode(200)
                 .body("total.suppressed", equalTo(true)).body("tenants", hasSize(0));

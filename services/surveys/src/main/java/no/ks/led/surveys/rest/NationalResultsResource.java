@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.surveys.NationalResults;
+import no.ks.led.surveys.NationalTrend;
 import no.ks.led.surveys.service.NationalAggregate;
 
 /** The national results of the status analysis for KS ({@code ks-admin}, {@code ks-analyst}): per tenant, never per school. */
@@ -26,5 +27,14 @@ public class NationalResultsResource {
     public NationalResults get(@QueryParam("instrumentVersion") String instrumentVersion, @QueryParam("year") String year) {
         access.requireNational("ks-admin", "ks-analyst");
         return aggregate.of(instrumentVersion, year);
+    }
+
+    /** The nation's section means year by year, each year as the national view shows it (at most 10 years). */
+    @GET
+    @Path("trend")
+    public NationalTrend trend(@QueryParam("instrumentVersion") String instrumentVersion,
+            @QueryParam("fromYear") String fromYear, @QueryParam("toYear") String toYear) {
+        access.requireNational("ks-admin", "ks-analyst");
+        return aggregate.trend(instrumentVersion, fromYear, toYear);
     }
 }

@@ -19,9 +19,11 @@ import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.NationalResults;
+import no.ks.led.surveys.NationalTrend;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SuppressionPlan;
 import no.ks.led.surveys.SuppressionPlan.Visibility;
+import no.ks.led.surveys.Trend;
 import no.ks.led.surveys.config.SurveysConfig;
 
 /**
@@ -51,6 +53,8 @@ public class NationalAggregate {
 
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
+    /** The most years one trend spans: each is one national aggregate. */
+    static final int LONGEST_TREND = 10;
 
     @Inject
     SurveysConfig config;
@@ -65,18 +69,75 @@ public class NationalAggregate {
     @Transactional
     public NationalResults of(String instrumentVersion, String year) {
         List<Problem.Violation> violations = new ArrayList<>();
-        Optional<Instrument> instrument = integer(instrumentVersion).flatMap(catalogue::published);
+        Optional<Instrument> instrument = publishedVersion(instrumentVersion, violations);
+        Optional<Integer> y = year("year", year, violations);
+        refuseIfAny(violations);
+        return of(instrument.orElseThrow(), y.orElseThrow());
+    }
+
+    /**
+     * The nation's section means year by year from {@code fromYear} to {@code toYear} (at most
+     * {@value #LONGEST_TREND} years), each year exactly as {@link #of(Instrument, int)} shows it; years without
+     * rounds of the version (or an older one) are left out. Invalid parameters are a 400 problem naming them.
+     */
+    @Transactional
+    public NationalTrend trend(String instrumentVersion, String fromYear, String toYear) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Optional<Instrument> instrument = publishedVersion(instrumentVersion, violations);
+        Optional<Integer> from = year("fromYear", fromYear, violations);
+        Optional<Integer> to = year("toYear", toYear, violations);
+        if (from.isPresent() && to.isPresent() && (to.get() < from.get() || to.get() - from.get() >= LONGEST_TREND)) {
+            violations.add(new Problem.Violation("toYear",
+                    "must be fromYear or later, and span at most " + LONGEST_TREND + " years"));
+        }
+        refuseIfAny(violations);
+        int asked = instrument.orElseThrow().version();
+        List<NationalTrend.Year> years = new ArrayList<>();
+        for (int year = from.orElseThrow(); year <= to.orElseThrow(); year++) {
+            Optional<Instrument> counted = versionUsed(asked, year).flatMap(catalogue::published);
+            if (counted.isEmpty()) {
+                continue;
+            }
+            NationalResults results = of(counted.get(), year);
+            Results.Group nation = results.total();
+            years.add(new NationalTrend.Year(year, counted.get().version(), results.minGroupSize(), nation.suppressed(),
+                    nation.respondents(), nation.sections().stream()
+                            .map(s -> new Trend.SectionMean(s.code(), s.suppressed(), s.suppressed() ? null : s.mean()))
+                            .toList()));
+        }
+        return new NationalTrend(asked, from.orElseThrow(), to.orElseThrow(), List.copyOf(years));
+    }
+
+    /** The newest version, no newer than {@code version}, of any round closing in the year. */
+    private Optional<Integer> versionUsed(int version, int year) {
+        Object used = entityManager.createNativeQuery("""
+                SELECT max(instrument_version) FROM survey_round
+                WHERE instrument_version <= ?1 AND closes_on BETWEEN ?2 AND ?3""")
+                .setParameter(1, version).setParameter(2, LocalDate.of(year, 1, 1))
+                .setParameter(3, LocalDate.of(year, 12, 31)).getSingleResult();
+        return Optional.ofNullable(used).map(v -> ((Number) v).intValue());
+    }
+
+    private Optional<Instrument> publishedVersion(String value, List<Problem.Violation> violations) {
+        Optional<Instrument> instrument = integer(value).flatMap(catalogue::published);
         if (instrument.isEmpty()) {
             violations.add(new Problem.Violation("instrumentVersion", "must be a published instrument version"));
         }
-        Optional<Integer> y = integer(year).filter(v -> v >= FIRST_YEAR && v <= LAST_YEAR);
-        if (y.isEmpty()) {
-            violations.add(new Problem.Violation("year", "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR));
+        return instrument;
+    }
+
+    private static Optional<Integer> year(String field, String value, List<Problem.Violation> violations) {
+        Optional<Integer> year = integer(value).filter(v -> v >= FIRST_YEAR && v <= LAST_YEAR);
+        if (year.isEmpty()) {
+            violations.add(new Problem.Violation(field, "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR));
         }
+        return year;
+    }
+
+    private static void refuseIfAny(List<Problem.Violation> violations) {
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "See the violations for each field", violations);
         }
-        return of(instrument.orElseThrow(), y.orElseThrow());
     }
 
     private static Optional<Integer> integer(String value) {
