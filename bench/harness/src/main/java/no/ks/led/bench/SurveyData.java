@@ -267,6 +267,29 @@ final class SurveyData {
                 fjordvikRespondents, rows, copySeconds, tallySeconds, analyzeSeconds, tallied);
     }
 
+    /**
+     * Individual rounds of instrument version 1 with SQL, each for one school, with {@code localItems} local
+     * scale items; the respondents are the caller's to add.
+     */
+    void openRounds(List<UUID> ids, List<String> tenants, List<UUID> schools, String title, LocalDate opens, LocalDate closes,
+            int localItems) throws SQLException {
+        CopyManager copy = copyManager();
+        try (Copy c = new Copy(copy, "survey_round (id, tenant_id, title, mode, opens_on, closes_on, instrument_version, "
+                + "min_group_size)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                c.row(ids.get(i), tenants.get(i), TITLE_PREFIX + title, "individual", opens, closes, 1, 3);
+            }
+            c.finish();
+        }
+        try (Copy c = new Copy(copy, "survey_round_school (round_id, school_id)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                c.row(ids.get(i), schools.get(i));
+            }
+            c.finish();
+        }
+        localItems(copy, ids, localItems);
+    }
+
     /** The owner's tenant id: the biggest is the demo tenant {@code fjordvik}, the others {@code bench-NNN}. */
     static String tenant(int owner) {
         return owner == 0 ? "fjordvik" : String.format("bench-%03d", owner);

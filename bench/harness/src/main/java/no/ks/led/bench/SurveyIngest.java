@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -46,6 +47,9 @@ final class SurveyIngest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
     private static final int LOCAL_ITEMS = 40;
+    private static final Path DEMO_DIRECTORY = Path.of("libs/service-foundation/src/main/resources/led/demo-directory.json");
+    /** COPY writes at least this many submissions' rows in full mode, so that it runs long enough to be timed. */
+    private static final int MIN_COPY_SUBMISSIONS = 500;
     private static final List<String> RESPONDENTS = List.of("fjordvik.principal", "fjordvik.leader", "nordhei.principal",
             "nordhei.leader");
 
@@ -116,7 +120,8 @@ final class SurveyIngest {
                             // as many submissions as the route stored in this round (the previous one's when COPY goes first)
                             long submissions = r != null ? r.submissions()
                                     : route.isEmpty() ? (ctx.smoke ? 4 : 400) : route.get(route.size() - 1).submissions();
-                            CopyRun c = copyRun(round, data, instrument, Math.max(4, submissions));
+                            CopyRun c = copyRun(round, data, instrument,
+                                    Math.max(ctx.smoke ? 4 : MIN_COPY_SUBMISSIONS, submissions));
                             copies.add(c);
                             Log.say("%s: round %d COPY:  %d submissions, %d answers (%d rows) in %.2f s = %.0f answers/s",
                                     PART, round, c.submissions(), c.answers(), c.rows(), c.seconds(), c.answersPerSecond());
@@ -133,8 +138,7 @@ final class SurveyIngest {
 
     /** The four demo respondents, their school and person ids from the demo directory, and tokens. */
     private static List<Respondent> respondents(Context ctx) throws Exception {
-        JsonNode directory = JSON.readTree(ctx.repo.resolve(Path.of("libs/service-foundation/src/main/resources/led/demo-directory.json"))
-                .toFile());
+        JsonNode directory = JSON.readTree(ctx.repo.resolve(DEMO_DIRECTORY).toFile());
         List<Respondent> result = new ArrayList<>();
         for (String username : RESPONDENTS) {
             String person = null;
@@ -261,43 +265,28 @@ final class SurveyIngest {
      * with the school's demo leaders as respondents and 40 local scale items, written with SQL.
      */
     private static List<UUID> openRounds(SurveyData data, List<Respondent> respondents, int perTenant) throws SQLException {
-        LocalDate today = LocalDate.now(PLATFORM_ZONE);
         List<UUID> ids = new ArrayList<>();
-        List<String> tenants = List.of("fjordvik", "nordhei");
+        List<String> tenants = new ArrayList<>();
+        List<UUID> schools = new ArrayList<>();
         for (int i = 0; i < 2 * perTenant; i++) {
+            String tenant = i % 2 == 0 ? "fjordvik" : "nordhei";
             ids.add(UUID.randomUUID());
+            tenants.add(tenant);
+            schools.add(respondents.stream().filter(r -> r.tenant().equals(tenant)).findFirst().orElseThrow().school());
         }
-        CopyManager copy = data.copyManager();
-        try (SurveyData.Copy c = new SurveyData.Copy(copy,
-                "survey_round (id, tenant_id, title, mode, opens_on, closes_on, instrument_version, min_group_size)")) {
-            for (int i = 0; i < ids.size(); i++) {
-                c.row(ids.get(i), tenants.get(i % 2), SurveyData.TITLE_PREFIX + "ingest", "individual", today.minusDays(1),
-                        today.plusDays(30), 1, 3);
-            }
-            c.finish();
-        }
-        try (SurveyData.Copy c = new SurveyData.Copy(copy, "survey_round_school (round_id, school_id)")) {
-            for (int i = 0; i < ids.size(); i++) {
-                c.row(ids.get(i), school(respondents, tenants.get(i % 2)));
-            }
-            c.finish();
-        }
-        try (SurveyData.Copy c = new SurveyData.Copy(copy, "survey_respondent (round_id, school_id, person_id, role)")) {
+        LocalDate today = LocalDate.now(PLATFORM_ZONE);
+        data.openRounds(ids, tenants, schools, "ingest", today.minusDays(1), today.plusDays(30), LOCAL_ITEMS);
+        try (SurveyData.Copy c = new SurveyData.Copy(data.copyManager(), "survey_respondent (round_id, school_id, person_id, role)")) {
             for (int i = 0; i < ids.size(); i++) {
                 for (Respondent r : respondents) {
-                    if (r.tenant().equals(tenants.get(i % 2))) {
+                    if (r.tenant().equals(tenants.get(i))) {
                         c.row(ids.get(i), r.school(), r.person(), r.username().endsWith(".principal") ? "principal" : "school-leader");
                     }
                 }
             }
             c.finish();
         }
-        data.localItems(copy, ids, LOCAL_ITEMS);
         return ids;
-    }
-
-    private static UUID school(List<Respondent> respondents, String tenant) {
-        return respondents.stream().filter(r -> r.tenant().equals(tenant)).findFirst().orElseThrow().school();
     }
 
     /**
@@ -313,22 +302,9 @@ final class SurveyIngest {
             rounds.add(UUID.randomUUID());
         }
         LocalDate today = LocalDate.now(PLATFORM_ZONE);
+        data.openRounds(rounds, Collections.nCopies(rounds.size(), "fjordvik"), Collections.nCopies(rounds.size(), school),
+                "ingest (COPY)", today.minusDays(1), today.plusDays(30), LOCAL_ITEMS);
         CopyManager copy = data.copyManager();
-        try (SurveyData.Copy c = new SurveyData.Copy(copy,
-                "survey_round (id, tenant_id, title, mode, opens_on, closes_on, instrument_version, min_group_size)")) {
-            for (UUID id : rounds) {
-                c.row(id, "fjordvik", SurveyData.TITLE_PREFIX + "ingest (COPY)", "individual", today.minusDays(1), today.plusDays(30),
-                        1, 3);
-            }
-            c.finish();
-        }
-        try (SurveyData.Copy c = new SurveyData.Copy(copy, "survey_round_school (round_id, school_id)")) {
-            for (UUID id : rounds) {
-                c.row(id, school);
-            }
-            c.finish();
-        }
-        data.localItems(copy, rounds, LOCAL_ITEMS);
         List<String> scale = new ArrayList<>(instrument.scaleItems());
         for (int i = 1; i <= LOCAL_ITEMS; i++) {
             scale.add("local-" + i);
@@ -391,12 +367,14 @@ final class SurveyIngest {
                 + "answered (closed model: this is a throughput figure), for %d s after a %d s warm-up, directly on the surveys "
                 + "service (the gateway is part 1). Rounds are written with SQL beforehand, not timed. Answers stored = %d per "
                 + "submission (the route also keeps each as a draft%s). **COPY**: the same rows for the same number of "
-                + "submissions (answer set, every answer as draft and as submitted, completion), `COPY … FROM STDIN` into the "
-                + "same tables in one transaction, timed from the first COPY to the commit. Runs alternate; nothing pinned "
+                + "submissions (at least %d, so that it runs long enough to time: answer set, every answer as draft and as "
+                + "submitted, completion), `COPY … FROM STDIN` into the same tables in one transaction, timed from the first "
+                + "COPY to the commit. Runs alternate; nothing pinned "
                 + "(the route needs the service and PostgreSQL).%n%n", answersPerSubmission(instrument),
                 instrument.scaleItems().size(), instrument.textItems().size(), LOCAL_ITEMS, clients, duration.toSeconds(),
                 warmup.toSeconds(), answersPerSubmission(instrument),
-                tallied ? " and adds it to the result tallies in the same transaction; COPY writes no tallies" : ""));
+                tallied ? " and adds it to the result tallies in the same transaction; COPY writes no tallies" : "",
+                ctx.smoke ? 4 : MIN_COPY_SUBMISSIONS));
         md.append("| round | path | submissions | answers | seconds | answers/s | submission p50 | p99 | notes |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < Math.max(route.size(), copies.size()); i++) {

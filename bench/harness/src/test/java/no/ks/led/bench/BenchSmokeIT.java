@@ -18,7 +18,8 @@ class BenchSmokeIT {
     void everyBenchmarkRuns() throws Exception {
         Path repo = Bench.repositoryRoot();
         Path work = repo.resolve("bench/harness/target/smoke");
-        boolean ok = Bench.run(true, repo, work, List.of(Footprint.PART, GatewayOverhead.PART, EventLatency.PART, SurveyIngest.PART, Aggregation.PART),
+        boolean ok = Bench.run(true, repo, work,
+                List.of(Footprint.PART, GatewayOverhead.PART, EventLatency.PART, SurveyIngest.PART, Aggregation.PART),
                 work.resolve("smoke-results.md"));
         assertTrue(ok, "a benchmark could not run; see " + work.resolve("smoke-results.md") + " and the output above");
     }
