@@ -5,7 +5,10 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 
-/** Test data: submitted answer sets written straight to the anonymous tables, as other respondents would leave them. */
+/**
+ * Test data: submitted answer sets written straight to the anonymous tables, as other respondents would leave them
+ * (the round's result tallies are rebuilt after each).
+ */
 public final class AnonymousAnswers {
 
     private AnonymousAnswers() {
@@ -25,6 +28,9 @@ public final class AnonymousAnswers {
                     (?1, 'submitted', 'learning-1', ?2, false, NULL), (?1, 'submitted', 'learning-2', 4, false, NULL),
                     (?1, 'submitted', 'comments-1', NULL, false, ?3)""")
                     .setParameter(1, set).setParameter(2, (short) learning1).setParameter(3, comment).executeUpdate();
+            // written past Responding, as a bulk load would be: the tallies are recomputed as after one
+            entityManager.createNativeQuery("SELECT 1 FROM (SELECT rebuild_result_tally(?1)) rebuilt")
+                    .setParameter(1, UUID.fromString(round)).getSingleResult();
         });
     }
 }

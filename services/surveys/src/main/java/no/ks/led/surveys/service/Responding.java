@@ -44,6 +44,9 @@ public class Responding {
     @Inject
     RoundQuestions questions;
 
+    @Inject
+    ResultTallies tallies;
+
     /** The caller's own answers in a round: the draft, the last submitted answers and when. */
     public record MyResponse(UUID schoolId, String mode, List<Answer> draft, List<Answer> submitted, Instant submittedAt) {
     }
@@ -99,6 +102,7 @@ public class Responding {
         if (drafts.longValue() == 0) {
             throw new ProblemException(ProblemType.CONFLICT, "Det finnes ingen lagret kladd å sende inn");
         }
+        tallies.applySubmission(round, school, set);
         entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'submitted'")
                 .setParameter(1, set).executeUpdate();
         entityManager.createNativeQuery("""

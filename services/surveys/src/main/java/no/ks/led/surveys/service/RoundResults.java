@@ -153,7 +153,7 @@ public class RoundResults {
         return new SuppressionPlan.Group(TENANT, totalSize, totalVisibility, children);
     }
 
-    private static Results.Group present(Instrument items, Tally tally, boolean groupShown, Predicate<String> itemShown) {
+    static Results.Group present(Instrument items, Tally tally, boolean groupShown, Predicate<String> itemShown) {
         if (!groupShown) {
             return Results.Group.SUPPRESSED;
         }
@@ -205,31 +205,42 @@ public class RoundResults {
         return n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
     }
 
-    /** Per school, from the submitted answer sets only; no query here reads a person. */
+    /**
+     * Per school: respondents and scale counts from the tallies kept up to date on submission
+     * ({@link ResultTallies}), free text from the submitted answers of the round's text items. No query
+     * here reads a person.
+     */
     @SuppressWarnings("unchecked")
     private Map<UUID, Tally> tallies(SurveyRound round) {
         Map<UUID, Tally> bySchool = new HashMap<>();
         List<Object[]> sets = entityManager.createNativeQuery(
-                "SELECT school_id, count(*) FROM answer_set WHERE round_id = ?1 AND submitted GROUP BY school_id")
+                "SELECT school_id, respondents FROM school_tally WHERE round_id = ?1 AND respondents > 0")
                 .setParameter(1, round.id).getResultList();
         for (Object[] r : sets) {
             bySchool.computeIfAbsent((UUID) r[0], x -> new Tally()).respondents = ((Number) r[1]).longValue();
         }
         List<Object[]> counts = entityManager.createNativeQuery("""
-                SELECT s.school_id, a.item_code, a.value, a.dont_know, count(*)
-                FROM answer a JOIN answer_set s ON s.id = a.answer_set_id
-                WHERE s.round_id = ?1 AND s.submitted AND a.stage = 'submitted' AND a.text IS NULL
-                GROUP BY s.school_id, a.item_code, a.value, a.dont_know""").setParameter(1, round.id).getResultList();
+                SELECT school_id, item_code, n1, n2, n3, n4, n5, dont_know FROM item_tally WHERE round_id = ?1""")
+                .setParameter(1, round.id).getResultList();
         for (Object[] r : counts) {
-            Tally t = bySchool.computeIfAbsent((UUID) r[0], x -> new Tally());
-            int index = Boolean.TRUE.equals(r[3]) ? 5 : ((Number) r[2]).intValue() - 1;
-            t.counts.computeIfAbsent((String) r[1], x -> new long[6])[index] += ((Number) r[4]).longValue();
+            long[] c = new long[6];
+            for (int i = 0; i < 6; i++) {
+                c[i] = ((Number) r[2 + i]).longValue();
+            }
+            if (java.util.Arrays.stream(c).sum() > 0) {
+                bySchool.computeIfAbsent((UUID) r[0], x -> new Tally()).counts.put((String) r[1], c);
+            }
+        }
+        String[] textItems = questions.of(round).items().filter(i -> !i.isScale()).map(Instrument.Item::code)
+                .toArray(String[]::new);
+        if (textItems.length == 0) {
+            return bySchool;
         }
         List<Object[]> texts = entityManager.createNativeQuery("""
                 SELECT s.school_id, a.item_code, a.text
-                FROM answer a JOIN answer_set s ON s.id = a.answer_set_id
-                WHERE s.round_id = ?1 AND s.submitted AND a.stage = 'submitted' AND a.text IS NOT NULL""")
-                .setParameter(1, round.id).getResultList();
+                FROM answer_set s JOIN answer a ON a.answer_set_id = s.id AND a.stage = 'submitted'
+                WHERE s.round_id = ?1 AND s.submitted AND a.item_code = ANY(?2) AND a.text IS NOT NULL""")
+                .setParameter(1, round.id).setParameter(2, textItems).getResultList();
         for (Object[] r : texts) {
             bySchool.computeIfAbsent((UUID) r[0], x -> new Tally()).texts
                     .computeIfAbsent((String) r[1], x -> new ArrayList<>()).add((String) r[2]);
