@@ -1,0 +1,179 @@
+package no.ks.led.surveys;
+
+import static no.ks.led.surveys.SurveyFlowTests.FORBIDDEN;
+import static no.ks.led.surveys.SurveyFlowTests.INVALID;
+import static no.ks.led.surveys.SurveyFlowTests.PROBLEM;
+import static no.ks.led.surveys.SurveyFlowTests.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The national view against the real database and realm: aggregates over tenants with suppression, never
+ * a school. Its rounds are written straight to the tables (tenants of their own, closing in a year no
+ * other test uses) and their tallies rebuilt, as a bulk load would leave them.
+ */
+@QuarkusTest
+class NationalResultsTests {
+
+    static final int YEAR = 2099;
+    static final String TENANT_PREFIX = "national-test-";
+    static final String ROUTE = "/api/national/survey-results";
+
+    @Inject
+    EntityManager entityManager;
+
+    private final List<UUID> schools = new ArrayList<>();
+
+    @BeforeEach
+    void removeEarlierRuns() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "DELETE FROM survey_round WHERE tenant_id LIKE ?1").setParameter(1, TENANT_PREFIX + "%").executeUpdate());
+    }
+
+    @Test
+    void ksSeesTheNationAndEachTenantWhereKAllowsAndASmallTenantsComplementIsHiddenToo() {
+        // alfa: two schools, 5 respondents; its school A1 also answered an earlier round of the year, which does not count
+        UUID a1 = school();
+        UUID a2 = school();
+        round("alfa", "individual", LocalDate.of(YEAR, 3, 1), 3, a1, new int[][] {{1}, {1}, {1}, {1}, {1}, {1}, {1}});
+        round("alfa", "individual", LocalDate.of(YEAR, 6, 1), 3, a1, new int[][] {{4, 5}, {5, 5}, {3, 4}});
+        round("alfa", "team", LocalDate.of(YEAR, 9, 1), 3, a2, new int[][] {{4, 4}});
+        round("alfa", "team", LocalDate.of(YEAR, 9, 1), 3, school(), new int[][] {{2, 3}});
+        // beta: 4 respondents
+        round("beta", "individual", LocalDate.of(YEAR, 5, 1), 3, school(), new int[][] {{2, 1}, {2, 2}, {3, 3}, {5, 4}});
+        // gamma: 2 respondents, fewer than k
+        round("gamma", "individual", LocalDate.of(YEAR, 12, 31), 3, school(), new int[][] {{5, 5}, {5, 5}});
+        // a round closing the year after does not count
+        round("delta", "individual", LocalDate.of(YEAR + 1, 1, 1), 3, school(), new int[][] {{1}, {1}, {1}});
+
+        String body = as("ks.analyst").when().get(ROUTE + "?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
+                .body("instrumentVersion", equalTo(1)).body("year", equalTo(YEAR)).body("minGroupSize", equalTo(3))
+                .body("tenants.tenantId", contains(TENANT_PREFIX + "alfa", TENANT_PREFIX + "beta", TENANT_PREFIX + "gamma"))
+                // the nation: 5 + 4 + 2 = 11
+                .body("total.suppressed", equalTo(false)).body("total.respondents", equalTo(11))
+                .body("total.sections[0].code", equalTo("learning"))
+                .body("total.sections[0].items[0].code", equalTo("learning-1"))
+                .body("total.sections[0].items[0].responseCount", equalTo(11))
+                // (4+5+3+4+2 + 2+2+3+5 + 5+5) / 11
+                .body("total.sections[0].items[0].mean", equalTo(3.64f))
+                .body("total.sections[0].items[0].distribution.'5'", equalTo(4))
+                .body("total.freeText", hasSize(0))
+                // alfa (5: 3 from A1's later round, A2's team and another team) is shown
+                .body("tenants[0].results.suppressed", equalTo(false)).body("tenants[0].results.respondents", equalTo(5))
+                .body("tenants[0].results.sections[0].items[0].mean", equalTo(3.6f))
+                .body("tenants[0].results.sections[0].items[1].responseCount", equalTo(5))
+                .body("tenants[0].results.freeText", hasSize(0))
+                // gamma (2) is below k; nation minus alfa minus beta would show it, so beta (the smaller) is hidden too
+                .body("tenants[2].results.suppressed", equalTo(true)).body("tenants[2].results.respondents", nullValue())
+                .body("tenants[1].results.suppressed", equalTo(true)).body("tenants[1].results.sections", hasSize(0))
+                .extract().asString();
+        for (UUID school : schools) {
+            assertFalse(body.contains(school.toString()), "the national view names a school");
+        }
+        as("ks.admin").when().get(ROUTE + "?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
+                .body("total.respondents", equalTo(11));
+    }
+
+    @Test
+    void itemsAnsweredByFewerThanKAreHiddenWithTheirComplement() {
+        // alfa 3 and beta 3 answered learning-1; learning-2 only 2 at alfa and 3 at beta
+        round("alfa", "individual", LocalDate.of(YEAR, 4, 1), 3, school(), new int[][] {{3, 3}, {3, 3}, {3}});
+        round("beta", "individual", LocalDate.of(YEAR, 4, 1), 3, school(), new int[][] {{4, 4}, {4, 4}, {4, 4}});
+        as("ks.analyst").when().get(ROUTE + "?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
+                .body("total.sections[0].items[0].mean", equalTo(3.5f))
+                .body("total.sections[0].items[1].suppressed", equalTo(false))
+                .body("total.sections[0].items[1].responseCount", equalTo(5))
+                // learning-2: alfa's 2 are hidden, and beta's 3 with them (nation minus beta would be alfa's)
+                .body("tenants[0].results.sections[0].items[1].suppressed", equalTo(true))
+                .body("tenants[1].results.sections[0].items[1].suppressed", equalTo(true))
+                .body("tenants[1].results.sections[0].items[0].mean", equalTo(4.0f))
+                // and a section with a hidden item has no mean
+                .body("tenants[1].results.sections[0].suppressed", equalTo(true))
+                .body("tenants[1].results.sections[0].mean", nullValue());
+    }
+
+    @Test
+    void aYearWithoutRoundsShowsNothing() {
+        as("ks.analyst").when().get(ROUTE + "?instrumentVersion=1&year=2001").then().statusCode(200)
+                .body("total.suppressed", equalTo(true)).body("tenants", hasSize(0));
+    }
+
+    @Test
+    void onlyKsMayAskAndParametersAreValidated() {
+        for (String user : new String[] {"fjordvik.principal", "fjordvik.leader", "fjordvik.executive",
+                "nordhei.coordinator", "veiviser.consultant"}) {
+            as(user).when().get(ROUTE + "?instrumentVersion=1&year=" + YEAR)
+                    .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
+        }
+        io.restassured.RestAssured.given().when().get(ROUTE + "?instrumentVersion=1&year=2026")
+                .then().statusCode(401).contentType(PROBLEM);
+        String[][] cases = {
+                {"?year=2026", "instrumentVersion"},
+                {"?instrumentVersion=99&year=2026", "instrumentVersion"},
+                {"?instrumentVersion=v1&year=2026", "instrumentVersion"},
+                {"?instrumentVersion=1", "year"},
+                {"?instrumentVersion=1&year=1999", "year"},
+                {"?instrumentVersion=1&year=2101", "year"},
+                {"?instrumentVersion=1&year=20x6", "year"}};
+        for (String[] c : cases) {
+            as("ks.analyst").when().get(ROUTE + c[0]).then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo(INVALID)).body("violations.field", hasItem(c[1]));
+        }
+        as("ks.analyst").when().get(ROUTE + "?instrumentVersion=1&year=2100").then().statusCode(200);
+    }
+
+    private UUID school() {
+        UUID id = UUID.randomUUID();
+        schools.add(id);
+        return id;
+    }
+
+    /** A round of the tenant at one school, closing on the day, with one submitted set per row of (learning-1, learning-2). */
+    private void round(String tenant, String mode, LocalDate closesOn, int k, UUID school, int[][] sets) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            UUID round = UUID.randomUUID();
+            entityManager.createNativeQuery("""
+                    INSERT INTO survey_round (id, tenant_id, title, mode, opens_on, closes_on, instrument_version, min_group_size)
+                    VALUES (?1, ?2, 'Nasjonal test', ?3, ?4, ?5, 1, ?6)""")
+                    .setParameter(1, round).setParameter(2, TENANT_PREFIX + tenant).setParameter(3, mode)
+                    .setParameter(4, closesOn.minusDays(20)).setParameter(5, closesOn).setParameter(6, k).executeUpdate();
+            entityManager.createNativeQuery("INSERT INTO survey_round_school (round_id, school_id) VALUES (?1, ?2)")
+                    .setParameter(1, round).setParameter(2, school).executeUpdate();
+            for (int[] values : sets) {
+                UUID set = UUID.randomUUID();
+                entityManager.createNativeQuery("""
+                        INSERT INTO answer_set (id, tenant_id, round_id, school_id, owner_tag, submitted)
+                        VALUES (?1, ?2, ?3, ?4, ?5, true)""")
+                        .setParameter(1, set).setParameter(2, TENANT_PREFIX + tenant).setParameter(3, round)
+                        .setParameter(4, school).setParameter(5, "test-" + set).executeUpdate();
+                for (int i = 0; i < values.length; i++) {
+                    entityManager.createNativeQuery("""
+                            INSERT INTO answer (answer_set_id, stage, item_code, value) VALUES (?1, 'submitted', ?2, ?3)""")
+                            .setParameter(1, set).setParameter(2, "learning-" + (i + 1)).setParameter(3, (short) values[i])
+                            .executeUpdate();
+                }
+                entityManager.createNativeQuery("""
+                        INSERT INTO answer (answer_set_id, stage, item_code, text) VALUES (?1, 'submitted', 'comments-1', ?2)""")
+                        .setParameter(1, set).setParameter(2, "Kommentar fra " + tenant).executeUpdate();
+            }
+            entityManager.createNativeQuery("SELECT 1 FROM (SELECT rebuild_result_tally(?1)) rebuilt")
+                    .setParameter(1, round).getSingleResult();
+        });
+    }
+}
