@@ -79,7 +79,7 @@ final class SurveyIngest {
 
     static Section run(Context ctx) throws Exception {
         Duration duration = Duration.ofSeconds(ctx.smoke ? 1 : Integer.getInteger("bench.ingest.seconds", 10));
-        Duration warmup = Duration.ofSeconds(ctx.smoke ? 0 : 10);
+        Duration warmup = Duration.ofSeconds(ctx.smoke ? 0 : 20);
         int rounds = ctx.smoke ? 1 : Integer.getInteger("bench.ingest.rounds", 3);
         int clients = Integer.getInteger("bench.ingest.clients", ctx.smoke ? 2 : 8);
         // rounds to open per tenant and run: enough that the route cannot run out within a run
