@@ -14,6 +14,7 @@ import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.events.programmes.ProgrammeCreated;
 import no.ks.led.events.surveys.ResultsShared;
 import no.ks.led.events.surveys.ResultsWithdrawn;
+import no.ks.led.events.surveys.SurveyRoundClosed;
 import no.ks.led.events.surveys.SurveyRoundOpened;
 
 /** The catalogue of every event contract, and the names derived from a contract. */
@@ -33,7 +34,8 @@ public final class EventContracts {
             ProgrammeCreated.class,
             SurveyRoundOpened.class,
             ResultsShared.class,
-            ResultsWithdrawn.class);
+            ResultsWithdrawn.class,
+            SurveyRoundClosed.class);
 
     private EventContracts() {
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -91,13 +94,20 @@ class EventContractsTest {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = sampleValue(types[i], schema.get("properties").get(components[i].getName()));
+            values[i] = sampleValue(components[i].getGenericType(), schema.get("properties").get(components[i].getName()));
         }
         return contract.getDeclaredConstructor(types).newInstance(values);
     }
 
     /** A valid value for a component, guided by its schema where a plain string would not do. */
-    private static Object sampleValue(Class<?> type, JsonNode property) {
+    @SuppressWarnings("unchecked")
+    private static Object sampleValue(Type generic, JsonNode property) throws Exception {
+        Class<?> type = generic instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) generic;
+        if (type == java.util.List.class && generic instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+            // a list of nested records: one element, sampled against the schema of the array's items
+            return java.util.List.of(sample((Class<? extends Record>) element, property.get("items")));
+        }
         if (type == UUID.class) {
             return UUID.randomUUID();
         } else if (type == String.class) {
@@ -116,6 +126,8 @@ class EventContractsTest {
             return 1;
         } else if (type == long.class || type == Long.class) {
             return 1L;
+        } else if (type == BigDecimal.class) {
+            return new BigDecimal("3.50");
         } else if (type == boolean.class || type == Boolean.class) {
             return true;
         } else if (type == java.util.List.class) {

@@ -5,11 +5,13 @@ import static no.ks.led.surveys.SurveyFlowTests.INVALID;
 import static no.ks.led.surveys.SurveyFlowTests.PROBLEM;
 import static no.ks.led.surveys.SurveyFlowTests.as;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,8 +85,17 @@ class NationalResultsTests {
                 .body("tenants[2].results.suppressed", equalTo(true)).body("tenants[2].results.respondents", nullValue())
                 .body("tenants[1].results.suppressed", equalTo(true)).body("tenants[1].results.sections", hasSize(0))
                 .extract().asString();
-        for (UUID school : schools) {
-            assertFalse(body.contains(school.toString()), "the national view names a school");
+        String csv = as("ks.analyst").when().get(ROUTE + ".csv?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
+                .contentType("text/csv").header("Content-Disposition", containsString("resultater-nasjonalt-v1-" + YEAR + ".csv"))
+                .extract().asString();
+        assertTrue(csv.contains("Skoleeier-ID") && csv.contains("Hele landet") && csv.contains(TENANT_PREFIX + "beta;"));
+        assertTrue(csv.contains("skjult (< 3)"));
+        assertTrue(csv.contains("3,64"), "the nation's mean of learning-1, with a decimal comma");
+        for (String text : new String[] {body, csv}) {
+            assertFalse(text.contains("Kommentar"), "free text at national level");
+            for (UUID school : schools) {
+                assertFalse(text.contains(school.toString()), "the national view names a school");
+            }
         }
         as("ks.admin").when().get(ROUTE + "?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
                 .body("total.respondents", equalTo(11));
@@ -120,6 +131,8 @@ class NationalResultsTests {
                 "nordhei.coordinator", "veiviser.consultant"}) {
             as(user).when().get(ROUTE + "?instrumentVersion=1&year=" + YEAR)
                     .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
+            as(user).when().get(ROUTE + ".csv?instrumentVersion=1&year=" + YEAR)
+                    .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
         }
         io.restassured.RestAssured.given().when().get(ROUTE + "?instrumentVersion=1&year=2026")
                 .then().statusCode(401).contentType(PROBLEM);
@@ -133,6 +146,8 @@ class NationalResultsTests {
                 {"?instrumentVersion=1&year=20x6", "year"}};
         for (String[] c : cases) {
             as("ks.analyst").when().get(ROUTE + c[0]).then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo(INVALID)).body("violations.field", hasItem(c[1]));
+            as("ks.admin").when().get(ROUTE + ".csv" + c[0]).then().statusCode(400).contentType(PROBLEM)
                     .body("type", equalTo(INVALID)).body("violations.field", hasItem(c[1]));
         }
         as("ks.analyst").when().get(ROUTE + "?instrumentVersion=1&year=2100").then().statusCode(200);

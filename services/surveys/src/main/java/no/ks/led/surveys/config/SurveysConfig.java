@@ -16,4 +16,8 @@ public interface SurveysConfig {
     /** The national minimum group size k: no figure about fewer respondents is shown. */
     @WithDefault("3")
     int nationalMinimumGroupSize();
+
+    /** How often rounds whose closing date has passed are closed ({@code off} in tests: they close them themselves). */
+    @WithDefault("60s")
+    String roundCloseEvery();
 }

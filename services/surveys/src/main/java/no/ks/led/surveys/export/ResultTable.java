@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import no.ks.led.surveys.Instrument;
+import no.ks.led.surveys.NationalResults;
 import no.ks.led.surveys.Results;
 
 /**
@@ -53,6 +54,27 @@ public record ResultTable(List<String> header, List<List<Cell>> rows) {
 
     /** The marker of a school whose principal has not shared its results with the owner. */
     public static final String NOT_SHARED = "ikke delt";
+
+    /** The column headings of the national table: its second column names a tenant, never a school. */
+    public static final List<String> NATIONAL_HEADER = nationalHeader();
+
+    private static List<String> nationalHeader() {
+        List<String> header = new ArrayList<>(HEADER);
+        header.set(1, "Skoleeier-ID");
+        return List.copyOf(header);
+    }
+
+    /** The national view as a table: the nation, then each tenant; no school and no free text. */
+    public static ResultTable of(NationalResults results, Instrument questions) {
+        List<List<Cell>> rows = new ArrayList<>();
+        String hidden = hiddenMarker(results.minGroupSize());
+        String basis = "samlet, minst " + results.minGroupSize() + " respondenter (et lag teller som én)";
+        group(rows, "Hele landet", "", "", basis, results.total(), questions, hidden);
+        for (NationalResults.Tenant tenant : results.tenants()) {
+            group(rows, "Skoleeier", tenant.tenantId(), "", basis, tenant.results(), questions, hidden);
+        }
+        return new ResultTable(NATIONAL_HEADER, List.copyOf(rows));
+    }
 
     /** The table of what the viewer of {@code results} may see, with section and item texts from {@code questions}. */
     public static ResultTable of(Results results, Instrument questions) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
@@ -13,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.led.foundation.problem.Problem;
+import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.NationalResults;
 import no.ks.led.surveys.Results;
@@ -45,8 +49,42 @@ public class NationalAggregate {
     @Inject
     EntityManager entityManager;
 
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
     @Inject
     SurveysConfig config;
+
+    @Inject
+    InstrumentCatalogue catalogue;
+
+    /**
+     * The national results for a query's parameters as given: a published instrument version and a year from
+     * 2000 to 2100, else a 400 problem naming the fields.
+     */
+    @Transactional
+    public NationalResults of(String instrumentVersion, String year) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Optional<Instrument> instrument = integer(instrumentVersion).flatMap(catalogue::published);
+        if (instrument.isEmpty()) {
+            violations.add(new Problem.Violation("instrumentVersion", "must be a published instrument version"));
+        }
+        Optional<Integer> y = integer(year).filter(v -> v >= FIRST_YEAR && v <= LAST_YEAR);
+        if (y.isEmpty()) {
+            violations.add(new Problem.Violation("year", "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "See the violations for each field", violations);
+        }
+        return of(instrument.orElseThrow(), y.orElseThrow());
+    }
+
+    private static Optional<Integer> integer(String value) {
+        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(value.strip()));
+    }
 
     @Transactional
     public NationalResults of(Instrument instrument, int year) {

@@ -1,0 +1,97 @@
+package no.ks.led.surveys.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.ks.led.events.surveys.SurveyRoundClosed;
+import no.ks.led.foundation.access.Grant;
+import no.ks.led.foundation.outbox.Outbox;
+import no.ks.led.surveys.Results;
+import no.ks.led.surveys.SurveyRound;
+import org.jboss.logging.Logger;
+
+/**
+ * Closes rounds whose closing date has passed and records {@link SurveyRoundClosed} for each, exactly once:
+ * each round is claimed by {@code UPDATE … SET closed_at = <now> WHERE closed_at IS NULL} (the row locked
+ * with {@code SKIP LOCKED}, so several instances never take the same one) in the transaction that records
+ * the event through the outbox. The event carries a school's section means only where its results may
+ * leave it: what the owner's view shows for the school to a viewer who leads no school.
+ */
+@ApplicationScoped
+public class RoundClosing {
+
+    private static final Logger LOG = Logger.getLogger(RoundClosing.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RoundResults results;
+
+    @Inject
+    Outbox outbox;
+
+    @Scheduled(identity = "round-closing", every = "${led.surveys.round-close-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        List<UUID> closed = closeDue(LocalDate.now(RoundOpening.PLATFORM_ZONE));
+        if (!closed.isEmpty()) {
+            LOG.infof("Survey rounds closed: %d", closed.size());
+        }
+    }
+
+    /** Closes every round whose last day is before {@code today} and that is not closed yet, one transaction each. */
+    public List<UUID> closeDue(LocalDate today) {
+        List<UUID> closed = new ArrayList<>();
+        while (true) {
+            Optional<UUID> round = QuarkusTransaction.requiringNew().call(() -> closeOne(today));
+            if (round.isEmpty()) {
+                return closed;
+            }
+            closed.add(round.get());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<UUID> closeOne(LocalDate today) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<UUID> claimed = entityManager.createNativeQuery("""
+                UPDATE survey_round SET closed_at = ?2
+                WHERE id = (SELECT id FROM survey_round WHERE closes_on < ?1 AND closed_at IS NULL
+                            ORDER BY closes_on, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                  AND closed_at IS NULL
+                RETURNING id""").setParameter(1, today).setParameter(2, now).getResultList();
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID roundId = claimed.get(0);
+        SurveyRound round = entityManager.find(SurveyRound.class, roundId);
+        // a viewer who leads no school: nothing in the view is known to them by other means
+        Results owners = results.forTenant(round, new Grant(round.tenantId, null, Map.of()));
+        List<SurveyRoundClosed.School> schools = owners.schools().stream().map(RoundClosing::school).toList();
+        outbox.record(round.tenantId, new SurveyRoundClosed(round.id, round.tenantId, round.instrumentVersion,
+                now, schools));
+        return Optional.of(roundId);
+    }
+
+    private static SurveyRoundClosed.School school(Results.School school) {
+        boolean released = "shared".equals(school.status()) && !school.results().suppressed();
+        if (!released) {
+            return new SurveyRoundClosed.School(school.schoolId(), false, List.of());
+        }
+        return new SurveyRoundClosed.School(school.schoolId(), true, school.results().sections().stream()
+                .filter(s -> !s.suppressed() && s.mean() != null)
+                .map(s -> new SurveyRoundClosed.SectionMean(s.code(), s.mean())).toList());
+    }
+}

@@ -1,0 +1,214 @@
+package no.ks.led.surveys;
+
+import static no.ks.led.surveys.SurveyFlowTests.ANSWERS;
+import static no.ks.led.surveys.SurveyFlowTests.CONFLICT;
+import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_LEADER;
+import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_PRINCIPAL;
+import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_SCHOOL;
+import static no.ks.led.surveys.SurveyFlowTests.NORDHEI_SCHOOL;
+import static no.ks.led.surveys.SurveyFlowTests.PROBLEM;
+import static no.ks.led.surveys.SurveyFlowTests.as;
+import static no.ks.led.surveys.SurveyFlowTests.openRound;
+import static no.ks.led.surveys.SurveyFlowTests.path;
+import static no.ks.led.surveys.SurveyFlowTests.today;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.ks.led.surveys.service.Responding;
+import no.ks.led.surveys.service.RoundClosing;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closing rounds against the real database and broker: a round whose closing date has passed is closed
+ * once, and SurveyRoundClosed reaches led.surveys.events with section means only for a school that shared
+ * its results and passes suppression.
+ */
+@QuarkusTest
+class RoundClosingTests {
+
+    private static final String TYPE = "no.ks.led.surveys.SurveyRoundClosed.v1";
+    private static final String TOPIC = "led.surveys.events";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RoundClosing closing;
+
+    @Inject
+    Responding responding;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aRoundPastItsClosingDateIsClosedOnceWithTheScoresThatMayLeaveTheSchool() throws Exception {
+        // fjordvik: three leaders answer the whole collaboration section, and the principal shares
+        String shared = openRound("fjordvik", FJORDVIK_SCHOOL, "individual", today(), 3);
+        SurveyRound round = QuarkusTransaction.requiringNew().call(() -> SurveyRound.<SurveyRound>findById(UUID.fromString(shared)));
+        List<UUID> people = new ArrayList<>();
+        int[] values = {4, 3, 5};
+        for (int value : values) {
+            UUID person = UUID.randomUUID();
+            people.add(person);
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    INSERT INTO survey_respondent (round_id, school_id, person_id, role) VALUES (?1, ?2, ?3, 'school-leader')""")
+                    .setParameter(1, round.id).setParameter(2, UUID.fromString(FJORDVIK_SCHOOL)).setParameter(3, person)
+                    .executeUpdate());
+            List<Answer> answers = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                answers.add(new Answer("collaboration-" + i, value, false, null));
+            }
+            answers.add(new Answer("learning-1", value, false, null));
+            answers.add(new Answer("comments-1", null, false, "Hemmelig kommentar " + value));
+            responding.saveDraft(round, person, answers);
+            responding.submit(round, person, UUID.randomUUID().toString());
+        }
+        as("fjordvik.principal").when().put(path(shared) + "/results/schools/" + FJORDVIK_SCHOOL + "/sharing")
+                .then().statusCode(200);
+        // nordhei: answered but not shared
+        String unshared = openRound("nordhei", NORDHEI_SCHOOL, "individual", today(), null);
+        // both rounds' last day was yesterday
+        for (String id : new String[] {shared, unshared}) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "UPDATE survey_round SET opens_on = ?2, closes_on = ?3 WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(id)).setParameter(2, today().minusDays(10))
+                    .setParameter(3, today().minusDays(1)).executeUpdate());
+        }
+
+        List<UUID> closed = closing.closeDue(today());
+        assertTrue(closed.contains(UUID.fromString(shared)) && closed.contains(UUID.fromString(unshared)), closed.toString());
+        Object closedAt = closedAt(shared);
+        assertNotNull(closedAt);
+
+        Map<String, JsonNode> published = readClosedEvents(List.of(shared, unshared));
+        JsonNode event = published.get(shared);
+        assertEquals("fjordvik", event.get("tenantId").asText());
+        assertEquals(1, event.get("instrumentVersion").asInt());
+        assertNotNull(event.get("closedAt").asText());
+        assertEquals(1, event.get("schools").size());
+        JsonNode school = event.get("schools").get(0);
+        assertEquals(FJORDVIK_SCHOOL, school.get("schoolId").asText());
+        assertTrue(school.get("released").asBoolean());
+        // collaboration: every item answered by 3 = k; learning has unanswered items, so no mean leaves for it
+        assertEquals(1, school.get("sectionMeans").size(), school.toString());
+        assertEquals("collaboration", school.get("sectionMeans").get(0).get("section").asText());
+        assertEquals(0, school.get("sectionMeans").get(0).get("mean").decimalValue().compareTo(new java.math.BigDecimal("4.00")));
+        String text = event.toString();
+        for (UUID person : people) {
+            assertFalse(text.contains(person.toString()), "the event names a respondent");
+        }
+        assertFalse(text.contains(FJORDVIK_PRINCIPAL) || text.contains(FJORDVIK_LEADER) || text.contains("Hemmelig"));
+
+        JsonNode other = published.get(unshared);
+        assertEquals("nordhei", other.get("tenantId").asText());
+        assertEquals(NORDHEI_SCHOOL, other.get("schools").get(0).get("schoolId").asText());
+        assertFalse(other.get("schools").get(0).get("released").asBoolean());
+        assertEquals(0, other.get("schools").get(0).get("sectionMeans").size());
+
+        // a second run closes nothing and records nothing more
+        List<UUID> again = closing.closeDue(today());
+        assertFalse(again.contains(UUID.fromString(shared)) || again.contains(UUID.fromString(unshared)));
+        assertEquals(closedAt, closedAt(shared));
+        assertEquals(1, outboxEvents(shared));
+        assertEquals(1, outboxEvents(unshared));
+
+        // answers after closing are refused and change nothing
+        as("fjordvik.principal").contentType(ContentType.JSON).body(ANSWERS).when().put(path(shared) + "/responses/mine")
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
+        as("fjordvik.principal").header("Idempotency-Key", UUID.randomUUID().toString())
+                .when().post(path(shared) + "/responses/mine/submission").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void aRoundStillOpenOrClosingTodayIsNotClosed() {
+        String round = openRound("fjordvik", FJORDVIK_SCHOOL, "team", today(), null);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE survey_round SET closes_on = ?2 WHERE id = ?1")
+                .setParameter(1, UUID.fromString(round)).setParameter(2, today()).executeUpdate());
+        assertFalse(closing.closeDue(today()).contains(UUID.fromString(round)));
+        assertEquals(null, closedAt(round));
+        assertEquals(0, outboxEvents(round));
+        assertTrue(closing.closeDue(today().plusDays(1)).contains(UUID.fromString(round)));
+        assertEquals(1, outboxEvents(round));
+    }
+
+    private Object closedAt(String round) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT closed_at FROM survey_round WHERE id = ?1").setParameter(1, UUID.fromString(round)).getSingleResult());
+    }
+
+    private long outboxEvents(String round) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE type = ?1 AND payload LIKE ?2")
+                .setParameter(1, TYPE).setParameter(2, "%" + round + "%").getSingleResult()).longValue());
+    }
+
+    /**
+     * The SurveyRoundClosed events of the rounds as published on the topic, read from its beginning until
+     * each round has one and the end of the topic is reached; fails if a round has none or more than one.
+     */
+    private Map<String, JsonNode> readClosedEvents(List<String> rounds) throws Exception {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "round-closing-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, JsonNode> found = new java.util.HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    var type = record.headers().lastHeader("ce_type");
+                    if (type == null || !TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                        continue;
+                    }
+                    JsonNode payload = json.readTree(record.value());
+                    String round = payload.get("roundId").asText();
+                    if (rounds.contains(round)) {
+                        assertEquals(payload.get("tenantId").asText(), record.key(), "keyed by tenant");
+                        assertTrue(found.put(round, payload) == null, "SurveyRoundClosed published twice for " + round);
+                    }
+                }
+                if (found.size() == rounds.size() && atEnd(consumer)) {
+                    return found;
+                }
+            }
+        }
+        throw new AssertionError("SurveyRoundClosed not published for every round: found " + found.keySet());
+    }
+
+    private static boolean atEnd(KafkaConsumer<String, byte[]> consumer) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        return !end.isEmpty() && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}
