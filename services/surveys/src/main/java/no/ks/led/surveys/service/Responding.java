@@ -27,6 +27,7 @@ import no.ks.led.surveys.SurveyRound;
  * A respondent's draft and submission. In an individual round the answers go to an answer set that
  * names no one (found again by {@link AnswerSetTags}); who has finished goes to the completion list,
  * a separate table the results never read. In a team round the school's leaders share one answer set.
+ * A submission updates the result tallies in its own transaction ({@link ResultTallies}).
  */
 @ApplicationScoped
 public class Responding {

@@ -51,31 +51,47 @@ public class RoundClosing {
         }
     }
 
-    /** Closes every round whose last day is before {@code today} and that is not closed yet, one transaction each. */
+    /**
+     * Closes every round whose last day is before {@code today} and that is not closed yet, one transaction
+     * each. A round that fails stays open (its transaction rolls back) and is tried again on the next run;
+     * the others are closed meanwhile.
+     */
     public List<UUID> closeDue(LocalDate today) {
         List<UUID> closed = new ArrayList<>();
+        List<UUID> failed = new ArrayList<>();
         while (true) {
-            Optional<UUID> round = QuarkusTransaction.requiringNew().call(() -> closeOne(today));
-            if (round.isEmpty()) {
-                return closed;
+            UUID[] skip = failed.toArray(new UUID[0]);
+            UUID[] attempted = new UUID[1];
+            try {
+                Optional<UUID> round = QuarkusTransaction.requiringNew().call(() -> closeOne(today, skip, attempted));
+                if (round.isEmpty()) {
+                    return closed;
+                }
+                closed.add(round.get());
+            } catch (RuntimeException e) {
+                if (attempted[0] == null) {
+                    throw e;
+                }
+                LOG.errorf(e, "Closing survey round %s failed; it stays open until the next run", attempted[0]);
+                failed.add(attempted[0]);
             }
-            closed.add(round.get());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<UUID> closeOne(LocalDate today) {
+    private Optional<UUID> closeOne(LocalDate today, UUID[] skip, UUID[] attempted) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<UUID> claimed = entityManager.createNativeQuery("""
                 UPDATE survey_round SET closed_at = ?2
-                WHERE id = (SELECT id FROM survey_round WHERE closes_on < ?1 AND closed_at IS NULL
+                WHERE id = (SELECT id FROM survey_round WHERE closes_on < ?1 AND closed_at IS NULL AND id <> ALL(?3)
                             ORDER BY closes_on, id LIMIT 1 FOR UPDATE SKIP LOCKED)
                   AND closed_at IS NULL
-                RETURNING id""").setParameter(1, today).setParameter(2, now).getResultList();
+                RETURNING id""").setParameter(1, today).setParameter(2, now).setParameter(3, skip).getResultList();
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
         UUID roundId = claimed.get(0);
+        attempted[0] = roundId;
         SurveyRound round = entityManager.find(SurveyRound.class, roundId);
         // a viewer who leads no school: nothing in the view is known to them by other means
         Results owners = results.forTenant(round, new Grant(round.tenantId, null, Map.of()));
