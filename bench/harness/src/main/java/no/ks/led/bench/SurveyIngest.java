@@ -101,7 +101,7 @@ final class SurveyIngest {
             data.deleteBenchmarkRounds();
             instrument = data.instrument(1);
             tallied = data.hasTallies();
-            String body = answersBody(instrument, data);
+            String body = answersBody(instrument);
             try {
                 if (!warmup.isZero()) {
                     Log.say("%s: warm-up, %d s", PART, warmup.toSeconds());
@@ -164,7 +164,7 @@ final class SurveyIngest {
     }
 
     /** Every item of the ingest rounds answered: national scale items, the free-text items, the local items. */
-    private static String answersBody(SurveyData.Instrument instrument, SurveyData data) {
+    private static String answersBody(SurveyData.Instrument instrument) {
         StringBuilder json = new StringBuilder("{\"answers\":[");
         List<String> scale = new ArrayList<>(instrument.scaleItems());
         for (int i = 1; i <= LOCAL_ITEMS; i++) {
