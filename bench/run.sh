@@ -4,7 +4,7 @@
 #   1. builds the applications and the harness if a jar is missing or older than its sources
 #      (after `make test` nothing needs building);
 #   2. part 6: times `make run` (it starts its own stack on the bench ports, so nothing else may);
-#   3. parts 1, 2 and 5 inside deploy/local/with-stack.sh (a fresh stack, profile "bench");
+#   3. parts 1 to 5 inside deploy/local/with-stack.sh (a fresh stack, profile "bench");
 #   4. writes the results file from what the parts recorded in bench/target/bench-work.
 #
 # The stack uses its own ports (below) so that a developer's stack on the default ports is not in
@@ -53,8 +53,8 @@ bench=(java -Xms256m -Xmx1g -Dled.repository.root="$repo" -cp "$harness:bench/ha
 rc=0
 say "part 6: make run, several times (profile $LED_BENCH_RUN_PROFILE)"
 "${bench[@]}" --parts whole-stack || rc=1
-say "parts 1, 2, 5: against a fresh stack (profile $LED_STACK_PROFILE)"
-deploy/local/with-stack.sh "${bench[@]}" --parts gateway,events,footprint || rc=1
+say "parts 1 to 5: against a fresh stack (profile $LED_STACK_PROFILE)"
+deploy/local/with-stack.sh "${bench[@]}" --parts gateway,events,survey-ingest,aggregation,footprint || rc=1
 "${bench[@]}" --parts none --report "$report" || rc=1
 say "took $(( $(date +%s) - LED_BENCH_STARTED )) s; results: ${report#"$repo"/}"
 exit $rc

@@ -12,25 +12,26 @@ import java.util.Locale;
 
 /**
  * The benchmark harness. {@code make bench} (bench/run.sh) runs it twice: first the make-run timing
- * (part 6, which starts its own stack), then, inside deploy/local/with-stack.sh, parts 1, 2 and 5,
+ * (part 6, which starts its own stack), then, inside deploy/local/with-stack.sh, parts 1 to 5,
  * and writes bench/results/&lt;date&gt;.md. The smoke mode (BenchSmokeIT, in make test) runs parts
- * 5, 1 and 2 with tiny sizes and fails only if one of them cannot run.
+ * 5, 1, 2, 3 and 4 with tiny sizes and fails only if one of them cannot run.
  *
  * <pre>
- * Bench --mode full|smoke --parts whole-stack,gateway,events,footprint --work DIR [--report FILE]
+ * Bench --mode full|smoke --parts whole-stack,gateway,events,survey-ingest,aggregation,footprint --work DIR [--report FILE]
  * </pre>
  */
 public final class Bench {
 
     /** Report order: the issue's numbering. */
-    static final List<String> ORDER = List.of(GatewayOverhead.PART, EventLatency.PART, Footprint.PART, WholeStack.PART);
+    static final List<String> ORDER = List.of(GatewayOverhead.PART, EventLatency.PART, SurveyIngest.PART, Aggregation.PART,
+            Footprint.PART, WholeStack.PART);
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
         String mode = "full";
-        List<String> parts = List.of(GatewayOverhead.PART, EventLatency.PART, Footprint.PART);
+        List<String> parts = List.of(GatewayOverhead.PART, EventLatency.PART, SurveyIngest.PART, Aggregation.PART, Footprint.PART);
         Path work = Path.of("bench/target/bench-work");
         Path report = null;
         for (int i = 0; i < args.length; i++) {
@@ -66,6 +67,8 @@ public final class Bench {
                     section = switch (part) {
                         case GatewayOverhead.PART -> GatewayOverhead.run(ctx);
                         case EventLatency.PART -> EventLatency.run(ctx);
+                        case SurveyIngest.PART -> SurveyIngest.run(ctx);
+                        case Aggregation.PART -> Aggregation.run(ctx);
                         case Footprint.PART -> Footprint.run(ctx);
                         case WholeStack.PART -> WholeStack.run(ctx);
                         default -> throw new IllegalArgumentException("unknown part " + part + "; parts: " + ORDER);
@@ -117,9 +120,7 @@ public final class Bench {
                 }
             }
         }
-        md.append("| 3. Survey ingest vs PostgreSQL COPY | ≥ 0.25× COPY | not yet measured: needs the status-analysis issue | | | |\n");
-        md.append("| 4. Aggregation at 10k / 100k / 900k answers | < 300 ms, slope ≤ 1.05, RSS +< 10 % | not yet measured: needs "
-                + "the status-analysis issue | | | |\n\n");
+        md.append('\n');
         for (Section section : sections) {
             md.append(section.markdown()).append('\n');
         }
