@@ -50,7 +50,7 @@ class ConsultantResultsTests {
 
     /** A round at the demo school with three submitted sets, shared by its principal. */
     private String sharedRound() {
-        String body = "{\"title\":\"Ståstedsanalyse\",\"mode\":\"individual\",\"opensOn\":\"" + TODAY + "\",\"closesOn\":\""
+        String body = "{\"title\":\"Ståstedsanalyse\",\"mode\":\"individual\",\"instrumentVersion\":1,\"opensOn\":\"" + TODAY + "\",\"closesOn\":\""
                 + TODAY.plusDays(30) + "\",\"schoolIds\":[\"" + FJORDVIK_SCHOOL + "\"],\"minGroupSize\":3}";
         String round = as("fjordvik.coordinator").contentType(ContentType.JSON).body(body)
                 .when().post("/api/tenants/fjordvik/survey-rounds").then().statusCode(201).extract().path("id");

@@ -57,7 +57,7 @@ class SurveyFlowTests {
     }
 
     static String openRound(String tenant, String school, String mode, LocalDate opensOn, Integer k) {
-        String body = "{\"title\":\"Ståstedsanalyse\",\"mode\":\"" + mode + "\",\"opensOn\":\"" + opensOn
+        String body = "{\"title\":\"Ståstedsanalyse\",\"mode\":\"" + mode + "\",\"instrumentVersion\":1,\"opensOn\":\"" + opensOn
                 + "\",\"closesOn\":\"" + opensOn.plusDays(30) + "\",\"schoolIds\":[\"" + school + "\"]"
                 + (k == null ? "" : ",\"minGroupSize\":" + k) + "}";
         return as(tenant + ".coordinator").contentType(ContentType.JSON).body(body)
@@ -461,7 +461,7 @@ class SurveyFlowTests {
 
     @Test
     void localItemsAreAddedToTheRoundAndCanBeAnswered() {
-        String body = "{\"title\":\"Med lokale\",\"mode\":\"individual\",\"opensOn\":\"" + today() + "\",\"closesOn\":\""
+        String body = "{\"title\":\"Med lokale\",\"mode\":\"individual\",\"instrumentVersion\":1,\"opensOn\":\"" + today() + "\",\"closesOn\":\""
                 + today().plusDays(7) + "\",\"schoolIds\":[\"" + FJORDVIK_SCHOOL + "\"],\"minGroupSize\":4,"
                 + "\"localItems\":[{\"kind\":\"scale\",\"nb\":\"Vi bruker kommunens kvalitetsplan.\"},"
                 + "{\"kind\":\"text\",\"nb\":\"Hva trenger dere fra skoleeier?\",\"en\":\"What do you need from the owner?\"}]}";

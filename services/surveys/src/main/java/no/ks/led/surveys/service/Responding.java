@@ -76,14 +76,25 @@ public class Responding {
         UUID set = answerSet(round, tag).orElseThrow();
         entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'draft'")
                 .setParameter(1, set).executeUpdate();
-        for (Answer a : answers) {
-            entityManager.createNativeQuery("""
-                    INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
-                    VALUES (?1, 'draft', ?2, ?3, ?4, ?5)""")
-                    .setParameter(1, set).setParameter(2, a.item())
-                    .setParameter(3, a.value() == null ? null : a.value().shortValue())
-                    .setParameter(4, a.dontKnow()).setParameter(5, a.text()).executeUpdate();
+        // one statement for the whole draft (a full round is some 60 answers), the columns as arrays
+        int n = answers.size();
+        String[] items = new String[n];
+        Short[] values = new Short[n];
+        Boolean[] dontKnow = new Boolean[n];
+        String[] texts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Answer a = answers.get(i);
+            items[i] = a.item();
+            values[i] = a.value() == null ? null : a.value().shortValue();
+            dontKnow[i] = a.dontKnow();
+            texts[i] = a.text();
         }
+        entityManager.createNativeQuery("""
+                INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
+                SELECT ?1, 'draft', a.item, a.value, a.dont_know, a.text
+                FROM unnest(?2, ?3, ?4, ?5) AS a (item, value, dont_know, text)""")
+                .setParameter(1, set).setParameter(2, items).setParameter(3, values)
+                .setParameter(4, dontKnow).setParameter(5, texts).executeUpdate();
         return view(round, personId, school);
     }
 

@@ -55,7 +55,7 @@ class ResultExportTests {
 
     static String openRound() {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
-        String body = "{\"title\":\"Ståstedsanalyse\",\"mode\":\"individual\",\"opensOn\":\"" + today + "\",\"closesOn\":\""
+        String body = "{\"title\":\"Ståstedsanalyse\",\"mode\":\"individual\",\"instrumentVersion\":1,\"opensOn\":\"" + today + "\",\"closesOn\":\""
                 + today.plusDays(30) + "\",\"schoolIds\":[\"" + FJORDVIK_SCHOOL + "\"],\"minGroupSize\":3}";
         return as("fjordvik.coordinator").contentType(ContentType.JSON).body(body)
                 .when().post("/api/tenants/fjordvik/survey-rounds")

@@ -74,7 +74,7 @@ class InvitationTests {
     }
 
     static String openRoundForTheWholeSchool(String title, String contacts) {
-        String body = "{\"title\":\"" + title + "\",\"mode\":\"individual\",\"opensOn\":\"" + today()
+        String body = "{\"title\":\"" + title + "\",\"mode\":\"individual\",\"instrumentVersion\":1,\"opensOn\":\"" + today()
                 + "\",\"closesOn\":\"" + today().plusDays(14) + "\",\"schoolIds\":[\"" + FJORDVIK_SCHOOL + "\"]"
                 + (contacts == null ? "" : ",\"contacts\":" + contacts) + "}";
         return as("fjordvik.coordinator").contentType(ContentType.JSON).body(body)
@@ -272,7 +272,7 @@ class InvitationTests {
                 "[{\"personId\":\"" + UUID.randomUUID() + "\",\"email\":\"x@example.org\"}]",
                 "[{\"personId\":\"" + PRINCIPAL + "\",\"email\":\"ikke-en-adresse\"}]",
                 "[{\"personId\":\"" + PRINCIPAL + "\",\"email\":\"a@example.org\"},{\"personId\":\"" + PRINCIPAL + "\",\"email\":\"b@example.org\"}]")) {
-            String body = "{\"title\":\"" + title + "\",\"mode\":\"individual\",\"opensOn\":\"" + today()
+            String body = "{\"title\":\"" + title + "\",\"mode\":\"individual\",\"instrumentVersion\":1,\"opensOn\":\"" + today()
                     + "\",\"closesOn\":\"" + today().plusDays(14) + "\",\"schoolIds\":[\"" + FJORDVIK_SCHOOL + "\"],\"contacts\":" + contacts + "}";
             as("fjordvik.coordinator").contentType(ContentType.JSON).body(body)
                     .when().post("/api/tenants/fjordvik/survey-rounds")
