@@ -59,9 +59,9 @@ final class GatewayOverhead {
     static Section run(Context ctx) throws Exception {
         int rate = ctx.smoke ? 50 : Integer.getInteger("bench.gateway.rate", 500);
         int lowRate = Integer.getInteger("bench.gateway.low-rate", 100);
-        Duration duration = Duration.ofSeconds(ctx.smoke ? 1 : Integer.getInteger("bench.gateway.seconds", 20));
+        Duration duration = Duration.ofSeconds(ctx.smoke ? 1 : Integer.getInteger("bench.gateway.seconds", 15));
         Duration lowDuration = Duration.ofSeconds(Integer.getInteger("bench.gateway.low-seconds", 8));
-        Duration warmup = Duration.ofSeconds(ctx.smoke ? 0 : 10);
+        Duration warmup = Duration.ofSeconds(ctx.smoke ? 0 : 15);
         int rounds = ctx.smoke ? 1 : Integer.getInteger("bench.gateway.rounds", 3);
         boolean pin = !ctx.smoke && ctx.canPin();
         String sutCpus = pin ? ctx.sutCpus() : null;
