@@ -12,8 +12,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,11 +56,14 @@ public class SurveyRoundResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(@PathParam("tenantId") String tenantId,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
+            String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid NewSurveyRound request) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         UUID openedBy = access.personId()
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token carries no person id"));
-        SurveyRound round = opening.open(tenantId, request, openedBy);
+        // a retry with the same Idempotency-Key answers the same, with the round the first request opened
+        SurveyRound round = opening.open(tenantId, request, openedBy, idempotencyKey);
         return Response.created(URI.create("/api/tenants/" + tenantId + "/survey-rounds/" + round.id))
                 .entity(SurveyRoundView.of(round)).build();
     }

@@ -1,13 +1,20 @@
 package no.ks.led.surveys.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +22,7 @@ import jakarta.transaction.Transactional;
 import no.ks.led.events.surveys.SurveyRoundOpened;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.config.SurveysConfig;
@@ -47,8 +55,50 @@ public class RoundOpening {
     @Inject
     Invitations invitations;
 
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Opens a round, or, when {@code idempotencyKey} is given and the tenant already opened a round with it,
+     * returns that round unchanged: a retried request opens nothing twice and invites nobody twice. The same
+     * key with a different request (or from another person) is a 409. Requests with one key are serialised
+     * by a transaction-scoped advisory lock, so two concurrent retries open one round.
+     */
     @Transactional
-    public SurveyRound open(String tenantId, NewSurveyRound request, UUID openedBy) {
+    public SurveyRound open(String tenantId, NewSurveyRound request, UUID openedBy, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return open(tenantId, request, openedBy, null, null);
+        }
+        String fingerprint = fingerprint(request, openedBy);
+        entityManager.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) locked")
+                .setParameter(1, "round-opening:" + tenantId + ":" + idempotencyKey).getSingleResult();
+        Optional<SurveyRound> earlier = SurveyRound.<SurveyRound>find("tenantId = ?1 and openingKey = ?2", tenantId, idempotencyKey)
+                .firstResultOptional();
+        if (earlier.isPresent()) {
+            if (!fingerprint.equals(earlier.get().openingFingerprint)) {
+                throw new ProblemException(ProblemType.CONFLICT,
+                        "Idempotency-Key er alt brukt til en annen forespørsel / was already used for another request");
+            }
+            return earlier.get();
+        }
+        return open(tenantId, request, openedBy, idempotencyKey, fingerprint);
+    }
+
+    /** What identifies a request to open a round: its body as JSON and who sends it (SHA-256, hex). */
+    private String fingerprint(NewSurveyRound request, UUID openedBy) {
+        try {
+            byte[] body = json.writeValueAsBytes(request);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(openedBy.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SurveyRound open(String tenantId, NewSurveyRound request, UUID openedBy, String openingKey,
+            String openingFingerprint) {
         LocalDate today = LocalDate.now(PLATFORM_ZONE);
         if (request.opensOn().isBefore(today)) {
             throw ProblemException.invalidField("opensOn", "must be today or later");
@@ -92,6 +142,8 @@ public class RoundOpening {
         round.instrumentVersion = instrument.version();
         round.minGroupSize = k;
         round.openedBy = openedBy;
+        round.openingKey = openingKey;
+        round.openingFingerprint = openingFingerprint;
         round.persist();
         entityManager.flush();
 
