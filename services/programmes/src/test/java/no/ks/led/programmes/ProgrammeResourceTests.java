@@ -72,6 +72,31 @@ class ProgrammeResourceTests {
     }
 
     @Test
+    void concurrentRetriesWithOneIdempotencyKeyCreateOneProgramme() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String token = token("fjordvik.coordinator");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                replies.add(pool.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON).body("{\"name\":\"Samtidig\"}")
+                        .when().post("/api/tenants/fjordvik/programmes")));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            String first = replies.get(0).get().path("id");
+            for (var reply : replies) {
+                statuses.add(reply.get().statusCode());
+                assertEquals(first, reply.get().path("id"));
+            }
+            // one created it; the others waited for it (IdempotencyKeys) and found it, none hit the unique constraint
+            assertEquals(java.util.List.of(200, 200, 200, 201), statuses.stream().sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anotherTenantsUserGetsNotFoundAndLearnsNothing() {
         String id = given().auth().oauth2(token("fjordvik.coordinator"))
                 .contentType(ContentType.JSON).body("{\"name\":\"Fjordvik only\"}")

@@ -69,9 +69,8 @@ class RoundOpeningIdempotencyTests {
         String id = first.path("id");
         long invited = invitations(id);
 
-        var retry = open("fjordvik.coordinator", "fjordvik", key, body);
-        retry.then().statusCode(201).body("id", equalTo(id));
-        assertEquals(first.header("Location"), retry.header("Location"));
+        // the retry answers 200 with the round the first request opened, as a retried programme does
+        open("fjordvik.coordinator", "fjordvik", key, body).then().statusCode(200).body("id", equalTo(id));
         assertEquals(1, rounds("fjordvik", key));
         assertEquals(invited, invitations(id));
 
@@ -99,15 +98,18 @@ class RoundOpeningIdempotencyTests {
         String body = body("Samtidig " + key, FJORDVIK_SCHOOL);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<String>> ids = new ArrayList<>();
+            List<Future<io.restassured.response.Response>> replies = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                ids.add(pool.submit(() -> open("fjordvik.coordinator", "fjordvik", key, body)
-                        .then().statusCode(201).extract().<String>path("id")));
+                replies.add(pool.submit(() -> open("fjordvik.coordinator", "fjordvik", key, body)));
             }
-            String first = ids.get(0).get();
-            for (Future<String> id : ids) {
-                assertEquals(first, id.get());
+            List<Integer> statuses = new ArrayList<>();
+            String first = replies.get(0).get().path("id");
+            for (Future<io.restassured.response.Response> reply : replies) {
+                statuses.add(reply.get().statusCode());
+                assertEquals(first, reply.get().path("id"));
             }
+            // one request opened it; the others waited for it and found it
+            assertEquals(List.of(200, 200, 200, 201), statuses.stream().sorted().toList());
         } finally {
             pool.shutdownNow();
         }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.ks.led.events.programmes.ProgrammeCreated;
+import no.ks.led.foundation.idempotency.IdempotencyKeys;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.programmes.Programme;
 
@@ -18,6 +19,9 @@ public class ProgrammePlanning {
     @Inject
     Outbox outbox;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     /** The outcome of a create: the programme, and whether this call created it or a retry found it. */
     public record Created(Programme programme, boolean isNew) {
     }
@@ -25,6 +29,7 @@ public class ProgrammePlanning {
     @Transactional
     public Created create(String tenantId, String name, String createdBy, String idempotencyKey) {
         if (idempotencyKey != null) {
+            idempotencyKeys.claim("programme", tenantId, idempotencyKey);
             var earlier = Programme.findByIdempotencyKey(tenantId, idempotencyKey);
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), false);

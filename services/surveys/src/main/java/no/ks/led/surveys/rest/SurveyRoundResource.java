@@ -62,10 +62,13 @@ public class SurveyRoundResource {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         UUID openedBy = access.personId()
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token carries no person id"));
-        // a retry with the same Idempotency-Key answers the same, with the round the first request opened
-        SurveyRound round = opening.open(tenantId, request, openedBy, idempotencyKey);
-        return Response.created(URI.create("/api/tenants/" + tenantId + "/survey-rounds/" + round.id))
-                .entity(SurveyRoundView.of(round)).build();
+        RoundOpening.Opened opened = opening.open(tenantId, request, openedBy, idempotencyKey);
+        SurveyRoundView view = SurveyRoundView.of(opened.round());
+        if (!opened.isNew()) {
+            // a retry with the same Idempotency-Key: the round the first request opened, as programmes answer
+            return Response.ok(view).build();
+        }
+        return Response.created(URI.create("/api/tenants/" + tenantId + "/survey-rounds/" + view.id())).entity(view).build();
     }
 
     @GET

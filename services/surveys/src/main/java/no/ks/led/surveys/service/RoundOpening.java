@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.events.surveys.SurveyRoundOpened;
+import no.ks.led.foundation.idempotency.IdempotencyKeys;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
@@ -58,20 +59,26 @@ public class RoundOpening {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    /** A round opened by a request, and whether that request opened it (false: a retry found it). */
+    public record Opened(SurveyRound round, boolean isNew) {
+    }
+
     /**
      * Opens a round, or, when {@code idempotencyKey} is given and the tenant already opened a round with it,
      * returns that round unchanged: a retried request opens nothing twice and invites nobody twice. The same
-     * key with a different request (or from another person) is a 409. Requests with one key are serialised
-     * by a transaction-scoped advisory lock, so two concurrent retries open one round.
+     * key with a different request (or from another person) is a 409. Concurrent retries are serialised by
+     * {@link IdempotencyKeys}.
      */
     @Transactional
-    public SurveyRound open(String tenantId, NewSurveyRound request, UUID openedBy, String idempotencyKey) {
+    public Opened open(String tenantId, NewSurveyRound request, UUID openedBy, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return open(tenantId, request, openedBy, null, null);
+            return new Opened(open(tenantId, request, openedBy, null, null), true);
         }
         String fingerprint = fingerprint(request, openedBy);
-        entityManager.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) locked")
-                .setParameter(1, "round-opening:" + tenantId + ":" + idempotencyKey).getSingleResult();
+        idempotencyKeys.claim("survey-round", tenantId, idempotencyKey);
         Optional<SurveyRound> earlier = SurveyRound.<SurveyRound>find("tenantId = ?1 and openingKey = ?2", tenantId, idempotencyKey)
                 .firstResultOptional();
         if (earlier.isPresent()) {
@@ -79,9 +86,9 @@ public class RoundOpening {
                 throw new ProblemException(ProblemType.CONFLICT,
                         "Idempotency-Key er alt brukt til en annen forespørsel / was already used for another request");
             }
-            return earlier.get();
+            return new Opened(earlier.get(), false);
         }
-        return open(tenantId, request, openedBy, idempotencyKey, fingerprint);
+        return new Opened(open(tenantId, request, openedBy, idempotencyKey, fingerprint), true);
     }
 
     /** What identifies a request to open a round: its body as JSON and who sends it (SHA-256, hex). */
