@@ -7,14 +7,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import no.ks.led.foundation.access.AccessChanges;
+import no.ks.led.foundation.access.AccessEvents;
+import no.ks.led.foundation.events.EventHandlers;
 import no.ks.led.foundation.events.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,8 +27,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the organisations topic from its beginning into the {@link MemoryAccessReplica}, then follows
- * it. No consumer group: every gateway replica reads everything (the topic keeps its events forever,
- * see docs/adr/0003-access-replica.md). The gateway is ready once it has read what the topic held
+ * it, through the foundation's access event handlers, as a service's {@code access-events} consumer
+ * does but without an inbox (the replica is rebuilt at every start and idempotent on its own). No
+ * consumer group: every gateway replica reads everything (the topic keeps its events forever, see
+ * docs/adr/0003-access-replica.md). The gateway is ready once it has read what the topic held
  * when it started.
  */
 @ApplicationScoped
@@ -39,10 +40,7 @@ public class OrganisationEventsFollower {
     static final String TOPIC = "led.organisations.events";
 
     @Inject
-    MemoryAccessReplica replica;
-
-    @Inject
-    ObjectMapper json;
+    EventHandlers handlers;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -107,7 +105,7 @@ public class OrganisationEventsFollower {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         try {
-            AccessChanges.apply(EventEnvelope.fromConsumerRecord(record), json, replica);
+            handlers.handle(AccessEvents.CHANNEL, EventEnvelope.fromConsumerRecord(record));
         } catch (Exception e) {
             // one unreadable event must not stop access decisions for everybody; the services' consumers
             // send such an event to their dead-letter topics

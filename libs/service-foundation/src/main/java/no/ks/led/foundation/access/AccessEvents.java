@@ -1,42 +1,31 @@
 package no.ks.led.foundation.access;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import no.ks.led.events.organisations.PersonErased;
-import no.ks.led.foundation.events.EventEnvelope;
+import no.ks.led.foundation.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Feeds the {@link AccessReplica} from the organisations service's topic ({@code access-events}
- * channel, one consumer group per service). A {@link PersonErased} event is also passed on as a CDI
- * event, in the same transaction, so the service can pseudonymise what it holds about the person.
+ * channel, one consumer group per service) through the {@link AccessEventHandlers}; a service adds
+ * its own handlers for this channel (a {@code PersonErased} handler pseudonymises what it holds).
  */
 @ApplicationScoped
 public class AccessEvents {
 
-    @Inject
-    AccessReplica replica;
+    public static final String CHANNEL = "access-events";
 
     @Inject
-    ObjectMapper json;
+    Inbox inbox;
 
-    @Inject
-    Event<PersonErased> erasures;
-
-    // @Transactional makes Quarkus run this on a worker thread, in order (no @Blocking here: the
-    // gateway indexes this class without the messaging extension, where @Blocking is refused).
-    @Incoming("access-events")
-    @Transactional
-    public void apply(ConsumerRecord<String, byte[]> record) throws JsonProcessingException {
-        Record applied = AccessChanges.apply(EventEnvelope.fromConsumerRecord(record), json, replica);
-        if (applied instanceof PersonErased erased) {
-            erasures.fire(erased);
-        }
+    // @Transactional makes Quarkus run this on a worker thread, in order; the inbox opens a transaction
+    // per attempt (no @Blocking here: the gateway indexes this class without the messaging extension,
+    // where @Blocking is refused).
+    @Incoming(CHANNEL)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.deliver(CHANNEL, record);
     }
 }

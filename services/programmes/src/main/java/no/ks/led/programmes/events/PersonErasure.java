@@ -1,8 +1,11 @@
 package no.ks.led.programmes.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import no.ks.led.events.organisations.PersonErased;
+import no.ks.led.foundation.access.AccessEvents;
+import no.ks.led.foundation.events.ConsumedBy;
+import no.ks.led.foundation.events.EventEnvelope;
+import no.ks.led.foundation.events.EventHandler;
 import no.ks.led.programmes.Programme;
 
 /**
@@ -10,9 +13,11 @@ import no.ks.led.programmes.Programme;
  * transaction that applies the event to the access replica, so both happen or neither.
  */
 @ApplicationScoped
-public class PersonErasure {
+@ConsumedBy(AccessEvents.CHANNEL)
+public class PersonErasure implements EventHandler<PersonErased> {
 
-    void erase(@Observes PersonErased erased) {
+    @Override
+    public void handle(PersonErased erased, EventEnvelope envelope) {
         Programme.update("createdBy = ?1 where createdBy = ?2", Programme.ERASED, erased.personId().toString());
     }
 }

@@ -1,10 +1,13 @@
 package no.ks.led.surveys.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.events.organisations.PersonErased;
+import no.ks.led.foundation.access.AccessEvents;
+import no.ks.led.foundation.events.ConsumedBy;
+import no.ks.led.foundation.events.EventEnvelope;
+import no.ks.led.foundation.events.EventHandler;
 
 /**
  * Pseudonymises what this service holds about an erased person: their place in respondent lists,
@@ -15,12 +18,14 @@ import no.ks.led.events.organisations.PersonErased;
  * the event to the access replica.
  */
 @ApplicationScoped
-public class PersonErasure {
+@ConsumedBy(AccessEvents.CHANNEL)
+public class PersonErasure implements EventHandler<PersonErased> {
 
     @Inject
     EntityManager entityManager;
 
-    void erase(@Observes PersonErased erased) {
+    @Override
+    public void handle(PersonErased erased, EventEnvelope envelope) {
         for (String update : new String[] {
                 "UPDATE survey_respondent SET person_id = gen_random_uuid() WHERE person_id = ?1",
                 "UPDATE survey_completion SET person_id = gen_random_uuid() WHERE person_id = ?1",
