@@ -3,6 +3,7 @@ package no.ks.led.gateway.access;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +21,8 @@ import no.ks.led.foundation.access.Grant;
 /**
  * The gateway's copy of who may enter which tenant, held in memory (the gateway has no database) and
  * rebuilt from the organisations topic at every start by {@link OrganisationEventsFollower}. The
- * decision is the services' own: {@link Grant#decide}.
+ * decision is the services' own: {@link Grant#decide}. Order-tolerant as the services' replica is: an end
+ * or erasure that arrives before its start is remembered, and the start then arrives already ended.
  */
 @ApplicationScoped
 public class MemoryAccessReplica implements AccessChanges {
@@ -30,6 +32,10 @@ public class MemoryAccessReplica implements AccessChanges {
     private final Map<UUID, Map<UUID, Grant.MembershipRow>> memberships = new ConcurrentHashMap<>();
     /** Tenant → engagement id → engagement. */
     private final Map<String, Map<UUID, Grant.EngagementRow>> engagements = new ConcurrentHashMap<>();
+    /** Ends and erasures seen, so a start that arrives after them cannot reopen access. */
+    private final Set<UUID> endedMemberships = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> endedEngagements = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> erasedPeople = ConcurrentHashMap.newKeySet();
 
     /** Whether the person holds any current role in the tenant. */
     public boolean mayEnter(UUID personId, String tenantId, LocalDate today) {
@@ -55,7 +61,8 @@ public class MemoryAccessReplica implements AccessChanges {
     public void membershipGranted(MembershipGranted event) {
         memberships.computeIfAbsent(event.personId(), p -> new ConcurrentHashMap<>())
                 .putIfAbsent(event.membershipId(), new Grant.MembershipRow(event.tenantId(), event.personId(), event.role(),
-                        event.schoolId(), event.startsOn(), event.endsOn(), false));
+                        event.schoolId(), event.startsOn(), event.endsOn(),
+                        endedMemberships.contains(event.membershipId()) || erasedPeople.contains(event.personId())));
         if ("consultant".equals(event.role())) {
             activeOrganisations.putIfAbsent(event.tenantId(), true);
         }
@@ -63,6 +70,7 @@ public class MemoryAccessReplica implements AccessChanges {
 
     @Override
     public void membershipEnded(MembershipEnded event) {
+        endedMemberships.add(event.membershipId());
         Map<UUID, Grant.MembershipRow> held = memberships.get(event.personId());
         if (held != null) {
             held.computeIfPresent(event.membershipId(), (id, m) -> ended(m));
@@ -73,11 +81,13 @@ public class MemoryAccessReplica implements AccessChanges {
     public void engagementStarted(EngagementStarted event) {
         engagements.computeIfAbsent(event.tenantId(), t -> new ConcurrentHashMap<>())
                 .putIfAbsent(event.engagementId(), new Grant.EngagementRow(event.tenantId(), event.consultancyId(),
-                        event.consultantPersonId(), List.copyOf(event.schoolIds()), event.startsOn(), event.endsOn(), false));
+                        event.consultantPersonId(), List.copyOf(event.schoolIds()), event.startsOn(), event.endsOn(),
+                        endedEngagements.contains(event.engagementId())));
     }
 
     @Override
     public void engagementEnded(EngagementEnded event) {
+        endedEngagements.add(event.engagementId());
         Map<UUID, Grant.EngagementRow> held = engagements.get(event.tenantId());
         if (held != null) {
             held.computeIfPresent(event.engagementId(), (id, e) -> new Grant.EngagementRow(e.tenantId(), e.consultancyId(),
@@ -87,6 +97,7 @@ public class MemoryAccessReplica implements AccessChanges {
 
     @Override
     public void personErased(PersonErased event) {
+        erasedPeople.add(event.personId());
         Map<UUID, Grant.MembershipRow> held = memberships.get(event.personId());
         if (held != null) {
             held.replaceAll((id, m) -> ended(m));

@@ -70,4 +70,34 @@ class MemoryAccessReplicaTest {
         assertFalse(replica.mayEnter(executive, "fjordvik", TODAY));
         replica.personErased(new PersonErased(executive, "fjordvik", Instant.now()));
     }
+
+    @Test
+    void anEndThatArrivesBeforeItsStartIsNotUndoneByIt() {
+        onboard("fjordvik");
+        UUID membership = UUID.randomUUID();
+        replica.membershipEnded(new MembershipEnded(membership, "fjordvik", person, Instant.now()));
+        replica.membershipGranted(new MembershipGranted(membership, "fjordvik", person, "coordinator", null, TODAY, null));
+        assertFalse(replica.mayEnter(person, "fjordvik", TODAY));
+
+        UUID consultant = UUID.randomUUID();
+        replica.membershipGranted(new MembershipGranted(UUID.randomUUID(), "veiviser", consultant, "consultant", null,
+                TODAY.minusYears(1), null));
+        UUID engagement = UUID.randomUUID();
+        replica.engagementEnded(new EngagementEnded(engagement, "fjordvik", Instant.now()));
+        replica.engagementStarted(new EngagementStarted(engagement, "fjordvik", "veiviser", null, List.of(), TODAY, null));
+        assertFalse(replica.mayEnter(consultant, "fjordvik", TODAY));
+
+        UUID erased = UUID.randomUUID();
+        replica.personErased(new PersonErased(erased, "fjordvik", Instant.now()));
+        replica.membershipGranted(new MembershipGranted(UUID.randomUUID(), "fjordvik", erased, "principal",
+                UUID.randomUUID(), TODAY, null));
+        assertFalse(replica.mayEnter(erased, "fjordvik", TODAY));
+
+        replica.tenantDeactivated(new TenantDeactivated("nordhei", Instant.now()));
+        onboard("nordhei");
+        UUID executive = UUID.randomUUID();
+        replica.membershipGranted(new MembershipGranted(UUID.randomUUID(), "nordhei", executive, "owner-executive", null,
+                TODAY, null));
+        assertFalse(replica.mayEnter(executive, "nordhei", TODAY));
+    }
 }

@@ -119,6 +119,66 @@ class AccessReplicaTests {
     }
 
     @Test
+    void eventsOutOfOrderGiveTheSameAccessAsInOrder() {
+        String tenant = "o-" + UUID.randomUUID().toString().substring(0, 8);
+        String consultancy = "k-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoAccess.publish(tenant, new TenantOnboarded(tenant, "Ordenvik kommune", "kommune", "934567897",
+                "Europe/Oslo", "nb", Instant.now()));
+        UUID consultant = UUID.randomUUID();
+        DemoAccess.publish(consultancy, new MembershipGranted(UUID.randomUUID(), consultancy, consultant, "consultant",
+                null, TODAY.minusYears(1), null));
+        // a witness granted last, so once it holds, everything before it on the tenant's partition was applied
+        UUID witness = UUID.randomUUID();
+
+        // in order: started then ended; out of order: ended then started (both end with no access)
+        UUID inOrder = UUID.randomUUID();
+        UUID outOfOrder = UUID.randomUUID();
+        UUID engagementInOrder = UUID.randomUUID();
+        UUID engagementOutOfOrder = UUID.randomUUID();
+        UUID erasedInOrder = UUID.randomUUID();
+        UUID erasedOutOfOrder = UUID.randomUUID();
+        Instant ended = Instant.now();
+        var grant = (java.util.function.BiFunction<UUID, UUID, MembershipGranted>) (membership, person) ->
+                new MembershipGranted(membership, tenant, person, "coordinator", null, TODAY, null);
+        UUID personInOrder = UUID.randomUUID();
+        UUID personOutOfOrder = UUID.randomUUID();
+        DemoAccess.publish(tenant, grant.apply(inOrder, personInOrder));
+        DemoAccess.publish(tenant, new MembershipEnded(inOrder, tenant, personInOrder, ended));
+        DemoAccess.publish(tenant, new MembershipEnded(outOfOrder, tenant, personOutOfOrder, ended));
+        DemoAccess.publish(tenant, grant.apply(outOfOrder, personOutOfOrder));
+
+        DemoAccess.publish(tenant, new EngagementStarted(engagementInOrder, tenant, consultancy, consultant, List.of(),
+                TODAY, null));
+        DemoAccess.publish(tenant, new EngagementEnded(engagementInOrder, tenant, ended));
+        DemoAccess.publish(tenant, new EngagementEnded(engagementOutOfOrder, tenant, ended));
+        DemoAccess.publish(tenant, new EngagementStarted(engagementOutOfOrder, tenant, consultancy, consultant, List.of(),
+                TODAY, null));
+
+        DemoAccess.publish(tenant, grant.apply(UUID.randomUUID(), erasedInOrder));
+        DemoAccess.publish(tenant, new PersonErased(erasedInOrder, tenant, ended));
+        DemoAccess.publish(tenant, new PersonErased(erasedOutOfOrder, tenant, ended));
+        DemoAccess.publish(tenant, grant.apply(UUID.randomUUID(), erasedOutOfOrder));
+
+        DemoAccess.publish(tenant, grant.apply(UUID.randomUUID(), witness));
+        await().atMost(Duration.ofSeconds(20)).until(() -> grants(witness, tenant));
+        for (UUID person : List.of(personInOrder, personOutOfOrder, consultant, erasedInOrder, erasedOutOfOrder)) {
+            assertFalse(grants(person, tenant), () -> person + " must have no access in " + tenant);
+        }
+
+        // a tenant deactivated before its onboarding arrives stays deactivated
+        String late = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoAccess.publish(late, new TenantDeactivated(late, Instant.now()));
+        DemoAccess.publish(late, new TenantOnboarded(late, "Seinvik kommune", "kommune", "934567897", "Europe/Oslo",
+                "nb", Instant.now()));
+        UUID executive = UUID.randomUUID();
+        UUID lateMembership = UUID.randomUUID();
+        DemoAccess.publish(late, new MembershipGranted(lateMembership, late, executive, "owner-executive", null, TODAY,
+                null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> replica.holdsMemberships(List.of(lateMembership)));
+        assertFalse(grants(executive, late));
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         UUID membership = UUID.randomUUID();
         var envelope = DemoAccess.envelope("redelivered:" + membership, "fjordvik", new MembershipGranted(membership,

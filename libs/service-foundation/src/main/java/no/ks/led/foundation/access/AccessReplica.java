@@ -28,8 +28,10 @@ import no.ks.led.events.organisations.TenantOnboarded;
  * organisations service's events, in this service's own database. Answers access questions with no
  * call to another service.
  *
- * <p>Every change is idempotent and order-tolerant on its own (insert-if-absent, end-once), so a
- * redelivered or replayed event changes nothing and needs no inbox row.
+ * <p>Every change is idempotent and order-tolerant on its own, so a redelivered, replayed or
+ * out-of-order event changes nothing: a start fills in its row (insert, or complete a tombstone) but
+ * never clears an end; an end is recorded once, as a tombstone if its start has not arrived yet; an
+ * erasure is remembered, so a membership of the person that arrives after it starts ended.
  */
 @ApplicationScoped
 public class AccessReplica implements AccessChanges {
@@ -55,7 +57,7 @@ public class AccessReplica implements AccessChanges {
     @Transactional
     public boolean holdsMemberships(Collection<UUID> membershipIds) {
         Number n = (Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM access_membership WHERE membership_id = ANY(?1)")
+                "SELECT count(*) FROM access_membership WHERE membership_id = ANY(?1) AND role IS NOT NULL")
                 .setParameter(1, membershipIds.toArray(new UUID[0])).getSingleResult();
         return n.longValue() == membershipIds.size();
     }
@@ -84,8 +86,13 @@ public class AccessReplica implements AccessChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     public void membershipGranted(MembershipGranted event) {
         entityManager.createNativeQuery("""
-                INSERT INTO access_membership (membership_id, organisation_id, person_id, role, school_id, starts_on, ends_on)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (membership_id) DO NOTHING""")
+                INSERT INTO access_membership (membership_id, organisation_id, person_id, role, school_id, starts_on, ends_on,
+                    ended_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT erased_at FROM access_erased_person WHERE person_id = ?3))
+                ON CONFLICT (membership_id) DO UPDATE SET organisation_id = excluded.organisation_id,
+                    person_id = excluded.person_id, role = excluded.role, school_id = excluded.school_id,
+                    starts_on = excluded.starts_on, ends_on = excluded.ends_on
+                WHERE access_membership.role IS NULL""")
                 .setParameter(1, event.membershipId())
                 .setParameter(2, event.tenantId())
                 .setParameter(3, event.personId())
@@ -106,9 +113,14 @@ public class AccessReplica implements AccessChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     public void membershipEnded(MembershipEnded event) {
         entityManager.createNativeQuery("""
-                UPDATE access_membership SET ended_at = ?2 WHERE membership_id = ?1 AND ended_at IS NULL""")
+                INSERT INTO access_membership (membership_id, organisation_id, person_id, ended_at)
+                VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (membership_id) DO UPDATE SET ended_at = excluded.ended_at
+                WHERE access_membership.ended_at IS NULL""")
                 .setParameter(1, event.membershipId())
-                .setParameter(2, event.endedAt())
+                .setParameter(2, event.tenantId())
+                .setParameter(3, event.personId())
+                .setParameter(4, event.endedAt())
                 .executeUpdate();
     }
 
@@ -118,7 +130,11 @@ public class AccessReplica implements AccessChanges {
         entityManager.createNativeQuery("""
                 INSERT INTO access_engagement (engagement_id, tenant_id, consultancy_id, consultant_person_id,
                     school_ids, starts_on, ends_on)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (engagement_id) DO NOTHING""")
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT (engagement_id) DO UPDATE SET tenant_id = excluded.tenant_id,
+                    consultancy_id = excluded.consultancy_id, consultant_person_id = excluded.consultant_person_id,
+                    school_ids = excluded.school_ids, starts_on = excluded.starts_on, ends_on = excluded.ends_on
+                WHERE access_engagement.consultancy_id IS NULL""")
                 .setParameter(1, event.engagementId())
                 .setParameter(2, event.tenantId())
                 .setParameter(3, event.consultancyId())
@@ -133,9 +149,12 @@ public class AccessReplica implements AccessChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     public void engagementEnded(EngagementEnded event) {
         entityManager.createNativeQuery("""
-                UPDATE access_engagement SET ended_at = ?2 WHERE engagement_id = ?1 AND ended_at IS NULL""")
+                INSERT INTO access_engagement (engagement_id, tenant_id, ended_at) VALUES (?1, ?2, ?3)
+                ON CONFLICT (engagement_id) DO UPDATE SET ended_at = excluded.ended_at
+                WHERE access_engagement.ended_at IS NULL""")
                 .setParameter(1, event.engagementId())
-                .setParameter(2, event.endedAt())
+                .setParameter(2, event.tenantId())
+                .setParameter(3, event.endedAt())
                 .executeUpdate();
     }
 
@@ -143,6 +162,11 @@ public class AccessReplica implements AccessChanges {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void personErased(PersonErased event) {
+        entityManager.createNativeQuery("""
+                INSERT INTO access_erased_person (person_id, erased_at) VALUES (?1, ?2) ON CONFLICT (person_id) DO NOTHING""")
+                .setParameter(1, event.personId())
+                .setParameter(2, event.erasedAt())
+                .executeUpdate();
         entityManager.createNativeQuery("""
                 UPDATE access_membership SET ended_at = ?2 WHERE person_id = ?1 AND ended_at IS NULL""")
                 .setParameter(1, event.personId())
@@ -154,7 +178,7 @@ public class AccessReplica implements AccessChanges {
     private List<Grant.MembershipRow> memberships(UUID personId) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT organisation_id, role, school_id, starts_on, ends_on, ended_at IS NOT NULL
-                FROM access_membership WHERE person_id = ?1""")
+                FROM access_membership WHERE person_id = ?1 AND role IS NOT NULL""")
                 .setParameter(1, personId).getResultList();
         List<Grant.MembershipRow> result = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
