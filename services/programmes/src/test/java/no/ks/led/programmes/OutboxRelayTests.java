@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,6 +43,9 @@ class OutboxRelayTests {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MeterRegistry meters;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -66,6 +71,90 @@ class OutboxRelayTests {
         assertEquals("{\"probe\":true}", new String(published.value(), StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aKeyWhoseEarlierRowFailsSendsNothingLaterUntilThatRowIsSent() throws Exception {
+        String missing = "led.relay-order-" + UUID.randomUUID();
+        String existing = "led.relay-order-" + UUID.randomUUID();
+        createTopic(existing);
+        String key = "order-" + UUID.randomUUID();
+        UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[] {
+                outbox.append(missing, key, "no.ks.led.programmes.RelayProbed.v1", "{\"n\":1}"),
+                outbox.append(existing, key, "no.ks.led.programmes.RelayProbed.v1", "{\"n\":2}")});
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) row(ids[0])[0]).intValue() >= 1);
+        assertNull(row(ids[1])[1], "the later row of the key must wait for the failed one");
+        assertTrue(read(existing, Duration.ofSeconds(3)).isEmpty(), "nothing later of the key may reach the broker");
+
+        createTopic(missing);
+        await().atMost(Duration.ofSeconds(60)).until(() -> row(ids[0])[1] != null && row(ids[1])[1] != null);
+        assertTrue(!sentAt(ids[1]).isBefore(sentAt(ids[0])), "the key's rows are sent in order");
+        assertEquals(1, read(existing, Duration.ofSeconds(3)).size());
+    }
+
+    @Test
+    void aRowThatAlwaysFailsIsParkedWithItsReasonAndHoldsUpNoOtherKey() throws Exception {
+        String existing = "led.relay-park-" + UUID.randomUUID();
+        createTopic(existing);
+        String poisoned = "park-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        double parkedBefore = parked();
+        UUID poison = QuarkusTransaction.requiringNew().call(() -> outbox.append("led.relay-never-" + UUID.randomUUID(),
+                poisoned, "no.ks.led.programmes.RelayProbed.v1", "{\"poison\":true}"));
+        UUID after = QuarkusTransaction.requiringNew().call(() -> outbox.append(existing, poisoned,
+                "no.ks.led.programmes.RelayProbed.v1", "{\"after\":true}"));
+        UUID unrelated = QuarkusTransaction.requiringNew().call(() -> outbox.append(existing, other,
+                "no.ks.led.programmes.RelayProbed.v1", "{\"unrelated\":true}"));
+
+        // another key goes out while the poison row is still being retried
+        await().atMost(Duration.ofSeconds(30)).until(() -> row(unrelated)[1] != null);
+        assertNull(parkedAt(poison));
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> parkedAt(poison) != null);
+        Object[] parked = row(poison);
+        assertEquals(4, ((Number) parked[0]).intValue(), "parked after led.outbox.max-attempts");
+        assertNull(parked[1]);
+        assertNotNull(parked[2], "the reason is kept");
+        assertTrue(parked() > parkedBefore, "led_outbox_parked_total counts it");
+        // the key goes on after its parked row
+        await().atMost(Duration.ofSeconds(30)).until(() -> row(after)[1] != null);
+    }
+
+    private double parked() {
+        return meters.find("led.outbox.parked").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private Object parkedAt(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT parked_at FROM outbox_event WHERE id = ?1").setParameter(1, id).getSingleResult());
+    }
+
+    private java.time.Instant sentAt(UUID id) {
+        Object value = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT sent_at FROM outbox_event WHERE id = ?1").setParameter(1, id).getSingleResult());
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return value instanceof java.sql.Timestamp ts ? ts.toInstant() : (java.time.Instant) value;
+    }
+
+    private void createTopic(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+    }
+
+    /** Everything the topic holds, read for the given time. */
+    private List<ConsumerRecord<String, byte[]>> read(String topic, Duration during) {
+        List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
+            long deadline = System.currentTimeMillis() + during.toMillis();
+            while (System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(250)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
     private Object[] row(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
                 "SELECT attempts, sent_at, last_error FROM outbox_event WHERE id = ?1")
@@ -73,13 +162,7 @@ class OutboxRelayTests {
     }
 
     private ConsumerRecord<String, byte[]> readOne(String topic) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+        try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
             long deadline = System.currentTimeMillis() + 30_000;
             while (System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -88,5 +171,16 @@ class OutboxRelayTests {
             }
         }
         throw new AssertionError("nothing was published to " + topic);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 }

@@ -3,10 +3,14 @@ package no.ks.led.foundation.outbox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -36,8 +41,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes recorded events to Kafka and marks them sent. A row that fails stays unsent, with its
- * attempt count and last error, and is retried on the next run; rows after it with the same key
- * wait, so each tenant's events keep their order.
+ * attempt count and last error, and is retried after a backoff that doubles with each attempt; nothing
+ * later with the same key (tenant) is sent before it, so each tenant's events keep their order. Within
+ * a batch each key has at most one row in flight: the next row of a key is sent only once the broker
+ * acknowledged the one before. A row that still fails after {@code led.outbox.max-attempts} is parked
+ * ({@code parked_at}, counted in {@code led_outbox_parked_total}) and the key's later rows go on; other
+ * keys are never held up by it.
  *
  * <p>A run starts as soon as a transaction that recorded events commits, and on a timer as a safety
  * net. Only one relay publishes at a time across all replicas (a PostgreSQL advisory lock): two
@@ -63,6 +72,18 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "led.outbox.send-timeout-ms", defaultValue = "10000")
     int sendTimeoutMs;
+
+    @ConfigProperty(name = "led.outbox.max-attempts", defaultValue = "20")
+    int maxAttempts;
+
+    @ConfigProperty(name = "led.outbox.initial-backoff-ms", defaultValue = "1000")
+    long initialBackoffMs;
+
+    @ConfigProperty(name = "led.outbox.max-backoff-ms", defaultValue = "300000")
+    long maxBackoffMs;
+
+    @Inject
+    MeterRegistry meters;
 
     /** The advisory lock key that lets one relay at a time publish from this database. */
     private static final long RELAY_LOCK = 0x4c45444f5554424fL;
@@ -132,7 +153,9 @@ public class OutboxRelay {
         while (true) {
             BatchResult result = QuarkusTransaction.requiringNew().call(this::publishBatch);
             total += result.published();
-            if (result.claimed() < batchSize || result.failed() > 0) {
+            // a failed row waits for its backoff and holds back its key's later rows, so the next batch
+            // claims other rows: going on cannot loop on the same failure
+            if (result.claimed() < batchSize) {
                 return total;
             }
         }
@@ -141,7 +164,7 @@ public class OutboxRelay {
     private record BatchResult(int claimed, int published, int failed) {
     }
 
-    private record PendingRow(UUID id, String topic, EventEnvelope envelope) {
+    private record PendingRow(UUID id, String topic, EventEnvelope envelope, int attempts) {
     }
 
     private BatchResult publishBatch() {
@@ -154,50 +177,63 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return new BatchResult(0, 0, 0);
         }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        List<String> failedKeys = new ArrayList<>();
+        Map<String, ArrayDeque<PendingRow>> byKey = new LinkedHashMap<>();
         for (PendingRow row : rows) {
-            if (failedKeys.contains(row.envelope().tenant())) {
-                sends.add(null);
-                continue;
-            }
-            try {
-                sends.add(producer.send(row.envelope().toProducerRecord(row.topic())));
-            } catch (RuntimeException e) {
-                sends.add(java.util.concurrent.CompletableFuture.failedFuture(e));
-                failedKeys.add(row.envelope().tenant());
-            }
+            byKey.computeIfAbsent(row.envelope().tenant(), k -> new ArrayDeque<>()).add(row);
         }
         List<UUID> sent = new ArrayList<>();
         int failed = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            Future<RecordMetadata> send = sends.get(i);
-            if (send == null) {
-                continue;
+        while (!byKey.isEmpty()) {
+            // one round: the next row of every key still going, sent together, each awaited
+            Map<PendingRow, Future<RecordMetadata>> round = new LinkedHashMap<>();
+            for (ArrayDeque<PendingRow> queue : byKey.values()) {
+                PendingRow row = queue.poll();
+                round.put(row, send(row));
             }
-            PendingRow row = rows.get(i);
-            try {
-                send.get(sendTimeoutMs, TimeUnit.MILLISECONDS);
-                sent.add(row.id());
-            } catch (ExecutionException | TimeoutException e) {
-                failed++;
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                recordFailure(row.id(), cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            byKey.values().removeIf(ArrayDeque::isEmpty);
+            for (Map.Entry<PendingRow, Future<RecordMetadata>> send : round.entrySet()) {
+                PendingRow row = send.getKey();
+                try {
+                    send.getValue().get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+                    sent.add(row.id());
+                } catch (ExecutionException | TimeoutException e) {
+                    failed++;
+                    recordFailure(row, e instanceof ExecutionException ? e.getCause() : e);
+                    byKey.remove(row.envelope().tenant());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    byKey.clear();
+                    break;
+                }
             }
         }
         markSent(sent);
         return new BatchResult(rows.size(), sent.size(), failed);
     }
 
+    private Future<RecordMetadata> send(PendingRow row) {
+        try {
+            return producer.send(row.envelope().toProducerRecord(row.topic()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * The oldest rows due now, in order, leaving out every key whose earlier row waits for its retry.
+     * Parked rows are out of the stream.
+     */
     @SuppressWarnings("unchecked")
     private List<PendingRow> claimBatch() {
         List<Object[]> result = entityManager.createNativeQuery("""
-                SELECT id, topic, event_key, type, source, occurred_at, payload
-                FROM outbox_event
-                WHERE sent_at IS NULL
+                SELECT id, topic, event_key, type, source, occurred_at, payload, attempts
+                FROM outbox_event o
+                WHERE sent_at IS NULL AND parked_at IS NULL
+                  AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                  AND NOT EXISTS (SELECT 1 FROM outbox_event earlier
+                                  WHERE earlier.event_key = o.event_key AND earlier.sequence < o.sequence
+                                    AND earlier.sent_at IS NULL AND earlier.parked_at IS NULL
+                                    AND earlier.next_attempt_at > now())
                 ORDER BY sequence
                 LIMIT ?1
                 FOR UPDATE SKIP LOCKED""")
@@ -208,17 +244,36 @@ public class OutboxRelay {
             UUID id = (UUID) r[0];
             EventEnvelope envelope = new EventEnvelope(id, (String) r[3], (String) r[4], toInstant(r[5]),
                     (String) r[2], (String) r[6]);
-            rows.add(new PendingRow(id, (String) r[1], envelope));
+            rows.add(new PendingRow(id, (String) r[1], envelope, ((Number) r[7]).intValue()));
         }
         return rows;
     }
 
-    private void recordFailure(UUID id, Throwable cause) {
-        LOG.warnf("Outbox event %s not published, will retry: %s", id, cause.toString());
-        entityManager.createNativeQuery(
-                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, String.valueOf(cause))
+    private void recordFailure(PendingRow row, Throwable cause) {
+        int attempts = row.attempts() + 1;
+        if (attempts >= maxAttempts) {
+            LOG.errorf("Outbox event %s (%s, key %s) parked after %d attempts: %s", row.id(), row.envelope().type(),
+                    row.envelope().tenant(), attempts, cause.toString());
+            meters.counter("led.outbox.parked", "topic", row.topic()).increment();
+            entityManager.createNativeQuery("""
+                    UPDATE outbox_event SET attempts = ?2, last_error = ?3, parked_at = now() WHERE id = ?1""")
+                    .setParameter(1, row.id())
+                    .setParameter(2, attempts)
+                    .setParameter(3, String.valueOf(cause))
+                    .executeUpdate();
+            return;
+        }
+        long backoffMs = Math.min(maxBackoffMs, initialBackoffMs << Math.min(attempts - 1, 30));
+        LOG.warnf("Outbox event %s not published (attempt %d of %d), retrying in %d ms: %s", row.id(), attempts,
+                maxAttempts, backoffMs, cause.toString());
+        entityManager.createNativeQuery("""
+                UPDATE outbox_event SET attempts = ?2, last_error = ?3,
+                    next_attempt_at = now() + ?4 * interval '1 millisecond'
+                WHERE id = ?1""")
+                .setParameter(1, row.id())
+                .setParameter(2, attempts)
+                .setParameter(3, String.valueOf(cause))
+                .setParameter(4, backoffMs)
                 .executeUpdate();
     }
 
