@@ -41,7 +41,6 @@ KC_MGMT_PORT="${LED_KEYCLOAK_MGMT_PORT:-8190}"
 KC_ADMIN_PASSWORD="${LED_KEYCLOAK_ADMIN_PASSWORD:-admin}"
 TIMEOUT="${LED_STACK_TIMEOUT:-180}"   # seconds each server may take to become ready
 
-SERVICES=(organisations surveys programmes scheduling funding)
 DB_USER=led
 DB_PASSWORD=led
 
@@ -54,11 +53,15 @@ REALM_FILE="$SCRIPT_DIR/realm/led-realm.json"
 # A second realm acting as Feide (an external OIDC provider) for the led realm's broker.
 FEIDE_REALM_FILE="$SCRIPT_DIR/realm/feide-standin-realm.json"
 TOPIC_TOOL="$SCRIPT_DIR/tools/CreateTopics.java"
+SIGNING_KEY_TOOL="$SCRIPT_DIR/tools/RealmSigningKey.java"
 # Compiled classes of the topic tool, one directory per version of its source.
 TOPIC_TOOL_CP="$RUNTIMES/tools/create-topics-$(cksum <"$TOPIC_TOOL" | cut -d' ' -f1)"
 
 # ---------------------------------------------------------------- jobs
-# One file per job; each defines functions only.
+# One file per job; each defines functions only (applications.sh also reads the list of
+# applications, whose databases and topics the stack creates).
+# shellcheck source=SCRIPTDIR/lib/applications.sh
+source "$SCRIPT_DIR/lib/applications.sh"
 # shellcheck source=SCRIPTDIR/lib/processes.sh
 source "$SCRIPT_DIR/lib/processes.sh"
 # shellcheck source=SCRIPTDIR/lib/runtimes.sh
@@ -173,7 +176,7 @@ cmd_start() {
   trap - EXIT INT TERM
   say "stack up in $((SECONDS - t0)) s (profile $PROFILE)"
   cat <<EOF
-  PostgreSQL  127.0.0.1:$DB_PORT  user $DB_USER/$DB_PASSWORD  databases: ${SERVICES[*]}
+  PostgreSQL  127.0.0.1:$DB_PORT  user $DB_USER/$DB_PASSWORD  databases: ${APP_DATABASES[*]}
   Kafka       127.0.0.1:$KAFKA_PORT  (controller $KAFKA_CONTROLLER_PORT)
   Keycloak    http://localhost:$KC_PORT  realm led, admin admin/$KC_ADMIN_PASSWORD  (health: http://localhost:$KC_MGMT_PORT/health)
   logs        $LOG_DIR
@@ -183,7 +186,7 @@ EOF
 
 # ---------------------------------------------------------------- Keycloak alone
 # For tests of a Keycloak outage: the rest of the stack keeps running. The realms are
-# re-imported on start (dev-mem); their signing keys are fixed, so earlier tokens stay valid.
+# re-imported on start (dev-mem) with the profile's signing key, so earlier tokens stay valid.
 cmd_stop_keycloak() {
   stop_server keycloak TERM
 }

@@ -113,10 +113,10 @@ kafka_wait() {
   local s
   # The organisations topic keeps every event: the access replicas (the gateway's at each start, a
   # new service's on its first) are rebuilt from its beginning. See docs/adr/0003-access-replica.md.
-  for s in "${SERVICES[@]}"; do
+  for s in "${APP_DATABASES[@]}"; do
     if [[ "$s" == organisations ]]; then topics+=("led.$s.events:3:retention.ms=-1"); else topics+=("led.$s.events:3"); fi
   done
-  for s in "${SERVICES[@]}"; do topics+=("led.$s.dlq:1"); done
+  for s in "${APP_DATABASES[@]}"; do topics+=("led.$s.dlq:1"); done
   if ! "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$TOPIC_TOOL_CP:$KAFKA_HOME/lib/*" CreateTopics "127.0.0.1:$KAFKA_PORT" 60 "${topics[@]}" >"$LOG_DIR/kafka-topics.log" 2>&1; then
     show_log "$LOG_DIR/kafka-topics.log"

@@ -90,7 +90,7 @@ postgres_init() {
   # mode before the server starts (no psql or JDBC needed). One statement per line.
   local sql="CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD';"$'\n'
   local db
-  for db in "${SERVICES[@]}"; do
+  for db in "${APP_DATABASES[@]}"; do
     sql+="CREATE DATABASE $db OWNER $DB_USER;"$'\n'
   done
   local out
