@@ -28,10 +28,25 @@ prepare_keycloak() {
   fi
 }
 
+# The led realm's RSA signing key (base64 PKCS#8), generated on the profile's first start and
+# kept in its state directory, never in the repository: the realm file has only a placeholder,
+# which Keycloak fills from LED_REALM_SIGNING_KEY at import. The same key on every later start
+# keeps tokens valid across a Keycloak restart (docs/architecture.md, "Keys").
+keycloak_signing_key() {
+  local file="$STATE_DIR/keycloak/realm-signing-key"
+  if [[ ! -s "$file" ]]; then
+    say "generating the led realm's signing key for profile $PROFILE…" >&2
+    (umask 077 && "$JAVA" "$SIGNING_KEY_TOOL" >"$file.tmp") || { rm -f "$file.tmp"; return 1; }
+    mv -f "$file.tmp" "$file"
+  fi
+  cat "$file"
+}
+
 keycloak_start() {
-  local dir="$STATE_DIR/keycloak" log="$LOG_DIR/keycloak.log"
+  local dir="$STATE_DIR/keycloak" log="$LOG_DIR/keycloak.log" signing_key
   [[ -f "$log" ]] && mv -f "$log" "$log.prev"
   mkdir -p "$dir"
+  signing_key="$(keycloak_signing_key)" || die "generating the realm's signing key failed"
   # Runtime options go into a config file in the state directory; its path on kc.sh's
   # command line is also how ours() recognises the process as this profile's.
   cat >"$dir/keycloak.conf" <<EOF
@@ -53,8 +68,10 @@ EOF
   say "starting Keycloak on http://localhost:$KC_PORT (management port $KC_MGMT_PORT)…"
   # setsid gives kc.sh and the JVM it forks their own process group.
   # LED_KEYCLOAK_URL fills the ${LED_KEYCLOAK_URL:...} placeholders of the realm files (the
-  # broker's URLs between the two realms), which Keycloak resolves at import.
+  # broker's URLs between the two realms) and LED_REALM_SIGNING_KEY the signing key's, which
+  # Keycloak resolves at import.
   LED_KEYCLOAK_URL="http://localhost:$KC_PORT" \
+  LED_REALM_SIGNING_KEY="$signing_key" \
   KC_BOOTSTRAP_ADMIN_USERNAME=admin \
   KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
   JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
