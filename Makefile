@@ -10,8 +10,10 @@ STACK := deploy/local/stack.sh
 run:
 	@deploy/local/run-platform.sh
 
-## test: start the stack once, run every module's tests against it, always stop it
+## test: check the scripts (shellcheck) and that no private key is committed, then start the
+## stack once, run every module's tests against it, always stop it
 test:
+	@deploy/check-repository.sh
 	@deploy/local/with-stack.sh $(MVN) -B verify
 
 ## bench: run the benchmarks against the local stack (own ports) and write bench/results/<date>.md

@@ -27,8 +27,9 @@ export LED_KEYCLOAK_MGMT_PORT="${LED_KEYCLOAK_MGMT_PORT:-38190}"
 version=0.1.0-SNAPSHOT
 harness="bench/harness/target/led-bench-harness-$version.jar"
 needs_build=false
-for module in services/organisations services/surveys services/programmes services/scheduling services/funding \
-              api-gateway bench/minimal-app; do
+# shellcheck source=SCRIPTDIR/../deploy/local/lib/applications.sh
+source deploy/local/lib/applications.sh
+for module in "${APP_MODULES[@]}" bench/minimal-app; do
   jar="$module/target/quarkus-app/quarkus-run.jar"
   if [ ! -f "$jar" ] || [ -n "$(find "$module/src" libs -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
     needs_build=true

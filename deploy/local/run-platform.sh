@@ -8,8 +8,9 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 export LED_STACK_PROFILE="${LED_STACK_PROFILE:-run}"
 stack=deploy/local/stack.sh
-apps=(organisations:services/organisations surveys:services/surveys programmes:services/programmes
-      scheduling:services/scheduling funding:services/funding gateway:api-gateway)
+# The applications (APP_NAMES, APP_MODULES, APP_PORTS) from deploy/applications.txt.
+# shellcheck source=SCRIPTDIR/lib/applications.sh
+source deploy/local/lib/applications.sh
 say() { printf '[run] %s\n' "$*"; }
 
 # True when GET on http://127.0.0.1:PORT/PATH answers 200; plain bash, so no curl is needed.
@@ -60,8 +61,8 @@ cleanup() {
 }
 
 needs_build=false
-for app in "${apps[@]}"; do
-  module=${app#*:}
+for name in "${APP_NAMES[@]}"; do
+  module=${APP_MODULES[$name]}
   jar="$module/target/quarkus-app/quarkus-run.jar"
   if [ ! -f "$jar" ] || [ -n "$(find "$module/src" libs -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
     needs_build=true
@@ -84,22 +85,17 @@ mkdir -p "$(state_dir)/apps"
 # memberships and engagements); never set in production.
 export LED_DEMO_DATA_ENABLED="${LED_DEMO_DATA_ENABLED:-true}"
 
-for app in "${apps[@]}"; do
-  name=${app%%:*}
-  module=${app#*:}
+for name in "${APP_NAMES[@]}"; do
+  module=${APP_MODULES[$name]}
   log="$(state_dir)/apps/$name.log"
   java -Xmx128m -XX:+UseSerialGC -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   echo $! >"$(state_dir)/apps/$name.pid"
 done
 
-declare -A ports=([organisations]=${LED_ORGANISATIONS_PORT:-8101} [surveys]=${LED_SURVEYS_PORT:-8102}
-  [programmes]=${LED_PROGRAMMES_PORT:-8103} [scheduling]=${LED_SCHEDULING_PORT:-8104}
-  [funding]=${LED_FUNDING_PORT:-8105} [gateway]=${LED_GATEWAY_PORT:-8080})
-for app in "${apps[@]}"; do
-  name=${app%%:*}
+for name in "${APP_NAMES[@]}"; do
   for i in $(seq 1 240); do
-    if http_ok "${ports[$name]}" /q/health/ready; then
-      say "$name ready on port ${ports[$name]}"
+    if http_ok "${APP_PORTS[$name]}" /q/health/ready; then
+      say "$name ready on port ${APP_PORTS[$name]}"
       break
     fi
     if ! kill -0 "$(cat "$(state_dir)/apps/$name.pid")" 2>/dev/null || [ "$i" = 240 ]; then
@@ -114,7 +110,7 @@ done
 cat <<MSG
 
   Led platform is running.
-    Gateway:   http://localhost:${ports[gateway]}
+    Gateway:   http://localhost:${APP_PORTS[gateway]}
     Keycloak:  ${LED_KEYCLOAK_URL:-http://localhost:8180}  (realm 'led')
     Logs:      $(state_dir)/apps/
 
@@ -129,15 +125,14 @@ cat <<MSG
       -d password=led-demo -d 'scope=openid organization:*' \\
       ${LED_OIDC_URL:-http://localhost:8180/realms/led}/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
     curl -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
-      -d '{"name":"Led skole 2027"}' http://localhost:${ports[gateway]}/api/tenants/fjordvik/programmes
+      -d '{"name":"Led skole 2027"}' http://localhost:${APP_PORTS[gateway]}/api/tenants/fjordvik/programmes
 
   Press Ctrl-C to stop everything.
 MSG
 
 # Wait until interrupted, or until an application dies.
 while true; do
-  for app in "${apps[@]}"; do
-    name=${app%%:*}
+  for name in "${APP_NAMES[@]}"; do
     if ! kill -0 "$(cat "$(state_dir)/apps/$name.pid")" 2>/dev/null; then
       say "$name stopped unexpectedly; see $(state_dir)/apps/$name.log"
       exit 1

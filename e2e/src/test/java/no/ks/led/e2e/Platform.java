@@ -27,16 +27,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Platform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-    /** Each application's module directory, by name; the gateway starts last. */
-    static final Map<String, String> APPLICATIONS = new LinkedHashMap<>();
+    /** The applications of {@code deploy/applications.txt}, by name, in start order (the gateway last). */
+    static final Map<String, Application> APPLICATIONS = new LinkedHashMap<>();
 
     static {
-        APPLICATIONS.put("organisations", "services/organisations");
-        APPLICATIONS.put("surveys", "services/surveys");
-        APPLICATIONS.put("programmes", "services/programmes");
-        APPLICATIONS.put("scheduling", "services/scheduling");
-        APPLICATIONS.put("funding", "services/funding");
-        APPLICATIONS.put("gateway", "api-gateway");
+        Application.all(repositoryRoot()).forEach(app -> APPLICATIONS.put(app.name(), app));
     }
 
     /** How long an application may take to become ready; a busy shared machine needs minutes, not seconds. */
@@ -76,9 +71,9 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
      * of the same tree running meanwhile does not pull the jars from under a test run.
      */
     static Path packaged(String application) {
-        Path root = Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
+        Path root = repositoryRoot();
         Path applications = Path.of(System.getProperty("led.e2e.applications.root", root.toString()));
-        return applications.resolve(APPLICATIONS.get(application)).resolve("target/quarkus-app");
+        return applications.resolve(APPLICATIONS.get(application).module()).resolve("target/quarkus-app");
     }
 
     /** The base URL of an application, e.g. {@code gateway}. */
@@ -86,9 +81,12 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         return "http://127.0.0.1:" + PORTS.get(application);
     }
 
+    static Path repositoryRoot() {
+        return Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
+    }
+
     private void startAll() throws Exception {
-        Path root = Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("e2e/target/platform-logs");
+        Path logs = repositoryRoot().resolve("e2e/target/platform-logs");
         Files.createDirectories(logs);
         for (String name : APPLICATIONS.keySet()) {
             PORTS.put(name, freePort());
@@ -124,12 +122,11 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         Map<String, String> env = builder.environment();
         PORTS.forEach((app, port) -> {
-            String key = app.equals("gateway") ? "GATEWAY" : app.toUpperCase();
-            env.put("LED_" + key + "_PORT", String.valueOf(port));
-            env.put("LED_" + key + "_URL", "http://127.0.0.1:" + port);
+            env.put(APPLICATIONS.get(app).portVariable(), String.valueOf(port));
+            env.put(APPLICATIONS.get(app).urlVariable(), "http://127.0.0.1:" + port);
         });
         // six JVMs starting at once on a small machine: give the first database connection time
-        if (!name.equals("gateway")) {
+        if (APPLICATIONS.get(name).hasDatabase()) {
             env.putIfAbsent("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
         }
         if (name.equals("organisations")) {

@@ -29,20 +29,15 @@ final class Apps implements AutoCloseable {
     /** The JVM flags of deploy/local/run-platform.sh, used for every application and the reference. */
     static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC");
 
-    /** Module directory of each application; {@code minimal} is the footprint reference. */
-    static final Map<String, String> MODULES = new LinkedHashMap<>();
+    /** The platform's applications (deploy/applications.txt), in the order make run starts them. */
+    static final List<Application> PLATFORM = Application.platform(Bench.repositoryRoot());
 
-    /** The six platform applications, in the order make run starts them. */
-    static final List<String> PLATFORM = List.of("organisations", "surveys", "programmes", "scheduling", "funding", "gateway");
+    /** Each application by name; {@code minimal} is the footprint reference. */
+    static final Map<String, Application> MODULES = new LinkedHashMap<>();
 
     static {
-        MODULES.put("minimal", "bench/minimal-app");
-        MODULES.put("organisations", "services/organisations");
-        MODULES.put("surveys", "services/surveys");
-        MODULES.put("programmes", "services/programmes");
-        MODULES.put("scheduling", "services/scheduling");
-        MODULES.put("funding", "services/funding");
-        MODULES.put("gateway", "api-gateway");
+        MODULES.put("minimal", new Application("minimal", "bench/minimal-app", "LED_MINIMAL_PORT"));
+        PLATFORM.forEach(app -> MODULES.put(app.name(), app));
     }
 
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
@@ -122,7 +117,7 @@ final class Apps implements AutoCloseable {
     }
 
     Path jar(String name) {
-        return ctx.repo.resolve(MODULES.get(name)).resolve("target/quarkus-app/quarkus-run.jar");
+        return ctx.repo.resolve(MODULES.get(name).module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /** Starts an application (not waiting for it); cpus null means every CPU. */
@@ -146,9 +141,8 @@ final class Apps implements AutoCloseable {
         // the demo users' tenants, people and memberships (organisations seeds them; the others ignore it)
         env.put("LED_DEMO_DATA_ENABLED", "true");
         ports.forEach((app, port) -> {
-            String key = app.toUpperCase();
-            env.put("LED_" + key + "_PORT", String.valueOf(port));
-            env.put("LED_" + key + "_URL", "http://127.0.0.1:" + port);
+            env.put(MODULES.get(app).portVariable(), String.valueOf(port));
+            env.put(MODULES.get(app).urlVariable(), "http://127.0.0.1:" + port);
         });
         long t0 = System.nanoTime();
         Running app = new Running(name, cpus, builder.start(), t0, log);

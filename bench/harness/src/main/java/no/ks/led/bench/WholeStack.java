@@ -58,11 +58,10 @@ final class WholeStack {
         Map<String, String> env = builder.environment();
         env.put("LED_STACK_PROFILE", profile);
         env.put("LED_STACK_FRESH", "0");
-        for (String app : Apps.PLATFORM) {
+        for (Application app : Apps.PLATFORM) {
             int port = Apps.freePort();
-            String key = app.toUpperCase();
-            env.put("LED_" + key + "_PORT", String.valueOf(port));
-            env.put("LED_" + key + "_URL", "http://127.0.0.1:" + port);
+            env.put(app.portVariable(), String.valueOf(port));
+            env.put(app.urlVariable(), "http://127.0.0.1:" + port);
         }
         Path log = ctx.work.resolve("logs").resolve("make-run-" + number + ".log");
         Map<String, Double> appReady = new LinkedHashMap<>();

@@ -380,6 +380,20 @@ class RenderedManifestsTests {
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
+    void everyApplicationListensOnItsPodsAddress(ValueSet valueSet) {
+        // The images bind to 127.0.0.1 (%prod.quarkus.http.host, so make run is not reachable from the
+        // network); in a pod that would shut out the kubelet's probes and the Service.
+        List<Deployment> deployments = HelmChart.render(valueSet).ofType(Deployment.class);
+        assertFalse(deployments.isEmpty());
+        for (Deployment deployment : deployments) {
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertEquals(List.of("0.0.0.0"), container.getEnv().stream().filter(e -> e.getName().equals("QUARKUS_HTTP_HOST"))
+                    .map(EnvVar::getValue).toList(), id(deployment) + " QUARKUS_HTTP_HOST");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
     void referencedSecretsAreRenderedOrDeclaredExisting(ValueSet valueSet) {
         Manifests manifests = HelmChart.render(valueSet);
         Set<String> rendered = manifests.ofType(Secret.class).stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
