@@ -18,7 +18,9 @@ import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.organisations.Consultancy;
 import no.ks.led.organisations.Membership;
+import no.ks.led.organisations.service.Consultancies;
 import no.ks.led.organisations.service.PeopleDirectory;
+import no.ks.led.organisations.service.PlatformClock;
 
 /** KS's register of consultancies and their consultants. */
 @Path("/api/national/consultancies")
@@ -29,12 +31,12 @@ public class ConsultancyResource {
     TenantAccess access;
 
     @Inject
-    PeopleDirectory people;
+    Consultancies consultancies;
 
     @GET
     public List<ConsultancyView> list() {
         access.requireNational(NationalTenantResource.KS_ADMIN, NationalTenantResource.KS_ANALYST);
-        LocalDate today = PeopleDirectory.today();
+        LocalDate today = PlatformClock.today();
         return Consultancy.listAllBySlug().stream()
                 .map(c -> ConsultancyView.of(c, Membership.ofOrganisation(c.slug).stream()
                         .filter(m -> m.currentOn(today)).map(m -> m.personId).distinct().count()))
@@ -45,7 +47,7 @@ public class ConsultancyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull(message = "a JSON body is required") @Valid ConsultancyRequest request) {
         access.requireNational(NationalTenantResource.KS_ADMIN);
-        Consultancy consultancy = people.registerConsultancy(request.slug(), request.name(), request.organisationNumber());
+        Consultancy consultancy = consultancies.register(request.slug(), request.name(), request.organisationNumber());
         return Response.created(URI.create("/api/national/consultancies/" + consultancy.slug))
                 .entity(ConsultancyView.of(consultancy, 0)).build();
     }
@@ -57,9 +59,9 @@ public class ConsultancyResource {
     public Response addConsultant(@PathParam("slug") String slug,
             @NotNull(message = "a JSON body is required") @Valid NewConsultantRequest request) {
         access.requireNational(NationalTenantResource.KS_ADMIN);
-        PeopleDirectory.Granted granted = people.addConsultant(slug, request.name(), request.email(), null, null, null);
+        PeopleDirectory.Granted granted = consultancies.addConsultant(slug, request.name(), request.email(), null, null, null);
         return Response.created(URI.create("/api/national/people/" + granted.person().id))
-                .entity(new PersonAdded(PersonView.of(granted.person()), MembershipView.of(granted.membership())))
+                .entity(PersonAdded.of(granted))
                 .build();
     }
 }

@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.organisations.Engagement;
+import no.ks.led.organisations.service.Consultancies;
 import no.ks.led.organisations.service.Engagements;
 import no.ks.led.organisations.service.PeopleDirectory;
+import no.ks.led.organisations.service.PlatformClock;
 
 /** A tenant's engagements of consultancies. */
 @Path("/api/tenants/{tenantId}/engagements")
@@ -41,12 +43,12 @@ public class EngagementResource {
     @GET
     public List<EngagementView> list(@PathParam("tenantId") String tenantId) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR, TenantRole.CONSULTANT);
-        LocalDate today = PeopleDirectory.today();
+        LocalDate today = PlatformClock.today();
         List<Engagement> all = Engagement.ofTenant(tenantId);
         if (!caller.holds(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR)) {
             UUID me = caller.personId().orElse(null);
             all = all.stream()
-                    .filter(e -> me != null && e.covers(me) && PeopleDirectory.isConsultantOf(me, e.consultancyId, today))
+                    .filter(e -> me != null && e.covers(me) && Consultancies.isConsultantOf(me, e.consultancyId, today))
                     .toList();
         }
         return all.stream().map(e -> EngagementView.of(e, today)).toList();
@@ -64,7 +66,7 @@ public class EngagementResource {
                 Fields.date("startsOn", request.startsOn()), Fields.date("endsOn", request.endsOn())),
                 caller.personId().orElse(null), null);
         return Response.created(URI.create("/api/tenants/" + tenantId + "/engagements/" + engagement.id))
-                .entity(EngagementView.of(engagement, PeopleDirectory.today())).build();
+                .entity(EngagementView.of(engagement, PlatformClock.today())).build();
     }
 
     /** Revokes the engagement now; revoking a revoked one changes nothing. */

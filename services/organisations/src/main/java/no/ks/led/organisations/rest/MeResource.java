@@ -21,6 +21,7 @@ import no.ks.led.organisations.Person;
 import no.ks.led.organisations.Tenant;
 import no.ks.led.organisations.service.PeopleDirectory;
 import no.ks.led.organisations.service.PersonalData;
+import no.ks.led.organisations.service.PlatformClock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -66,7 +67,7 @@ public class MeResource {
             person = null;
         }
         if (person != null) {
-            LocalDate today = PeopleDirectory.today();
+            LocalDate today = PlatformClock.today();
             Set<String> activeTenants = new TreeSet<>();
             Tenant.listAll(false).forEach(t -> activeTenants.add(t.slug));
             List<String> consultancies = new ArrayList<>();

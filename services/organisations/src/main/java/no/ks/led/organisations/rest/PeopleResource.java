@@ -26,6 +26,7 @@ import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.organisations.Membership;
 import no.ks.led.organisations.Person;
 import no.ks.led.organisations.service.PeopleDirectory;
+import no.ks.led.organisations.service.PlatformClock;
 
 /** A tenant's people and their roles there. */
 @Path("/api/tenants/{tenantId}")
@@ -50,7 +51,7 @@ public class PeopleResource {
     public List<TenantPersonView> list(@PathParam("tenantId") String tenantId) {
         access.require(tenantId);
         boolean withEmail = caller.holds(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
-        LocalDate today = PeopleDirectory.today();
+        LocalDate today = PlatformClock.today();
         Map<UUID, List<TenantPersonView.Role>> roles = new LinkedHashMap<>();
         for (Membership m : Membership.ofOrganisation(tenantId)) {
             if (m.currentOn(today)) {
@@ -62,10 +63,12 @@ public class PeopleResource {
             return List.of();
         }
         List<Person> persons = Person.list("id in ?1", roles.keySet());
+        Map<UUID, String> names = people.namesIn(tenantId, roles.keySet());
         return persons.stream()
                 .filter(p -> !p.erased())
-                .sorted(Comparator.comparing((Person p) -> p.name).thenComparing(p -> p.id))
-                .map(p -> new TenantPersonView(p.id, p.name, withEmail ? p.email : null, roles.get(p.id)))
+                .map(p -> new TenantPersonView(p.id, names.getOrDefault(p.id, ""), withEmail ? p.email : null,
+                        roles.get(p.id)))
+                .sorted(Comparator.comparing(TenantPersonView::name).thenComparing(TenantPersonView::id))
                 .toList();
     }
 
@@ -79,7 +82,7 @@ public class PeopleResource {
         PeopleDirectory.Granted granted = people.addToTenant(tenantId, request.name(), request.email(),
                 newRole(request.role(), request.schoolId(), request.startsOn(), request.endsOn()), null, null);
         return Response.created(URI.create("/api/tenants/" + tenantId + "/memberships/" + granted.membership().id))
-                .entity(new PersonAdded(PersonView.of(granted.person()), MembershipView.of(granted.membership())))
+                .entity(PersonAdded.of(granted))
                 .build();
     }
 

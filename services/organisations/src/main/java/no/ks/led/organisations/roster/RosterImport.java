@@ -25,6 +25,7 @@ import no.ks.led.organisations.Person;
 import no.ks.led.organisations.School;
 import no.ks.led.organisations.Tenant;
 import no.ks.led.organisations.service.PeopleDirectory;
+import no.ks.led.organisations.service.PlatformClock;
 import no.ks.led.organisations.service.TenantRegistry;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
@@ -144,7 +145,7 @@ public class RosterImport {
         }
         Set<String> held = new HashSet<>();
         if (!persons.isEmpty()) {
-            LocalDate today = PeopleDirectory.today();
+            LocalDate today = PlatformClock.today();
             List<UUID> ids = persons.values().stream().map(p -> p.id).toList();
             for (Membership m : Membership.<Membership>list("organisationId = ?1 and personId in ?2", tenant.slug, ids)) {
                 if (m.openOn(today)) {
@@ -153,6 +154,7 @@ public class RosterImport {
             }
         }
 
+        Map<UUID, String> knownNames = people.namesIn(tenant.slug, persons.values().stream().map(p -> p.id).toList());
         String orgColumn = roster.header(RosterColumn.SCHOOL_ORG_NUMBER);
         Set<String> warnedSchools = new HashSet<>();
         Set<String> warnedPeople = new HashSet<>();
@@ -172,8 +174,9 @@ public class RosterImport {
                                 existing.name, existing.kind, existing.hasLeadershipTeam ? "with a leadership team" : "no leadership team")));
             }
             Person person = persons.get(entry.email());
-            // the person may belong to other owners too: their registered name is not shown here
-            if (person != null && warnedPeople.add(entry.email()) && !person.name.strip().equalsIgnoreCase(entry.personName())) {
+            // compared with the name this tenant gave, never with what another owner registered
+            String knownAs = person == null ? null : knownNames.get(person.id);
+            if (knownAs != null && warnedPeople.add(entry.email()) && !knownAs.strip().equalsIgnoreCase(entry.personName())) {
                 plan.warnings.add(new RosterError(entry.row(), roster.header(RosterColumn.NAME),
                         "%s is registered with another name; that person is given the role and keeps the registered name"
                                 .formatted(entry.email())));

@@ -38,6 +38,9 @@ public class DemoData {
     PeopleDirectory people;
 
     @Inject
+    Consultancies consultancies;
+
+    @Inject
     Engagements engagements;
 
     void onStart(@Observes StartupEvent event) {
@@ -70,7 +73,7 @@ public class DemoData {
         for (DemoDirectory.Consultancy c : directory.consultancies()) {
             if (Consultancy.findById(c.slug()) == null) {
                 if (attempt("consultancy " + c.slug(),
-                        () -> people.registerConsultancy(c.slug(), c.name(), c.organisationNumber()))) {
+                        () -> consultancies.register(c.slug(), c.name(), c.organisationNumber()))) {
                     created++;
                 } else {
                     skipped++;
@@ -97,7 +100,7 @@ public class DemoData {
             DemoDirectory.Person p = directory.people().stream().filter(x -> x.id().equals(m.personId())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Demo membership " + m.id() + " names no demo person"));
             boolean done = TenantRole.CONSULTANT.roleName().equals(m.role())
-                    ? attempt("membership " + m.id(), () -> people.addConsultant(m.tenantId(), p.name(), p.email(),
+                    ? attempt("membership " + m.id(), () -> consultancies.addConsultant(m.tenantId(), p.name(), p.email(),
                             m.startsOn(), p.id(), m.id()))
                     : attempt("membership " + m.id(), () -> people.addToTenant(m.tenantId(), p.name(), p.email(),
                             new PeopleDirectory.NewRole(m.role(), m.schoolId(), m.startsOn(), m.endsOn()), p.id(), m.id()));

@@ -47,8 +47,8 @@ public class Engagements {
         if (Consultancy.findById(request.consultancyId()) == null) {
             throw ProblemException.invalidField("consultancyId", "no such consultancy");
         }
-        if (request.consultantPersonId() != null && !PeopleDirectory.isConsultantOf(request.consultantPersonId(),
-                request.consultancyId(), PeopleDirectory.today())) {
+        if (request.consultantPersonId() != null && !Consultancies.isConsultantOf(request.consultantPersonId(),
+                request.consultancyId(), PlatformClock.today())) {
             throw ProblemException.invalidField("consultantPersonId", "not a consultant of " + request.consultancyId());
         }
         Set<UUID> schools = new LinkedHashSet<>(request.schoolIds() == null ? List.of() : request.schoolIds());

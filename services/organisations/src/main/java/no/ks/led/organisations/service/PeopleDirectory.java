@@ -1,11 +1,15 @@
 package no.ks.led.organisations.service;
 
+import static no.ks.led.organisations.service.PlatformClock.now;
+import static no.ks.led.organisations.service.PlatformClock.today;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,22 +23,20 @@ import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
-import no.ks.led.organisations.Consultancy;
 import no.ks.led.organisations.Membership;
-import no.ks.led.organisations.OrganisationNumber;
 import no.ks.led.organisations.Person;
 import no.ks.led.organisations.School;
 import no.ks.led.organisations.Tenant;
+import no.ks.led.organisations.repository.PersonNames;
 
 /**
- * People and their memberships in tenants and consultancies, and consultancies themselves. Every
- * change records its event in the same transaction.
+ * People and their memberships in tenants and consultancies. Every change records its event in the
+ * same transaction. A person is one identity across organisations (one e-mail address, one Keycloak
+ * user), but each organisation sees them only under the name it gave them itself (see
+ * docs/architecture.md, "People across tenants").
  */
 @ApplicationScoped
 public class PeopleDirectory {
-
-    /** The zone the platform's dates are in. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
 
     static final Set<String> TENANT_ROLES = Set.of(TenantRole.OWNER_EXECUTIVE.roleName(),
             TenantRole.COORDINATOR.roleName(), TenantRole.PRINCIPAL.roleName(), TenantRole.SCHOOL_LEADER.roleName());
@@ -44,33 +46,41 @@ public class PeopleDirectory {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PersonNames names;
+
     /** A role to grant; {@code startsOn} null means today. Ids are null unless fixed (demo data). */
     public record NewRole(String role, UUID schoolId, LocalDate startsOn, LocalDate endsOn) {
     }
 
-    /** A person and the membership just granted to them. */
-    public record Granted(Person person, Membership membership) {
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /**
+     * A person and the membership just granted to them, with the name and e-mail address the
+     * organisation gave: all it may learn of them, whether or not the address was known before.
+     */
+    public record Granted(Person person, String name, String email, Membership membership) {
     }
 
     /**
      * Adds a person to a tenant with one membership. A person with the same e-mail (whatever its case)
-     * is linked, not duplicated. {@code personId} and {@code membershipId} are null unless fixed.
+     * is linked, not duplicated; the tenant knows them by the name it gave first, and nothing of the
+     * person's record changes. {@code personId} and {@code membershipId} are null unless fixed.
      */
     @Transactional
     public Granted addToTenant(String tenantId, String name, String email, NewRole grant, UUID personId,
             UUID membershipId) {
         Tenant tenant = activeTenant(tenantId);
         checkTenantGrant(tenant.slug, grant);
-        Person person = findOrCreate(name, email, personId);
-        return new Granted(person, grantMembership(tenant.slug, person, grant, membershipId));
+        Person person = findOrCreate(tenant.slug, name, email, personId);
+        return granted(person, name, email, grantMembership(tenant.slug, person, grant, membershipId));
+    }
+
+    static Granted granted(Person person, String name, String email, Membership membership) {
+        return new Granted(person, name.strip(), Person.normaliseEmail(email), membership);
+    }
+
+    /** The names under which the organisation knows these people, by person id. */
+    public Map<UUID, String> namesIn(String organisationId, Collection<UUID> personIds) {
+        return names.in(organisationId, personIds);
     }
 
     /** Gives a person already in the tenant another role there; anyone else is not found. */
@@ -123,43 +133,7 @@ public class PeopleDirectory {
     /** The person with this id, created with it if missing (and not known by the e-mail under another id). */
     @Transactional
     public Person ensurePerson(UUID personId, String name, String email) {
-        return findOrCreate(name, email, personId);
-    }
-
-    /** Registers a consultancy; its slug may name neither another consultancy nor a tenant. */
-    @Transactional
-    public Consultancy registerConsultancy(String slug, String name, String orgNumber) {
-        if (Consultancy.findById(slug) != null || Tenant.findById(slug) != null) {
-            throw new ProblemException(ProblemType.CONFLICT, "An organisation with the slug " + slug + " exists");
-        }
-        String number = OrganisationNumber.normalise(orgNumber);
-        if (Consultancy.count("orgNumber", number) > 0) {
-            throw ProblemException.invalidField("organisationNumber", "another consultancy has this organisation number");
-        }
-        Consultancy consultancy = new Consultancy();
-        consultancy.slug = slug;
-        consultancy.name = name.strip();
-        consultancy.orgNumber = number;
-        consultancy.createdAt = now();
-        consultancy.persist();
-        return consultancy;
-    }
-
-    /** Adds a consultant to a consultancy: the person (linked by e-mail) and a membership with the role consultant. */
-    @Transactional
-    public Granted addConsultant(String consultancyId, String name, String email, LocalDate startsOn, UUID personId,
-            UUID membershipId) {
-        Consultancy consultancy = Consultancy.<Consultancy>findByIdOptional(consultancyId)
-                .orElseThrow(() -> ProblemException.notFound("Consultancy " + consultancyId));
-        Person person = findOrCreate(name, email, personId);
-        NewRole grant = new NewRole(CONSULTANT, null, startsOn, null);
-        return new Granted(person, grantMembership(consultancy.slug, person, grant, membershipId));
-    }
-
-    /** Whether the person is a consultant of the consultancy on the day. */
-    public static boolean isConsultantOf(UUID personId, String consultancyId, LocalDate day) {
-        return personId != null && Membership.ofPersonIn(consultancyId, personId).stream()
-                .anyMatch(m -> CONSULTANT.equals(m.role) && m.currentOn(day));
+        return person(name, email, personId);
     }
 
     /**
@@ -178,6 +152,7 @@ public class PeopleDirectory {
         person.email = "erased-" + person.id + "@invalid";
         person.feideId = null;
         person.erasedAt = now;
+        names.replaceAll(person.id, Person.ERASED_NAME);
         Set<String> organisations = new LinkedHashSet<>();
         for (Membership membership : Membership.ofPerson(person.id)) {
             organisations.add(membership.organisationId);
@@ -223,7 +198,14 @@ public class PeopleDirectory {
         }
     }
 
-    private Person findOrCreate(String name, String email, UUID fixedId) {
+    /** The person with the e-mail address (created if new), known to the organisation by the name given unless it knew them already. */
+    Person findOrCreate(String organisationId, String name, String email, UUID fixedId) {
+        Person person = person(name, email, fixedId);
+        names.remember(organisationId, person.id, name.strip());
+        return person;
+    }
+
+    private Person person(String name, String email, UUID fixedId) {
         Person existing = Person.findByEmail(email).orElse(null);
         if (existing != null) {
             return existing;
@@ -243,7 +225,7 @@ public class PeopleDirectory {
         return person;
     }
 
-    private Membership grantMembership(String organisationId, Person person, NewRole grant, UUID fixedId) {
+    Membership grantMembership(String organisationId, Person person, NewRole grant, UUID fixedId) {
         if (person.erased()) {
             throw ProblemException.notFound("Person " + person.id);
         }
@@ -253,7 +235,7 @@ public class PeopleDirectory {
         }
         LocalDate today = today();
         List<Membership> held = Membership.ofPersonIn(organisationId, person.id);
-        if (held.stream().anyMatch(m -> m.role.equals(grant.role()) && java.util.Objects.equals(m.schoolId, grant.schoolId())
+        if (held.stream().anyMatch(m -> m.role.equals(grant.role()) && Objects.equals(m.schoolId, grant.schoolId())
                 && m.openOn(today))) {
             throw new ProblemException(ProblemType.CONFLICT,
                     "The person already has the role " + grant.role() + " there");

@@ -32,7 +32,9 @@ import jakarta.ws.rs.ProcessingException;
 import no.ks.led.foundation.testing.RealmLogin;
 import no.ks.led.organisations.OrganisationNumberTest;
 import no.ks.led.organisations.identity.service.IdentityTaskApplier;
-import no.ks.led.organisations.identity.service.KeycloakDirectory;
+import no.ks.led.organisations.identity.service.KeycloakAdmin;
+import no.ks.led.organisations.identity.service.KeycloakOrganizations;
+import no.ks.led.organisations.identity.service.KeycloakUsers;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -50,7 +52,13 @@ class IdentitySyncTests {
     private static final String SYNC = "/api/national/identity-sync";
 
     @Inject
-    KeycloakDirectory directory;
+    KeycloakAdmin keycloakAdmin;
+
+    @Inject
+    KeycloakOrganizations organizations;
+
+    @Inject
+    KeycloakUsers users;
 
     @Inject
     IdentityTaskApplier applier;
@@ -99,7 +107,7 @@ class IdentitySyncTests {
             restarted = true;
             // This test's own calls below would otherwise meet the old server's closed connections
             // (the worker starts afresh by itself after its first failure).
-            directory.reset();
+            keycloakAdmin.reset();
             System.out.printf("[identity-sync] Keycloak started (realms imported) in %d ms%n", ms(t1));
             assertEquals(keysBefore, signingKeys(), "the realm's signing keys survive the restart");
             if (ms(issued) < 270_000) {
@@ -119,14 +127,14 @@ class IdentitySyncTests {
             System.out.printf("[identity-sync] tasks applied %d ms after Keycloak was back%n", ms(t2));
 
             // Keycloak has the organization, the user (linked by led_person_id) and the membership, once each.
-            OrganizationRepresentation org = directory.organization(slug).orElseThrow();
+            OrganizationRepresentation org = organizations.organization(slug).orElseThrow();
             assertEquals("Synkvik kommune " + slug, org.getName());
-            assertEquals(1, directory.organizationCount(slug), "one organization with the alias");
-            UserRepresentation user = directory.findUser(personId, null).orElseThrow();
+            assertEquals(1, organizations.organizationCount(slug), "one organization with the alias");
+            UserRepresentation user = users.findUser(personId, null).orElseThrow();
             assertEquals(email, user.getEmail());
-            assertEquals(personId.toString(), user.firstAttribute(KeycloakDirectory.PERSON_ID_ATTRIBUTE));
-            assertEquals(1, directory.usersWithEmail(email), "one user for the person");
-            assertTrue(directory.isMember("fjordvik", user.getId()));
+            assertEquals(personId.toString(), user.firstAttribute(KeycloakUsers.PERSON_ID_ATTRIBUTE));
+            assertEquals(1, users.usersWithEmail(email), "one user for the person");
+            assertTrue(organizations.isMember("fjordvik", user.getId()));
             assertEquals(user.getId(), QuarkusTransaction.requiringNew().call(() -> entityManager
                     .createNativeQuery("SELECT keycloak_user_id FROM person WHERE id = ?1")
                     .setParameter(1, personId).getSingleResult()), "the user id is written back");
@@ -149,14 +157,14 @@ class IdentitySyncTests {
                     }
                 });
             }
-            assertEquals(org.getId(), directory.organization(slug).orElseThrow().getId());
-            assertEquals(1, directory.organizationCount(slug));
-            assertEquals(1, directory.usersWithEmail(email));
-            assertTrue(directory.isMember("fjordvik", user.getId()));
+            assertEquals(org.getId(), organizations.organization(slug).orElseThrow().getId());
+            assertEquals(1, organizations.organizationCount(slug));
+            assertEquals(1, users.usersWithEmail(email));
+            assertTrue(organizations.isMember("fjordvik", user.getId()));
         } finally {
             if (!restarted) {
                 stack("start-keycloak"); // whatever failed, the other tests need Keycloak
-                directory.reset();
+                keycloakAdmin.reset();
             }
         }
     }
@@ -172,12 +180,12 @@ class IdentitySyncTests {
                 .body(Map.of("name", "Mats Medlem", "email", "medlem-" + suffix + "@example.org", "role", "coordinator"))
                 .when().post("/api/tenants/fjordvik/people").then().statusCode(201).extract().jsonPath();
         UUID member = UUID.fromString(added.getString("person.id"));
-        String userId = await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> directory.findUser(member, null)
-                .map(UserRepresentation::getId).filter(id -> directory.isMember("fjordvik", id)).orElse(null),
+        String userId = await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> users.findUser(member, null)
+                .map(UserRepresentation::getId).filter(id -> organizations.isMember("fjordvik", id)).orElse(null),
                 java.util.Objects::nonNull);
         given().auth().oauth2(coordinator).when().delete("/api/tenants/fjordvik/memberships/" + added.getString("membership.id"))
                 .then().statusCode(org.hamcrest.Matchers.lessThan(300));
-        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> !directory.isMember("fjordvik", userId));
+        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> !organizations.isMember("fjordvik", userId));
 
         // A consultancy's consultant: a member of the consultancy's organization (created on first use),
         // of the client's while the engagement lasts, and no longer after it ended.
@@ -190,17 +198,17 @@ class IdentitySyncTests {
                 .body(Map.of("name", "Kari Konsulent", "email", "konsulent-" + suffix + "@example.org"))
                 .when().post("/api/national/consultancies/" + consultancy + "/consultants")
                 .then().statusCode(201).extract().jsonPath().getString("person.id"));
-        String consultantUser = await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> directory.findUser(consultant, null)
-                .map(UserRepresentation::getId).filter(id -> directory.isMember(consultancy, id)).orElse(null),
+        String consultantUser = await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> users.findUser(consultant, null)
+                .map(UserRepresentation::getId).filter(id -> organizations.isMember(consultancy, id)).orElse(null),
                 java.util.Objects::nonNull);
         String engagement = given().auth().oauth2(coordinator).contentType(ContentType.JSON)
                 .body(Map.of("consultancyId", consultancy, "startsOn", java.time.LocalDate.now().toString()))
                 .when().post("/api/tenants/fjordvik/engagements").then().statusCode(201).extract().jsonPath().getString("id");
-        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> directory.isMember("fjordvik", consultantUser));
+        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> organizations.isMember("fjordvik", consultantUser));
         given().auth().oauth2(coordinator).when().delete("/api/tenants/fjordvik/engagements/" + engagement)
                 .then().statusCode(org.hamcrest.Matchers.lessThan(300));
-        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> !directory.isMember("fjordvik", consultantUser));
-        assertTrue(directory.isMember(consultancy, consultantUser), "still a consultant of the consultancy");
+        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> !organizations.isMember("fjordvik", consultantUser));
+        assertTrue(organizations.isMember(consultancy, consultantUser), "still a consultant of the consultancy");
     }
 
     @Test
@@ -211,16 +219,16 @@ class IdentitySyncTests {
                 .body(Map.of("name", "Gunn Glemmes", "email", email, "role", "coordinator"))
                 .when().post("/api/tenants/fjordvik/people").then().statusCode(201).extract().jsonPath()
                 .getString("person.id"));
-        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> directory.findUser(personId, null).isPresent());
+        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> users.findUser(personId, null).isPresent());
 
         given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
                 .when().post("/api/national/people/" + personId + "/erasure").then().statusCode(200);
         UserRepresentation erased = await().atMost(120, TimeUnit.SECONDS)
-                .until(() -> directory.findUser(personId, null).orElseThrow(), u -> !u.isEnabled());
+                .until(() -> users.findUser(personId, null).orElseThrow(), u -> !u.isEnabled());
         assertEquals("erased-" + personId, erased.getUsername());
         assertTrue(erased.getEmail() == null || erased.getEmail().isEmpty(), "no e-mail address");
         assertTrue(erased.getFirstName() == null || erased.getFirstName().isEmpty(), "no name");
-        assertEquals(0, directory.usersWithEmail(email));
+        assertEquals(0, users.usersWithEmail(email));
     }
 
     @Test
@@ -236,9 +244,9 @@ class IdentitySyncTests {
                     .when().post("/api/national/tenants").then().statusCode(201);
         }
         await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS)
-                .until(() -> directory.organization(slugs.get(1)).isPresent());
-        assertEquals(name, directory.organization(slugs.get(0)).orElseThrow().getName());
-        assertEquals(name + " (" + slugs.get(1) + ")", directory.organization(slugs.get(1)).orElseThrow().getName(),
+                .until(() -> organizations.organization(slugs.get(1)).isPresent());
+        assertEquals(name, organizations.organization(slugs.get(0)).orElseThrow().getName());
+        assertEquals(name + " (" + slugs.get(1) + ")", organizations.organization(slugs.get(1)).orElseThrow().getName(),
                 "Keycloak wants unique names: the second gets its alias added");
     }
 
@@ -250,10 +258,10 @@ class IdentitySyncTests {
                 .body(Map.of("slug", slug, "name", "Slokvik kommune " + slug, "kind", "kommune",
                         "organisationNumber", OrganisationNumberTest.randomValid()))
                 .when().post("/api/national/tenants").then().statusCode(201);
-        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> directory.organization(slug).isPresent());
+        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> organizations.organization(slug).isPresent());
         given().auth().oauth2(admin).when().post("/api/national/tenants/" + slug + "/deactivation")
                 .then().statusCode(200);
-        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> !directory.organizationEnabled(slug));
+        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS).until(() -> !organizations.organizationEnabled(slug));
     }
 
     @Test
@@ -322,10 +330,10 @@ class IdentitySyncTests {
 
     private boolean directoryIsDown() {
         try {
-            directory.organization("fjordvik");
+            organizations.organization("fjordvik");
             return false;
         } catch (RuntimeException e) {
-            directory.reset();
+            keycloakAdmin.reset();
             return true;
         }
     }

@@ -42,7 +42,7 @@ public class IdentitySync {
     IdentityTaskApplier applier;
 
     @Inject
-    KeycloakDirectory directory;
+    KeycloakAdmin admin;
 
     @Scheduled(every = "${led.identity-sync.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -100,9 +100,9 @@ public class IdentitySync {
 
     void recordFailure(long id, Exception error) {
         String message = describe(error);
-        if (!(error instanceof KeycloakDirectory.IdentitySyncException)) {
+        if (!(error instanceof IdentitySyncException)) {
             // Keycloak unreachable, timed out or restarted: start with a fresh client and token next time.
-            directory.reset();
+            admin.reset();
         }
         QuarkusTransaction.requiringNew().run(() -> {
             IdentitySyncTask task = entityManager.find(IdentitySyncTask.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -111,7 +111,7 @@ public class IdentitySync {
             }
             task.attempts++;
             task.lastError = message;
-            boolean permanent = error instanceof KeycloakDirectory.IdentitySyncException e && e.permanent();
+            boolean permanent = error instanceof IdentitySyncException e && e.permanent();
             if (permanent || task.attempts >= config.maxAttempts()) {
                 task.status = IdentitySyncTask.FAILED;
                 LOG.errorf("Identity sync task %d (%s, %s) failed %d times, giving up until retried: %s", id,

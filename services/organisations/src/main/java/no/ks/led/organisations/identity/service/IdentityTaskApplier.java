@@ -22,8 +22,7 @@ import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.organisations.identity.IdentitySyncTask;
-import no.ks.led.organisations.identity.service.KeycloakDirectory.IdentitySyncException;
-import no.ks.led.organisations.identity.service.KeycloakDirectory.PersonDetails;
+import no.ks.led.organisations.identity.service.KeycloakUsers.PersonDetails;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -39,7 +38,10 @@ public class IdentityTaskApplier {
     private static final UUID NONE = new UUID(0, 0);
 
     @Inject
-    KeycloakDirectory directory;
+    KeycloakOrganizations organizations;
+
+    @Inject
+    KeycloakUsers users;
 
     @Inject
     EntityManager entityManager;
@@ -55,9 +57,9 @@ public class IdentityTaskApplier {
         switch (task.kind) {
             case "TenantOnboarded" -> {
                 TenantOnboarded e = json.readValue(task.payload, TenantOnboarded.class);
-                directory.ensureOrganization(e.tenantId(), e.name(), e.organisationNumber());
+                organizations.ensureOrganization(e.tenantId(), e.name(), e.organisationNumber());
             }
-            case "TenantDeactivated" -> directory.disableOrganization(
+            case "TenantDeactivated" -> organizations.disableOrganization(
                     json.readValue(task.payload, TenantDeactivated.class).tenantId());
             case "MembershipGranted" -> membershipGranted(json.readValue(task.payload, MembershipGranted.class));
             case "MembershipEnded" -> membershipEnded(json.readValue(task.payload, MembershipEnded.class));
@@ -65,7 +67,7 @@ public class IdentityTaskApplier {
             case "EngagementEnded" -> engagementEnded(json.readValue(task.payload, EngagementEnded.class));
             case "PersonErased" -> {
                 PersonErased e = json.readValue(task.payload, PersonErased.class);
-                directory.eraseUser(e.personId(), person(e.personId()).map(PersonDetails::keycloakUserId).orElse(null));
+                users.eraseUser(e.personId(), person(e.personId()).map(PersonDetails::keycloakUserId).orElse(null));
             }
             default -> throw new IdentitySyncException("Unknown identity sync task kind " + task.kind, true);
         }
@@ -77,7 +79,7 @@ public class IdentityTaskApplier {
             return;
         }
         ensureOrganizationExists(granted.tenantId());
-        directory.ensureMember(granted.tenantId(), ensureUser(person));
+        organizations.ensureMember(granted.tenantId(), ensureUser(person));
     }
 
     private void membershipEnded(MembershipEnded ended) {
@@ -92,7 +94,7 @@ public class IdentityTaskApplier {
             if (erased(consultant)) {
                 continue;
             }
-            directory.ensureMember(started.tenantId(), ensureUser(existingPerson(consultant)));
+            organizations.ensureMember(started.tenantId(), ensureUser(existingPerson(consultant)));
         }
     }
 
@@ -116,9 +118,9 @@ public class IdentityTaskApplier {
         if (keptIn(personId, alias, exceptMembership, exceptEngagement)) {
             return;
         }
-        Optional<UserRepresentation> user = directory.findUser(personId,
+        Optional<UserRepresentation> user = users.findUser(personId,
                 person(personId).map(PersonDetails::keycloakUserId).orElse(null));
-        user.ifPresent(u -> directory.removeMember(alias, u.getId()));
+        user.ifPresent(u -> organizations.removeMember(alias, u.getId()));
     }
 
     boolean keptIn(UUID personId, String alias, UUID exceptMembership, UUID exceptEngagement) {
@@ -155,7 +157,7 @@ public class IdentityTaskApplier {
 
     /** The Keycloak user of the person, found, linked or created; remembered on the person. */
     private String ensureUser(PersonDetails person) {
-        String userId = directory.ensureUser(person);
+        String userId = users.ensureUser(person);
         if (!userId.equals(person.keycloakUserId())) {
             inTransaction(() -> entityManager.createNativeQuery("UPDATE person SET keycloak_user_id = ?1 WHERE id = ?2")
                     .setParameter(1, userId).setParameter(2, person.id()).executeUpdate());
@@ -165,7 +167,7 @@ public class IdentityTaskApplier {
 
     /** Creates a consultancy's organization on first use: consultancies have no onboarding event. */
     private void ensureOrganizationExists(String alias) {
-        if (directory.organization(alias).isPresent()) {
+        if (organizations.organization(alias).isPresent()) {
             return;
         }
         List<Object[]> rows = rows(() -> entityManager.createNativeQuery("""
@@ -176,7 +178,7 @@ public class IdentityTaskApplier {
         if (rows.isEmpty()) {
             throw new IdentitySyncException("No tenant or consultancy " + alias);
         }
-        directory.ensureOrganization(alias, (String) rows.get(0)[0], ((String) rows.get(0)[1]).strip());
+        organizations.ensureOrganization(alias, (String) rows.get(0)[0], ((String) rows.get(0)[1]).strip());
     }
 
     private PersonDetails existingPerson(UUID id) {
