@@ -25,18 +25,11 @@ public class Programme extends TenantScopedEntity {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
-
     /** The tenant's programme with this id; empty for another tenant's, as for a missing one. */
     public static final String ERASED = "erased";
 
     public static Optional<Programme> findInTenant(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
-    }
-
-    public static Optional<Programme> findByIdempotencyKey(String tenantId, String key) {
-        return find("tenantId = ?1 and idempotencyKey = ?2", tenantId, key).firstResultOptional();
     }
 
     public static List<Programme> listInTenant(String tenantId) {

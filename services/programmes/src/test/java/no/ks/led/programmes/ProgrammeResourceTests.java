@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.UUID;
 
@@ -69,6 +70,42 @@ class ProgrammeResourceTests {
                 "SELECT count(*) FROM outbox_event WHERE payload LIKE ?1", Long.class)
                 .setParameter(1, "%" + first + "%").getSingleResult());
         assertEquals(1, events);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIs422AndAnotherCallersKeyIsTheirOwn() {
+        String key = UUID.randomUUID().toString();
+        String first = create("fjordvik.coordinator", key, "Skoleledersamling").then().statusCode(201).extract().path("id");
+        long before = programmeCount();
+
+        // the same key with a different request: the IETF draft's 422, and nothing created
+        create("fjordvik.coordinator", key, "Noe annet").then().statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:idempotency-key-reused"))
+                .body(not(containsString(first)));
+        assertEquals(before, programmeCount());
+
+        // another person's same key is another key: their own programme, never the first caller's
+        String theirs = create("fjordvik.executive", key, "Skoleledersamling").then().statusCode(201).extract().path("id");
+        assertNotEquals(first, theirs);
+        create("fjordvik.executive", key, "Skoleledersamling").then().statusCode(200).body("id", equalTo(theirs));
+        create("fjordvik.coordinator", key, "Skoleledersamling").then().statusCode(200).body("id", equalTo(first));
+    }
+
+    @Test
+    void anInvalidIdempotencyKeyIs400AndCreatesNothing() {
+        long before = programmeCount();
+        for (String key : new String[] {"x".repeat(101), "two words"}) {
+            create("fjordvik.coordinator", key, "Ugyldig nøkkel").then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("urn:no:ks:led:problem:validation-failed"))
+                    .body("violations.field", hasItem("Idempotency-Key"));
+        }
+        assertEquals(before, programmeCount());
+    }
+
+    private static io.restassured.response.Response create(String user, String key, String name) {
+        return given().auth().oauth2(token(user)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
+                .when().post("/api/tenants/fjordvik/programmes");
     }
 
     @Test

@@ -42,13 +42,6 @@ public class SurveyRound extends TenantScopedEntity {
     @Column(name = "opened_by")
     public UUID openedBy;
 
-    /** The Idempotency-Key the round was opened with, if any, and a fingerprint of that request. */
-    @Column(name = "opening_key")
-    public String openingKey;
-
-    @Column(name = "opening_fingerprint")
-    public String openingFingerprint;
-
     public boolean isTeam() {
         return TEAM.equals(mode);
     }

@@ -1,6 +1,5 @@
 package no.ks.led.surveys;
 
-import static no.ks.led.surveys.SurveyFlowTests.CONFLICT;
 import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_SCHOOL;
 import static no.ks.led.surveys.SurveyFlowTests.INVALID;
 import static no.ks.led.surveys.SurveyFlowTests.NORDHEI_SCHOOL;
@@ -27,10 +26,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Opening a round with an Idempotency-Key: a retry returns the round the first request opened and opens
- * (and invites) nothing twice, even when the retries race; the key reused for another request is a 409.
+ * (and invites) nothing twice, even when the retries race; the key reused for another request is a 422;
+ * another person's same key is their own.
  */
 @QuarkusTest
 class RoundOpeningIdempotencyTests {
+
+    private static final String REUSED = "urn:no:ks:led:problem:idempotency-key-reused";
 
     @Inject
     EntityManager entityManager;
@@ -50,8 +52,15 @@ class RoundOpeningIdempotencyTests {
 
     private long rounds(String tenant, String key) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM survey_round WHERE tenant_id = ?1 AND opening_key = ?2")
+                "SELECT count(*) FROM survey_round r JOIN idempotency_key k ON k.result_id = r.id"
+                        + " WHERE k.operation = 'survey-round' AND k.tenant_id = ?1 AND k.idempotency_key = ?2")
                 .setParameter(1, tenant).setParameter(2, key).getSingleResult()).longValue());
+    }
+
+    private long roundsTitled(String tenant, String title) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM survey_round WHERE tenant_id = ?1 AND title = ?2")
+                .setParameter(1, tenant).setParameter(2, title).getSingleResult()).longValue());
     }
 
     private long invitations(String round) {
@@ -74,12 +83,18 @@ class RoundOpeningIdempotencyTests {
         assertEquals(1, rounds("fjordvik", key));
         assertEquals(invited, invitations(id));
 
-        // the key reused with another request, or by another person: a conflict, and nothing opened
-        open("fjordvik.coordinator", "fjordvik", key, body("Noe annet", FJORDVIK_SCHOOL))
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
-        open("fjordvik.executive", "fjordvik", key, body)
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
+        // the key reused with another request: 422 (the IETF draft's answer), and nothing opened
+        long titled = roundsTitled("fjordvik", "Noe annet " + key);
+        open("fjordvik.coordinator", "fjordvik", key, body("Noe annet " + key, FJORDVIK_SCHOOL))
+                .then().statusCode(422).contentType(PROBLEM).body("type", equalTo(REUSED));
+        assertEquals(titled, roundsTitled("fjordvik", "Noe annet " + key));
         assertEquals(1, rounds("fjordvik", key));
+
+        // another person's same key is another key: their own round, never the first caller's
+        String theirs = open("fjordvik.executive", "fjordvik", key, body).then().statusCode(201).extract().path("id");
+        assertNotEquals(id, theirs);
+        open("fjordvik.executive", "fjordvik", key, body).then().statusCode(200).body("id", equalTo(theirs));
+        open("fjordvik.coordinator", "fjordvik", key, body).then().statusCode(200).body("id", equalTo(id));
 
         // keys are the tenant's own: the same key in another tenant opens that tenant's round
         String other = open("nordhei.coordinator", "nordhei", key, body("Ståstedsanalyse " + key, NORDHEI_SCHOOL))
@@ -118,9 +133,11 @@ class RoundOpeningIdempotencyTests {
 
     @Test
     void anInvalidKeyIs400AndOpensNothing() {
-        String key = "x".repeat(101);
-        open("fjordvik.coordinator", "fjordvik", key, body("For lang nøkkel", FJORDVIK_SCHOOL))
-                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo(INVALID));
-        assertEquals(0, rounds("fjordvik", key));
+        for (String key : new String[] {"x".repeat(101), "two words"}) {
+            String title = "Ugyldig nøkkel " + UUID.randomUUID();
+            open("fjordvik.coordinator", "fjordvik", key, body(title, FJORDVIK_SCHOOL))
+                    .then().statusCode(400).contentType(PROBLEM).body("type", equalTo(INVALID));
+            assertEquals(0, roundsTitled("fjordvik", title));
+        }
     }
 }

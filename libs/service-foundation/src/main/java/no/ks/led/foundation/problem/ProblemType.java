@@ -11,6 +11,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used for another request"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests, try again later"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is unavailable, try again later"),
     BAD_GATEWAY(502, "bad-gateway", "An upstream service did not answer"),
     INTERNAL_ERROR(500, "internal-error", "Internal error");

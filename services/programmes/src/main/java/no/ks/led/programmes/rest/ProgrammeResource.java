@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.programmes.Programme;
 import no.ks.led.programmes.service.ProgrammePlanning;
@@ -38,11 +38,11 @@ public class ProgrammeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("tenantId") String tenantId,
-            @HeaderParam("Idempotency-Key") @Size(max = 100, message = "must be at most 100 characters") String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid NewProgramme request) {
         Grant grant = access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         ProgrammePlanning.Created created = planning.create(tenantId, request.name(), grant.personId().toString(),
-                idempotencyKey);
+                IdempotencyKey.fromHeader(idempotencyKey).orElse(null));
         ProgrammeView view = ProgrammeView.of(created.programme());
         if (!created.isNew()) {
             return Response.ok(view).build();

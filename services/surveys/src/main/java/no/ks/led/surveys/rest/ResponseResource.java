@@ -4,9 +4,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.SurveyRound;
@@ -51,9 +50,10 @@ public class ResponseResource {
     @POST
     @Path("submission")
     public Responding.MyResponse submit(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
-            @HeaderParam("Idempotency-Key") @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters") String idempotencyKey) {
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
         access.require(tenantId);
-        return responding.submit(round(tenantId, roundId), person(), idempotencyKey).response();
+        IdempotencyKey key = IdempotencyKey.requiredFromHeader(idempotencyKey);
+        return responding.submit(round(tenantId, roundId), person(), key.value()).response();
     }
 
     private static SurveyRound round(String tenantId, UUID roundId) {

@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.SurveyRound;
@@ -56,13 +56,13 @@ public class SurveyRoundResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(@PathParam("tenantId") String tenantId,
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
-            String idempotencyKey,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid NewSurveyRound request) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         UUID openedBy = access.personId()
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token carries no person id"));
-        RoundOpening.Opened opened = opening.open(tenantId, request, openedBy, idempotencyKey);
+        RoundOpening.Opened opened = opening.open(tenantId, request, openedBy,
+                IdempotencyKey.fromHeader(idempotencyKey).orElse(null));
         SurveyRoundView view = SurveyRoundView.of(opened.round());
         if (!opened.isNew()) {
             // a retry with the same Idempotency-Key: the round the first request opened, as programmes answer

@@ -1,29 +1,22 @@
 package no.ks.led.surveys.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.events.surveys.SurveyRoundOpened;
+import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.idempotency.IdempotencyKeys;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.foundation.problem.ProblemException;
-import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.config.SurveysConfig;
@@ -57,9 +50,6 @@ public class RoundOpening {
     Invitations invitations;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     IdempotencyKeys idempotencyKeys;
 
     /** A round opened by a request, and whether that request opened it (false: a retry found it). */
@@ -67,45 +57,23 @@ public class RoundOpening {
     }
 
     /**
-     * Opens a round, or, when {@code idempotencyKey} is given and the tenant already opened a round with it,
-     * returns that round unchanged: a retried request opens nothing twice and invites nobody twice. The same
-     * key with a different request (or from another person) is a 409. Concurrent retries are serialised by
-     * {@link IdempotencyKeys}.
+     * Opens a round, or, when {@code idempotencyKey} (may be null) is given and the caller already opened a
+     * round with it, returns that round unchanged: a retried request opens nothing twice and invites nobody
+     * twice. The same key with a different request is a 422; see {@link IdempotencyKeys}.
      */
     @Transactional
-    public Opened open(String tenantId, NewSurveyRound request, UUID openedBy, String idempotencyKey) {
+    public Opened open(String tenantId, NewSurveyRound request, UUID openedBy, IdempotencyKey idempotencyKey) {
         if (idempotencyKey == null) {
-            return new Opened(open(tenantId, request, openedBy, null, null), true);
+            return new Opened(open(tenantId, request, openedBy), true);
         }
-        String fingerprint = fingerprint(request, openedBy);
-        idempotencyKeys.claim("survey-round", tenantId, idempotencyKey);
-        Optional<SurveyRound> earlier = SurveyRound.<SurveyRound>find("tenantId = ?1 and openingKey = ?2", tenantId, idempotencyKey)
-                .firstResultOptional();
-        if (earlier.isPresent()) {
-            if (!fingerprint.equals(earlier.get().openingFingerprint)) {
-                throw new ProblemException(ProblemType.CONFLICT,
-                        "Idempotency-Key er alt brukt til en annen forespørsel / was already used for another request");
-            }
-            return new Opened(earlier.get(), false);
-        }
-        return new Opened(open(tenantId, request, openedBy, idempotencyKey, fingerprint), true);
+        var outcome = idempotencyKeys.once(idempotencyKey,
+                new IdempotencyKeys.Scope("survey-round", tenantId, openedBy.toString()), request,
+                () -> open(tenantId, request, openedBy), round -> round.id,
+                id -> SurveyRound.findInTenant(tenantId, id).orElseThrow());
+        return new Opened(outcome.result(), outcome.isNew());
     }
 
-    /** What identifies a request to open a round: its body as JSON and who sends it (SHA-256, hex). */
-    private String fingerprint(NewSurveyRound request, UUID openedBy) {
-        try {
-            byte[] body = json.writeValueAsBytes(request);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(openedBy.toString().getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private SurveyRound open(String tenantId, NewSurveyRound request, UUID openedBy, String openingKey,
-            String openingFingerprint) {
+    private SurveyRound open(String tenantId, NewSurveyRound request, UUID openedBy) {
         LocalDate today = LocalDate.now(PLATFORM_ZONE);
         if (request.opensOn().isBefore(today)) {
             throw ProblemException.invalidField("opensOn", "must be today or later");
@@ -149,8 +117,6 @@ public class RoundOpening {
         round.instrumentVersion = instrument.version();
         round.minGroupSize = k;
         round.openedBy = openedBy;
-        round.openingKey = openingKey;
-        round.openingFingerprint = openingFingerprint;
         round.persist();
         entityManager.flush();
 
