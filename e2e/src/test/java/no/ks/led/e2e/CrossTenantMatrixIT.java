@@ -1,5 +1,6 @@
 package no.ks.led.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +20,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.restassured.path.json.JsonPath;
+import org.awaitility.core.ConditionTimeoutException;
 import no.ks.led.e2e.ApiOperations.Operation;
 import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.BeforeAll;
@@ -339,19 +343,13 @@ class CrossTenantMatrixIT {
 
     /** Waits until the consultant's fresh token and the services' replicas let them into both demo tenants. */
     private static void awaitConsultantInBothTenants() {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            String token = RealmLogin.fetchAccessToken("led-cli", DemoUsers.CONSULTANT);
-            boolean both = DemoUsers.TENANTS.stream().allMatch(t -> Http.send(Platform.url("gateway"), "GET",
-                    "/api/tenants/" + t + "/schools", token, null, null).status() == 200);
-            if (both) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                fail("The consultant does not reach both demo tenants (demo engagements missing?)");
-            }
-            sleep(1000);
-        }
+        await("the consultant reaches both demo tenants (demo engagements missing?)")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    String token = RealmLogin.fetchAccessToken("led-cli", DemoUsers.CONSULTANT);
+                    return DemoUsers.TENANTS.stream().allMatch(t -> Http.send(Platform.url("gateway"), "GET",
+                            "/api/tenants/" + t + "/schools", token, null, null).status() == 200);
+                });
     }
 
     private static String registerMatrixConsultancy() {
@@ -402,18 +400,19 @@ class CrossTenantMatrixIT {
         String body = ApiOperations.Json.write(Map.of("title", "Matrise " + shortId(), "mode", "individual",
                 "opensOn", LocalDate.now().toString(), "closesOn", LocalDate.now().plusDays(30).toString(),
                 "schoolIds", List.of(schoolId)));
-        Http.Reply reply = null;
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            reply = viaApi("surveys", "POST", "/api/tenants/" + tenant + "/survey-rounds", tenant + ".coordinator", body);
-            if (reply.status() == 201) {
-                return JsonPath.from(reply.body()).getString("id");
-            }
-            sleep(500);
+        AtomicReference<Http.Reply> reply = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                reply.set(viaApi("surveys", "POST", "/api/tenants/" + tenant + "/survey-rounds", tenant + ".coordinator",
+                        body));
+                return reply.get().status() == 201;
+            });
+            return JsonPath.from(reply.get().body()).getString("id");
+        } catch (ConditionTimeoutException e) {
+            System.out.println("[matrix] no survey round fixture in " + tenant + ": " + reply.get().status() + " "
+                    + abbreviate(reply.get().body()));
+            return null;
         }
-        System.out.println("[matrix] no survey round fixture in " + tenant + ": " + reply.status() + " "
-                + abbreviate(reply.body()));
-        return null;
     }
 
     private static String created(Http.Reply reply, String idPath) {
@@ -454,14 +453,6 @@ class CrossTenantMatrixIT {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     // ---- report
 

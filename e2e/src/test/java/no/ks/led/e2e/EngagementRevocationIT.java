@@ -1,9 +1,11 @@
 package no.ks.led.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.restassured.path.json.JsonPath;
+import org.awaitility.core.ConditionTimeoutException;
 import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,23 +86,25 @@ class EngagementRevocationIT {
 
     /** A fresh consultant token once every service admits them in the tenant (and scheduling knows the programme). */
     private static String awaitConsultantAdmitted(Map<String, String> probes) {
-        long deadline = System.currentTimeMillis() + 60_000;
         Map<String, Integer> last = new LinkedHashMap<>();
-        while (System.currentTimeMillis() < deadline) {
-            String token = RealmLogin.fetchAccessToken("led-cli", DemoUsers.CONSULTANT);
-            boolean all = true;
-            for (Map.Entry<String, String> probe : probes.entrySet()) {
-                int status = Http.send(Platform.url("gateway"), "GET", probe.getValue(), token, null, null).status();
-                last.put(probe.getKey(), status);
-                all &= status == admittedStatus(probe.getKey());
-            }
-            if (all) {
-                return token;
-            }
-            sleep(500);
+        try {
+            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> admittedToken(probes, last), token -> token != null);
+        } catch (ConditionTimeoutException e) {
+            return fail("The consultant is not admitted in " + TENANT + " by every service: " + last);
         }
-        fail("The consultant is not admitted in " + TENANT + " by every service: " + last);
-        return null;
+    }
+
+    /** A fresh consultant token if every probe admits it, else null; each probe's status goes into {@code last}. */
+    private static String admittedToken(Map<String, String> probes, Map<String, Integer> last) {
+        String token = RealmLogin.fetchAccessToken("led-cli", DemoUsers.CONSULTANT);
+        boolean all = true;
+        for (Map.Entry<String, String> probe : probes.entrySet()) {
+            int status = Http.send(Platform.url("gateway"), "GET", probe.getValue(), token, null, null).status();
+            last.put(probe.getKey(), status);
+            all &= status == admittedStatus(probe.getKey());
+        }
+        return all ? token : null;
     }
 
     /**
@@ -115,14 +120,16 @@ class EngagementRevocationIT {
                 for (String channel : List.of("gateway", probe.getKey())) {
                     String label = probe.getKey() + (channel.equals("gateway") ? " via gateway" : " directly");
                     pending.put(label, pool.submit(() -> {
-                        while ((System.nanoTime() - revokedAt) / 1_000_000 < REFUSAL_TIMEOUT_MS) {
-                            int status = Http.send(Platform.url(channel), "GET", probe.getValue(), token, null, null).status();
-                            if (status == 404) {
-                                return (System.nanoTime() - revokedAt) / 1_000_000;
-                            }
-                            Thread.sleep(10);
+                        long left = REFUSAL_TIMEOUT_MS - (System.nanoTime() - revokedAt) / 1_000_000;
+                        try {
+                            await().atMost(Duration.ofMillis(Math.max(left, 1))).pollDelay(Duration.ZERO)
+                                    .pollInterval(Duration.ofMillis(10))
+                                    .until(() -> Http.send(Platform.url(channel), "GET", probe.getValue(), token, null, null)
+                                            .status() == 404);
+                            return (System.nanoTime() - revokedAt) / 1_000_000;
+                        } catch (ConditionTimeoutException stillAdmitted) {
+                            return -1L;
                         }
-                        return -1L;
                     }));
                 }
             }
@@ -144,17 +151,14 @@ class EngagementRevocationIT {
     /** Gives veiviser a nordhei engagement again, for later tests, and waits until the consultant is back. */
     private static void restoreEngagement() {
         String id = startEngagement();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            String token = RealmLogin.fetchAccessToken("led-cli", DemoUsers.CONSULTANT);
-            if (Http.send(Platform.url("gateway"), "GET", "/api/tenants/" + TENANT + "/schools", token, null, null)
-                    .status() == 200) {
-                System.out.println("[revocation] restored: veiviser engaged in " + TENANT + " again (" + id + ")");
-                return;
-            }
-            sleep(500);
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Http.send(Platform.url("gateway"), "GET", "/api/tenants/" + TENANT + "/schools",
+                            RealmLogin.fetchAccessToken("led-cli", DemoUsers.CONSULTANT), null, null).status() == 200);
+            System.out.println("[revocation] restored: veiviser engaged in " + TENANT + " again (" + id + ")");
+        } catch (ConditionTimeoutException e) {
+            System.out.println("[revocation] restored engagement " + id + " but the consultant is not back in " + TENANT);
         }
-        System.out.println("[revocation] restored engagement " + id + " but the consultant is not back in " + TENANT);
     }
 
     private static List<String> activeVeiviserEngagements() {
@@ -192,12 +196,4 @@ class EngagementRevocationIT {
         return JsonPath.from(reply.body()).getString(idPath);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

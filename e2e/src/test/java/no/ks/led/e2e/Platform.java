@@ -1,5 +1,7 @@
 package no.ks.led.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -139,25 +142,26 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
     }
 
     /** True once the application is ready; false if its process ended first; fails after the timeout. */
-    private static boolean awaitReady(String name, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
+    private static boolean awaitReady(String name, Process process, Path log) throws IOException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url(name) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!process.isAlive()) {
-                return false;
-            }
-            Thread.sleep(250);
+        try {
+            return await().atMost(Duration.ofSeconds(READY_TIMEOUT_SECONDS)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> answersOk(ready) ? Boolean.TRUE : process.isAlive() ? null : Boolean.FALSE,
+                            outcome -> outcome != null);
+        } catch (ConditionTimeoutException e) {
+            String tail = Files.exists(log) ? String.join("\n", lastLines(log, 30)) : "(no log)";
+            throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT_SECONDS + " s. Last log lines:\n" + tail);
         }
-        String tail = Files.exists(log) ? String.join("\n", lastLines(log, 30)) : "(no log)";
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT_SECONDS + " s. Last log lines:\n" + tail);
+    }
+
+    private static boolean answersOk(HttpRequest request) throws InterruptedException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
     }
 
     private static List<String> lastLines(Path file, int n) throws IOException {

@@ -1,60 +1,27 @@
 package no.ks.led.funding;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import no.ks.led.foundation.testing.TenantIsolationTests;
 
-/** The tenant-scoped list against the real database and realm: each tenant sees only its own rows. */
+/** The tenant-scoped list of funding applications against the real database and realm: each tenant sees only its own rows. */
 @QuarkusTest
-class FundingApplicationResourceTests {
+class FundingApplicationResourceTests extends TenantIsolationTests {
 
     @Inject
     EntityManager entityManager;
 
-    private UUID fjordvikOwn;
-
-    @BeforeEach
-    void oneRowInEachTenant() {
-        fjordvikOwn = insert("fjordvik");
-        insert("nordhei");
+    @Override
+    protected String listPath(String tenant) {
+        return "/api/tenants/" + tenant + "/funding-applications";
     }
 
-    @Test
-    void aMemberSeesTheirTenantsRows() {
-        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
-                .when().get("/api/tenants/fjordvik/funding-applications")
-                .then().statusCode(200).body("id", hasItem(fjordvikOwn.toString()));
-    }
-
-    @Test
-    void anotherTenantsUserGetsNotFoundAndNoRows() {
-        given().auth().oauth2(RealmLogin.accessToken("nordhei.coordinator"))
-                .when().get("/api/tenants/fjordvik/funding-applications")
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("type", equalTo("urn:no:ks:led:problem:not-found"));
-        given().auth().oauth2(RealmLogin.accessToken("nordhei.coordinator"))
-                .when().get("/api/tenants/nordhei/funding-applications")
-                .then().statusCode(200).body("id", not(hasItem(fjordvikOwn.toString())));
-    }
-
-    @Test
-    void withoutATokenTheAnswerIs401ProblemDetails() {
-        given().when().get("/api/tenants/fjordvik/funding-applications")
-                .then().statusCode(401).contentType("application/problem+json");
-    }
-
-    private UUID insert(String tenant) {
+    @Override
+    protected UUID insert(String tenant) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "INSERT INTO funding_application (id, tenant_id, title, status, policy_version, requested_ore) VALUES (?1, ?2, 'Ledersamling mars', 'draft', 'OU 2024', 1800000)")
