@@ -59,6 +59,33 @@ class RealmImportTests {
         assertEquals("organisations-client-secret", adminPlaceholder.get("key"));
     }
 
+    /** Issue 12, item 3: without these every tenant route answers 404 in production. */
+    @Test
+    void putsThePersonIdInGatewayTokensAndLetsNoUserEditItOrTheirEmail() {
+        Map<String, Object> gateway = listOf(realm(), "clients").stream()
+                .filter(c -> "led-gateway".equals(c.get("clientId"))).findFirst().orElseThrow();
+        Map<String, Object> mapper = listOf(gateway, "protocolMappers").stream()
+                .filter(m -> "oidc-usermodel-attribute-mapper".equals(m.get("protocolMapper"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no user attribute mapper on led-gateway"));
+        Map<?, ?> config = (Map<?, ?>) mapper.get("config");
+        assertEquals("led_person_id", config.get("user.attribute"));
+        assertEquals("led_person_id", config.get("claim.name"));
+        assertEquals("true", config.get("access.token.claim"));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> components = (Map<String, Object>) realm().get("components");
+        assertNotNull(components, "the realm declares a user profile");
+        Map<String, Object> provider = listOf(components, "org.keycloak.userprofile.UserProfileProvider").get(0);
+        String profile = String.valueOf(((List<?>) ((Map<?, ?>) provider.get("config")).get("kc.user.profile.config")).get(0));
+        List<Map<String, Object>> attributes = listOf(HelmChart.SERIALIZATION.unmarshal(profile, Map.class), "attributes");
+        Map<String, Object> personId = attributes.stream().filter(a -> "led_person_id".equals(a.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("led_person_id is not declared in the user profile"));
+        assertEquals(List.of("admin"), ((Map<?, ?>) personId.get("permissions")).get("edit"));
+        assertFalse(String.valueOf(((Map<?, ?>) personId.get("permissions")).get("view")).contains("user"));
+        Map<String, Object> email = attributes.stream().filter(a -> "email".equals(a.get("name"))).findFirst().orElseThrow();
+        assertEquals(List.of("admin"), ((Map<?, ?>) email.get("permissions")).get("edit"), "users cannot edit their e-mail");
+    }
+
     @Test
     void configuresFeideButLeavesItOff() {
         Map<String, Object> feide = listOf(realm(), "identityProviders").stream()

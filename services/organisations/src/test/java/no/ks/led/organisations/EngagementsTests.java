@@ -76,7 +76,8 @@ class EngagementsTests {
                     .body("{\"slug\":\"" + taken + "\",\"name\":\"Kopi AS\",\"organisationNumber\":\""
                             + OrganisationNumberTest.randomValid() + "\"}")
                     .when().post("/api/national/consultancies")
-                    .then().statusCode(409).contentType(PROBLEM);
+                    .then().statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo("urn:no:ks:led:problem:organisation-slug-taken"));
         }
     }
 

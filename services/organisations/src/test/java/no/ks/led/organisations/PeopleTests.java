@@ -8,6 +8,7 @@ import static no.ks.led.organisations.Demo.GRANTED;
 import static no.ks.led.organisations.Demo.NORDHEI_SCHOOL;
 import static no.ks.led.organisations.Demo.PROBLEM;
 import static no.ks.led.organisations.Demo.addPerson;
+import static no.ks.led.organisations.Demo.count;
 import static no.ks.led.organisations.Demo.events;
 import static no.ks.led.organisations.Demo.freshEmail;
 import static no.ks.led.organisations.Demo.personBody;
@@ -173,7 +174,8 @@ class PeopleTests {
         given().auth().oauth2(token("fjordvik.coordinator"))
                 .contentType(ContentType.JSON).body("{\"role\":\"principal\",\"schoolId\":\"" + FJORDVIK_SCHOOL + "\"}")
                 .when().post("/api/tenants/fjordvik/people/" + personId + "/memberships")
-                .then().statusCode(409).contentType(PROBLEM);
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:role-already-held"));
 
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(token("fjordvik.coordinator"))
@@ -217,7 +219,9 @@ class PeopleTests {
     void anExecutiveCannotEndTheirOwnLastExecutiveMembership() {
         given().auth().oauth2(token("fjordvik.executive"))
                 .when().delete("/api/tenants/fjordvik/memberships/" + FJORDVIK_EXECUTIVE_MEMBERSHIP)
-                .then().statusCode(409).contentType(PROBLEM);
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:last-own-executive-role"))
+                .body("detail", equalTo("You cannot end your own last owner-executive role in fjordvik"));
         assertEquals(0, events(em, ENDED, "fjordvik", FJORDVIK_EXECUTIVE_MEMBERSHIP));
         given().auth().oauth2(token("fjordvik.executive"))
                 .when().get("/api/tenants/fjordvik/people")
@@ -263,5 +267,43 @@ class PeopleTests {
                 .when().delete("/api/tenants/nordhei/memberships/" + nordheiMembership)
                 .then().statusCode(404).contentType(PROBLEM);
         assertEquals(0, events(em, ENDED, "nordhei", nordheiMembership));
+    }
+    /**
+     * Issue 12, item 1: nordhei adds the address of an executive of fjordvik. The answer and nordhei's list
+     * show only what nordhei gave (the same shape as for an unknown address), and fjordvik's data
+     * about its executive is unchanged.
+     */
+    @Test
+    void addingAnotherTenantsPersonByEmailDisclosesAndChangesNothingOfThem() {
+        String email = freshEmail();
+        String registered = "Fjordviks Leder " + UUID.randomUUID().toString().substring(0, 8);
+        String executive = addPerson("fjordvik", "fjordvik.executive",
+                personBody(registered, email, "owner-executive", null)).path("person.id");
+        String given = "Nordheis Egen Navngiving";
+
+        Response known = addPerson("nordhei", "nordhei.executive", personBody(given, email.toUpperCase(), "coordinator", null));
+        Response unknown = addPerson("nordhei", "nordhei.executive",
+                personBody("Helt Ny Person", freshEmail(), "coordinator", null));
+        assertEquals(given, known.path("person.name"), "the name nordhei gave, not the registered one");
+        assertEquals(email, known.path("person.email"));
+        assertEquals(unknown.jsonPath().getMap("person").keySet(), known.jsonPath().getMap("person").keySet(),
+                "the same shape whether or not the address was known");
+        assertEquals(unknown.jsonPath().getMap("").keySet(), known.jsonPath().getMap("").keySet());
+        assertEquals(201, known.statusCode());
+        assertEquals(false, known.asString().contains(registered), "the registered name is nowhere in the answer");
+
+        given().auth().oauth2(token("nordhei.executive"))
+                .when().get("/api/tenants/nordhei/people")
+                .then().statusCode(200)
+                .body("find { it.id == '" + executive + "' }.name", equalTo(given))
+                .body("name", not(hasItem(registered)));
+        // fjordvik still knows its executive by its own name, with the same roles
+        given().auth().oauth2(token("fjordvik.executive"))
+                .when().get("/api/tenants/fjordvik/people")
+                .then().statusCode(200)
+                .body("find { it.id == '" + executive + "' }.name", equalTo(registered))
+                .body("find { it.id == '" + executive + "' }.roles.role", equalTo(List.of("owner-executive")));
+        assertEquals(1L, count(em, "SELECT count(*) FROM person WHERE email = ?1 AND name = ?2", email, registered),
+                "the person's record is unchanged");
     }
 }

@@ -61,6 +61,18 @@ class TenantsAndSchoolsTests {
     }
 
     @Test
+    void aTakenSlugIsRefusedWithItsOwnProblemType() {
+        given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"slug\":\"fjordvik\",\"name\":\"Andre Fjordvik\",\"kind\":\"kommune\","
+                        + "\"organisationNumber\":\"" + OrganisationNumberTest.randomValid() + "\"}")
+                .when().post("/api/national/tenants")
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:organisation-slug-taken"))
+                .body("detail", equalTo("A tenant or consultancy with the slug fjordvik exists"));
+    }
+
+    @Test
     void ksDeactivatesATenantOnceAndKeepsItsData() {
         String slug = "d-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(RealmLogin.accessToken("ks.admin"))

@@ -9,7 +9,13 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    /** A 409 with no more specific cause below (e.g. one the framework raises). */
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    // organisations
+    ORGANISATION_SLUG_TAKEN(409, "organisation-slug-taken", "Another tenant or consultancy has this slug"),
+    ROLE_ALREADY_HELD(409, "role-already-held", "The person already has this role there"),
+    LAST_OWN_EXECUTIVE_ROLE(409, "last-own-executive-role", "You cannot end your own last owner-executive role"),
+    IDENTITY_SYNC_TASK_DONE(409, "identity-sync-task-done", "The identity sync task is done already"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used for another request"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests, try again later"),

@@ -17,7 +17,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.organisations.Membership;
@@ -33,7 +32,8 @@ import org.hibernate.Session;
 /**
  * Checks a roster against what the tenant has and imports it: new schools through
  * {@link TenantRegistry}, people and their memberships through {@link PeopleDirectory}, so each
- * change records its event. An import is all or nothing in one transaction.
+ * change records its event. An import is all or nothing in one transaction; imports of one tenant
+ * wait for each other, the tenant's other writes do not wait for an import.
  */
 @ApplicationScoped
 public class RosterImport {
@@ -55,7 +55,7 @@ public class RosterImport {
     /** Reports what importing the roster would do; changes nothing. */
     @Transactional
     public RosterReport dryRun(String tenantId, Roster roster) {
-        return plan(activeTenant(tenantId, false), roster).report(true);
+        return plan(activeTenant(tenantId), roster).report(true);
     }
 
     /**
@@ -69,8 +69,13 @@ public class RosterImport {
     }
 
     private RosterReport write(String tenantId, Roster roster) {
-        // one import per tenant at a time: a second waits here and then sees what the first created
-        Tenant tenant = activeTenant(tenantId, true);
+        // One import per tenant at a time: a second waits here and then sees what the first created.
+        // The lock is the import's own (a transaction-scoped advisory lock), not the tenant row's: a
+        // lock on the tenant row would hold every other write that refers to the tenant (a new
+        // school's foreign key check, for one) for as long as the import runs.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .setParameter("key", "roster-import:" + tenantId).getSingleResult();
+        Tenant tenant = activeTenant(tenantId);
         Plan plan = plan(tenant, roster);
         RosterReport report = plan.report(false);
         if (!report.errors().isEmpty()) {
@@ -111,8 +116,8 @@ public class RosterImport {
         return report;
     }
 
-    private Tenant activeTenant(String tenantId, boolean lock) {
-        Tenant tenant = lock ? Tenant.findById(tenantId, LockModeType.PESSIMISTIC_WRITE) : Tenant.findById(tenantId);
+    private Tenant activeTenant(String tenantId) {
+        Tenant tenant = Tenant.findById(tenantId);
         if (tenant == null || !tenant.active) {
             throw ProblemException.notFound("Tenant " + tenantId);
         }

@@ -27,7 +27,7 @@ public class Consultancies {
     @Transactional
     public Consultancy register(String slug, String name, String orgNumber) {
         if (Consultancy.findById(slug) != null || Tenant.findById(slug) != null) {
-            throw new ProblemException(ProblemType.CONFLICT, "An organisation with the slug " + slug + " exists");
+            throw new ProblemException(ProblemType.ORGANISATION_SLUG_TAKEN, "An organisation with the slug " + slug + " exists");
         }
         String number = OrganisationNumber.normalise(orgNumber);
         if (Consultancy.count("orgNumber", number) > 0) {

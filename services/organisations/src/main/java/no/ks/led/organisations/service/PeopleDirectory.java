@@ -115,8 +115,8 @@ public class PeopleDirectory {
             boolean another = Membership.ofPersonIn(tenantId, caller).stream()
                     .anyMatch(m -> !m.id.equals(membership.id) && m.role.equals(membership.role) && m.currentOn(today));
             if (!another) {
-                throw new ProblemException(ProblemType.CONFLICT,
-                        "Du kan ikke avslutte ditt eget siste lederoppdrag (owner-executive) i " + tenantId);
+                throw new ProblemException(ProblemType.LAST_OWN_EXECUTIVE_ROLE,
+                        "You cannot end your own last owner-executive role in " + tenantId);
             }
         }
         end(membership);
@@ -237,7 +237,7 @@ public class PeopleDirectory {
         List<Membership> held = Membership.ofPersonIn(organisationId, person.id);
         if (held.stream().anyMatch(m -> m.role.equals(grant.role()) && Objects.equals(m.schoolId, grant.schoolId())
                 && m.openOn(today))) {
-            throw new ProblemException(ProblemType.CONFLICT,
+            throw new ProblemException(ProblemType.ROLE_ALREADY_HELD,
                     "The person already has the role " + grant.role() + " there");
         }
         Membership membership = new Membership();

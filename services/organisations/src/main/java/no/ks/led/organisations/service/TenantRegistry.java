@@ -41,7 +41,7 @@ public class TenantRegistry {
     @Transactional
     public Tenant onboard(Onboarding request) {
         if (Tenant.findById(request.slug()) != null || Consultancy.findById(request.slug()) != null) {
-            throw new ProblemException(ProblemType.CONFLICT,
+            throw new ProblemException(ProblemType.ORGANISATION_SLUG_TAKEN,
                     "A tenant or consultancy with the slug " + request.slug() + " exists");
         }
         if (Tenant.count("orgNumber", request.orgNumber()) > 0) {

@@ -310,7 +310,8 @@ class IdentitySyncTests {
                 VALUES (?1, ?2, 'Unknown', '{}', 'done', 1, now()) RETURNING id""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, tenant + "-done").getSingleResult())).longValue();
         given().auth().oauth2(admin).when().post(SYNC + "/" + done + "/retry")
-                .then().statusCode(409).contentType(PROBLEM);
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:identity-sync-task-done"));
         assertEquals(1, count("SELECT count(*) FROM identity_sync_task WHERE id = ?1 AND status = 'done'", done));
     }
 

@@ -141,7 +141,7 @@ public class IdentitySync {
             throw ProblemException.notFound("Identity sync task " + id);
         }
         if (IdentitySyncTask.DONE.equals(task.status)) {
-            throw new ProblemException(ProblemType.CONFLICT, "Identity sync task " + id + " is done already");
+            throw new ProblemException(ProblemType.IDENTITY_SYNC_TASK_DONE, "Identity sync task " + id + " is done already");
         }
         task.status = IdentitySyncTask.PENDING;
         task.attempts = 0;

@@ -51,16 +51,26 @@ public class KeycloakAdmin {
     /** The realm, through a client logged in as the service. */
     public synchronized RealmResource realm() {
         if (keycloak == null) {
-            keycloak = KeycloakBuilder.builder()
-                    .serverUrl(serverUrl)
-                    .realm(realm)
-                    .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                    .clientId(clientId)
-                    .clientSecret(clientSecret)
-                    .resteasyClient(httpClient())
-                    .build();
+            keycloak = client(realm, clientId, clientSecret);
         }
         return keycloak.realm(realm);
+    }
+
+    /** A new admin client of a realm on this Keycloak, logged in as the given confidential client. */
+    public Keycloak client(String realmName, String confidentialClientId, String secret) {
+        return KeycloakBuilder.builder()
+                .serverUrl(serverUrl)
+                .realm(realmName)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(confidentialClientId)
+                .clientSecret(secret)
+                .resteasyClient(httpClient())
+                .build();
+    }
+
+    /** The server's base URL (without a realm). */
+    public String serverUrl() {
+        return serverUrl;
     }
 
     /**
