@@ -95,10 +95,12 @@ done
 declare -A ports=([organisations]=${LED_ORGANISATIONS_PORT:-8101} [surveys]=${LED_SURVEYS_PORT:-8102}
   [programmes]=${LED_PROGRAMMES_PORT:-8103} [scheduling]=${LED_SCHEDULING_PORT:-8104}
   [funding]=${LED_FUNDING_PORT:-8105} [gateway]=${LED_GATEWAY_PORT:-8080})
+# the gateway answers health on its management port only, never on the public one
+declare -A health_ports=([gateway]=${LED_GATEWAY_MANAGEMENT_PORT:-9000})
 for app in "${apps[@]}"; do
   name=${app%%:*}
   for i in $(seq 1 240); do
-    if http_ok "${ports[$name]}" /q/health/ready; then
+    if http_ok "${health_ports[$name]:-${ports[$name]}}" /q/health/ready; then
       say "$name ready on port ${ports[$name]}"
       break
     fi

@@ -64,6 +64,7 @@ final class WholeStack {
             env.put("LED_" + key + "_PORT", String.valueOf(port));
             env.put("LED_" + key + "_URL", "http://127.0.0.1:" + port);
         }
+        env.put("LED_GATEWAY_MANAGEMENT_PORT", String.valueOf(Apps.freePort()));
         Path log = ctx.work.resolve("logs").resolve("make-run-" + number + ".log");
         Map<String, Double> appReady = new LinkedHashMap<>();
         double[] stackUp = {Double.NaN};
