@@ -92,9 +92,11 @@ for name in "${APP_NAMES[@]}"; do
   echo $! >"$(state_dir)/apps/$name.pid"
 done
 
+# the gateway answers health on its management port only, never on the public one
+declare -A health_ports=([gateway]=${LED_GATEWAY_MANAGEMENT_PORT:-9000})
 for name in "${APP_NAMES[@]}"; do
   for i in $(seq 1 240); do
-    if http_ok "${APP_PORTS[$name]}" /q/health/ready; then
+    if http_ok "${health_ports[$name]:-${APP_PORTS[$name]}}" /q/health/ready; then
       say "$name ready on port ${APP_PORTS[$name]}"
       break
     fi

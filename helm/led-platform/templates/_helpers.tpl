@@ -212,13 +212,32 @@ tokens are served there, while the issuer stays the public URL (led.oidc.issuer)
 
 {{/* ---------- Pod pieces ---------- */}}
 
+{{/* A probe of one application, on its management port where it has one.
+Usage: include "led.probe" (dict "probe" $app.probes.startup "app" $app) */}}
 {{- define "led.probe" -}}
 httpGet:
-  path: {{ .path }}
-  port: http
-periodSeconds: {{ .periodSeconds }}
-timeoutSeconds: {{ .timeoutSeconds }}
-failureThreshold: {{ .failureThreshold }}
+  path: {{ .probe.path }}
+  port: {{ include "led.managementPortName" .app }}
+periodSeconds: {{ .probe.periodSeconds }}
+timeoutSeconds: {{ .probe.timeoutSeconds }}
+failureThreshold: {{ .probe.failureThreshold }}
+{{- end -}}
+
+{{/* The named container port that serves /q/health and /q/metrics: "management" when the
+application has a management interface of its own, else "http". */}}
+{{- define "led.managementPortName" -}}
+{{- if .managementPort -}}management{{- else -}}http{{- end -}}
+{{- end -}}
+
+{{/* Keys of the enabled applications that consume or produce on Kafka (kafkaClient). */}}
+{{- define "led.enabledKafkaClients" -}}
+{{- $keys := list -}}
+{{- range $key := include "led.enabledApps" . | fromYamlArray -}}
+{{- if (include "led.app" (dict "root" $ "key" $key) | fromYaml).kafkaClient -}}
+{{- $keys = append $keys $key -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $keys -}}
 {{- end -}}
 
 {{/* Environment of one application (its ConfigMap's data); secrets are not here.
@@ -233,6 +252,12 @@ Usage: include "led.configData" (dict "root" $ "app" $app) */}}
 {{- $_ := set $data "QUARKUS_OIDC_TOKEN_ISSUER" . -}}
 {{- end -}}
 {{- $_ := set $data "JAVA_TOOL_OPTIONS" $app.jvmOptions -}}
+{{- if $app.kafkaClient -}}
+{{- $_ := set $data "LED_KAFKA_BOOTSTRAP" (include "led.kafka.bootstrap" $root) -}}
+{{- end -}}
+{{- if $app.managementPort -}}
+{{- $_ := set $data (printf "%s_MANAGEMENT_PORT" $app.envPrefix) (toString $app.managementPort) -}}
+{{- end -}}
 {{- if $app.isGateway -}}
 {{- range $name := include "led.enabledServices" $root | fromYamlArray -}}
 {{- $service := include "led.app" (dict "root" $root "key" $name) | fromYaml -}}
@@ -241,10 +266,13 @@ Usage: include "led.configData" (dict "root" $ "app" $app) */}}
 {{- /* The gateway sits behind the ingress controller, which terminates TLS. */ -}}
 {{- $_ := set $data "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING" "true" -}}
 {{- $_ := set $data "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED" "true" -}}
+{{- /* Location headers name the public host, never a service's in-cluster address. */ -}}
+{{- if and $root.Values.ingress.enabled $root.Values.ingress.host -}}
+{{- $_ := set $data "LED_GATEWAY_PUBLIC_URL" (printf "https://%s" $root.Values.ingress.host) -}}
+{{- end -}}
 {{- else -}}
 {{- $_ := set $data "LED_DB_HOST" (include "led.db.host" $root) -}}
 {{- $_ := set $data "LED_DB_PORT" (include "led.db.port" $root) -}}
-{{- $_ := set $data "LED_KAFKA_BOOTSTRAP" (include "led.kafka.bootstrap" $root) -}}
 {{- $_ := set $data "QUARKUS_DATASOURCE_JDBC_MAX_SIZE" (toString $app.databasePoolSize) -}}
 {{- if eq $app.name "organisations" -}}
 {{- /* The identity sync's admin client: Keycloak's base URL, the realm URL without /realms/<realm>. */ -}}

@@ -169,7 +169,7 @@ final class ApiOperations {
     static List<Operation> all() {
         List<Operation> operations = new ArrayList<>();
         for (String service : SERVICES) {
-            Http.Reply reply = Http.send(Platform.url(service), "GET", "/q/openapi?format=json", null, null, null);
+            Http.Reply reply = Http.send(Platform.managementUrl(service), "GET", "/q/openapi?format=json", null, null, null);
             if (reply.status() != 200) {
                 throw new IllegalStateException(service + " gave no OpenAPI document: " + reply.status());
             }

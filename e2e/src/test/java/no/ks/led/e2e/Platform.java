@@ -43,6 +43,8 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+    /** The management interface's port of the applications that have one (health, metrics, OpenAPI). */
+    private static final Map<String, Integer> MANAGEMENT_PORTS = new LinkedHashMap<>();
     private static final List<Process> PROCESSES = new ArrayList<>();
     private static boolean started;
     private static IllegalStateException startFailure;
@@ -88,11 +90,28 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         return Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
     }
 
+    /**
+     * Where an application serves /q/health, /q/metrics and /q/openapi: its management port if its
+     * configuration switches the management interface on (the gateway's does), else its one port.
+     */
+    public static String managementUrl(String application) {
+        return MANAGEMENT_PORTS.containsKey(application) ? "http://127.0.0.1:" + MANAGEMENT_PORTS.get(application)
+                : url(application);
+    }
+
+    private static boolean hasManagementInterface(Path root, String application) throws IOException {
+        Path properties = root.resolve(APPLICATIONS.get(application).module()).resolve("src/main/resources/application.properties");
+        return Files.readAllLines(properties).stream().anyMatch(line -> line.strip().equals("quarkus.management.enabled=true"));
+    }
+
     private void startAll() throws Exception {
         Path logs = repositoryRoot().resolve("e2e/target/platform-logs");
         Files.createDirectories(logs);
         for (String name : APPLICATIONS.keySet()) {
             PORTS.put(name, freePort());
+            if (hasManagementInterface(repositoryRoot(), name)) {
+                MANAGEMENT_PORTS.put(name, freePort());
+            }
         }
         Map<String, Process> running = new LinkedHashMap<>();
         for (String name : APPLICATIONS.keySet()) {
@@ -128,6 +147,8 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
             env.put(APPLICATIONS.get(app).portVariable(), String.valueOf(port));
             env.put(APPLICATIONS.get(app).urlVariable(), "http://127.0.0.1:" + port);
         });
+        MANAGEMENT_PORTS.forEach((app, port) ->
+                env.put(APPLICATIONS.get(app).portVariable().replace("_PORT", "_MANAGEMENT_PORT"), String.valueOf(port)));
         // six JVMs starting at once on a small machine: give the first database connection time
         if (APPLICATIONS.get(name).hasDatabase()) {
             env.putIfAbsent("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
@@ -143,7 +164,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
 
     /** True once the application is ready; false if its process ended first; fails after the timeout. */
     private static boolean awaitReady(String name, Process process, Path log) throws IOException {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(name) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(name) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         try {
             return await().atMost(Duration.ofSeconds(READY_TIMEOUT_SECONDS)).pollDelay(Duration.ZERO)

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,8 +38,13 @@ class WalkingSkeletonIT {
                 .contentType(ContentType.JSON).body("{\"name\":\"Led skole Fjordvik 2027\"}")
                 .when().post("/api/tenants/fjordvik/programmes")
                 .then().statusCode(201)
-                .header("Location", containsString("/api/tenants/fjordvik/programmes/"))
                 .extract().path("id");
+        // the Location names the gateway the client called, never the service's own address
+        given().baseUri(gateway).auth().oauth2(token)
+                .contentType(ContentType.JSON).body("{\"name\":\"Led skole Fjordvik 2028\"}")
+                .when().post("/api/tenants/fjordvik/programmes")
+                .then().statusCode(201)
+                .header("Location", matchesPattern(java.util.regex.Pattern.quote(gateway) + "/api/tenants/fjordvik/programmes/[0-9a-f-]{36}"));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().baseUri(gateway).auth().oauth2(token)
@@ -140,7 +146,7 @@ class WalkingSkeletonIT {
     @Test
     void everyApplicationIsReadyAndDescribesItself() {
         for (String app : Platform.APPLICATIONS.keySet()) {
-            String url = Platform.url(app);
+            String url = Platform.managementUrl(app);
             given().baseUri(url).when().get("/q/health/live").then().statusCode(200);
             given().baseUri(url).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             given().baseUri(url).when().get("/q/openapi").then().statusCode(200);
@@ -148,9 +154,17 @@ class WalkingSkeletonIT {
                     .body(containsString("jvm_memory_used_bytes"));
         }
         for (String service : new String[] {"organisations", "surveys", "programmes", "scheduling", "funding"}) {
-            given().baseUri(Platform.url(service)).when().get("/q/health/ready")
+            given().baseUri(Platform.managementUrl(service)).when().get("/q/health/ready")
                     .then().body(containsString("Database connections health check"))
                     .body(containsString("Kafka connection health check"));
+        }
+    }
+
+    @Test
+    void thePublicPortOfTheGatewayServesNoManagementEndpoint() {
+        for (String path : new String[] {"/q/metrics", "/q/openapi", "/q/health/ready"}) {
+            given().baseUri(gateway).when().get(path).then().statusCode(404).contentType(PROBLEM)
+                    .body("type", equalTo("urn:no:ks:led:problem:not-found"));
         }
     }
 

@@ -1,8 +1,10 @@
 package no.ks.led.gateway.rest;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.security.Authenticated;
@@ -14,6 +16,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +39,9 @@ import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.gateway.access.MemoryAccessReplica;
 import no.ks.led.gateway.access.OrganisationEventsFollower;
 import no.ks.led.gateway.config.GatewayConfig;
+import no.ks.led.gateway.ratelimit.RateLimits;
 import no.ks.led.gateway.routing.RouteTable;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,7 +60,7 @@ public class ApiProxy {
             HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE,
             "Idempotency-Key");
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
-            "content-type", "location", "etag", "last-modified", "content-disposition", "www-authenticate",
+            "content-type", "etag", "last-modified", "content-disposition", "www-authenticate",
             // a service's own protections for what it serves (exports, SVG charts) travel with it
             "cache-control", "x-content-type-options", "content-security-policy");
 
@@ -76,6 +81,15 @@ public class ApiProxy {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    RoutingContext request;
 
     private HttpClient client;
 
@@ -124,7 +138,13 @@ public class ApiProxy {
 
     private Uni<Response> forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
         String path = uri.getPath();
-        RouteTable.Match match = routes.match(method, path).orElseThrow(() -> routes.knowsPath(path)
+        Optional<RouteTable.Match> found = routes.match(method, path);
+        Optional<Response> refused = limits.take(found.flatMap(m -> m.route().rateLimit()).orElse(RateLimits.API),
+                callerKey(), path);
+        if (refused.isPresent()) {
+            return Uni.createFrom().item(refused.get());
+        }
+        RouteTable.Match match = found.orElseThrow(() -> routes.knowsPath(path)
                 ? new ProblemException(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed on " + path)
                 : new ProblemException(ProblemType.NOT_FOUND, null));
         if (!match.tenantId().isEmpty() && !mayEnter(match.tenantId())) {
@@ -143,7 +163,7 @@ public class ApiProxy {
         }
         return client.request(options)
                 .chain((HttpClientRequest request) -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-                .chain((HttpClientResponse response) -> response.body().map(buffer -> toResponse(response, buffer)))
+                .chain((HttpClientResponse response) -> response.body().map(buffer -> toResponse(response, buffer, publicOrigin(uri))))
                 .onFailure().recoverWithItem(failure -> upstreamFailed(match, path, failure));
     }
 
@@ -164,14 +184,51 @@ public class ApiProxy {
                 .orElse(false);
     }
 
-    private static Response toResponse(HttpClientResponse upstream, Buffer body) {
+    /**
+     * Whose limit a request counts against: the verified token's person (or subject, for a token without
+     * one); a request without a token, its client address.
+     */
+    private String callerKey() {
+        if (caller.isAnonymous()) {
+            return RateLimits.addressKey(request.request());
+        }
+        return caller.personId().map(person -> "person:" + person).orElseGet(() -> "subject:" + token.getSubject());
+    }
+
+    /** The origin clients reach the platform at: the configured public URL, else the request's (forwarded) own. */
+    private String publicOrigin(UriInfo uri) {
+        URI base = config.publicUrl().orElse(uri.getBaseUri());
+        return base.getScheme() + "://" + base.getRawAuthority();
+    }
+
+    private Response toResponse(HttpClientResponse upstream, Buffer body, String publicOrigin) {
         Response.ResponseBuilder response = Response.status(upstream.statusCode());
         upstream.headers().forEach(header -> {
-            if (FORWARDED_RESPONSE_HEADERS.contains(header.getKey().toLowerCase())) {
+            String name = header.getKey().toLowerCase();
+            if (name.equals("location")) {
+                response.header(header.getKey(), publicLocation(header.getValue(), publicOrigin));
+            } else if (FORWARDED_RESPONSE_HEADERS.contains(name)) {
                 response.header(header.getKey(), header.getValue());
             }
         });
         return response.entity(body.length() == 0 ? null : body.getBytes()).build();
+    }
+
+    /**
+     * A service's {@code Location} names the service's own address ({@code http://127.0.0.1:8103/...} or an
+     * in-cluster name); the client gets the same path at the gateway's public origin. Relative locations
+     * and other origins pass unchanged.
+     */
+    String publicLocation(String location, String publicOrigin) {
+        for (String upstream : config.services().values()) {
+            URI service = URI.create(upstream);
+            String origin = service.getScheme() + "://" + service.getRawAuthority();
+            if (location.regionMatches(true, 0, origin, 0, origin.length())
+                    && (location.length() == origin.length() || location.charAt(origin.length()) == '/')) {
+                return publicOrigin + location.substring(origin.length());
+            }
+        }
+        return location;
     }
 
     private static Response upstreamFailed(RouteTable.Match match, String path, Throwable failure) {

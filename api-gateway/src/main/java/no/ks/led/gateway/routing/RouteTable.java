@@ -24,6 +24,9 @@ public class RouteTable {
             if (!config.services().containsKey(route.service())) {
                 throw new IllegalStateException("Route " + route.template() + " names unknown service " + route.service());
             }
+            if (route.rateLimit().isPresent() && !config.rateLimits().containsKey(route.rateLimit().get())) {
+                throw new IllegalStateException("Route " + route.template() + " names unknown rate limit " + route.rateLimit().get());
+            }
         }
     }
 

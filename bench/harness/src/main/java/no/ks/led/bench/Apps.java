@@ -100,6 +100,8 @@ final class Apps implements AutoCloseable {
 
     private final Context ctx;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Ports of the management interfaces (health, metrics): the gateway serves them there alone. */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1)).build();
@@ -110,6 +112,12 @@ final class Apps implements AutoCloseable {
         for (String name : MODULES.keySet()) {
             ports.put(name, freePort());
         }
+        managementPorts.put("gateway", freePort());
+    }
+
+    /** Where the application answers /q/health: its management port if it has one. */
+    String managementUrl(String name) {
+        return "http://127.0.0.1:" + managementPorts.getOrDefault(name, ports.get(name));
     }
 
     String url(String name) {
@@ -144,6 +152,10 @@ final class Apps implements AutoCloseable {
             env.put(MODULES.get(app).portVariable(), String.valueOf(port));
             env.put(MODULES.get(app).urlVariable(), "http://127.0.0.1:" + port);
         });
+        managementPorts.forEach((app, port) -> env.put("LED_" + app.toUpperCase() + "_MANAGEMENT_PORT", String.valueOf(port)));
+        // part 1 sends 500 req/s through the gateway with a handful of tokens: it measures the proxy, so
+        // the per-person request limit (100/s, burst 1000 by default) is off here
+        env.put("LED_GATEWAY_RATE_LIMIT_ENABLED", "false");
         long t0 = System.nanoTime();
         Running app = new Running(name, cpus, builder.start(), t0, log);
         running.put(name, app);
@@ -153,7 +165,7 @@ final class Apps implements AutoCloseable {
     /** Waits until /q/health/ready answers 200, polling every {@code pollMillis}; records the time. */
     Running awaitReady(Running app, Duration timeout, long pollMillis) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(app.name) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(app.name) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             try {

@@ -63,6 +63,7 @@ final class WholeStack {
             env.put(app.portVariable(), String.valueOf(port));
             env.put(app.urlVariable(), "http://127.0.0.1:" + port);
         }
+        env.put("LED_GATEWAY_MANAGEMENT_PORT", String.valueOf(Apps.freePort()));
         Path log = ctx.work.resolve("logs").resolve("make-run-" + number + ".log");
         Map<String, Double> appReady = new LinkedHashMap<>();
         double[] stackUp = {Double.NaN};

@@ -110,9 +110,11 @@ class RenderedManifestsTests {
         for (Deployment deployment : HelmChart.render(valueSet).ofType(Deployment.class)) {
             for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 String where = id(deployment) + " container " + container.getName();
-                assertProbe(container.getStartupProbe(), "/q/health/started", where + " startupProbe");
-                assertProbe(container.getLivenessProbe(), "/q/health/live", where + " livenessProbe");
-                assertProbe(container.getReadinessProbe(), "/q/health/ready", where + " readinessProbe");
+                // where the application has a management interface, health is there and not on http
+                String port = container.getPorts().stream().anyMatch(p -> "management".equals(p.getName())) ? "management" : "http";
+                assertProbe(container.getStartupProbe(), "/q/health/started", port, where + " startupProbe");
+                assertProbe(container.getLivenessProbe(), "/q/health/live", port, where + " livenessProbe");
+                assertProbe(container.getReadinessProbe(), "/q/health/ready", port, where + " readinessProbe");
             }
         }
     }
@@ -336,6 +338,49 @@ class RenderedManifestsTests {
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
+    void theIngressNeverRoutesTheManagementPort(ValueSet valueSet) {
+        Manifests manifests = HelmChart.render(valueSet);
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            var module = ApplicationModules.forImage(container.getImage()).orElseThrow();
+            boolean management = ApplicationModules.property(module, "quarkus.management.enabled").map(Boolean::parseBoolean).orElse(false);
+            var port = container.getPorts().stream().filter(p -> "management".equals(p.getName())).findFirst();
+            assertEquals(management, port.isPresent(), id(deployment) + " names the management port its application enables");
+            port.ifPresent(p -> {
+                assertFalse(p.getContainerPort() == 8080, id(deployment) + " management port apart from http");
+                String application = deployment.getMetadata().getLabels().get("app.kubernetes.io/name");
+                String variable = ("api-gateway".equals(application) ? "LED_GATEWAY" : "LED_" + application.toUpperCase()) + "_MANAGEMENT_PORT";
+                String configMap = container.getEnvFrom().get(0).getConfigMapRef().getName();
+                assertEquals(String.valueOf(p.getContainerPort()), named(manifests.ofType(ConfigMap.class), configMap).get(0).getData().get(variable),
+                        id(deployment) + " " + variable);
+                assertEquals(String.valueOf(p.getContainerPort()), deployment.getSpec().getTemplate().getMetadata().getAnnotations()
+                        .getOrDefault("prometheus.io/port", String.valueOf(p.getContainerPort())), id(deployment) + " scraped on the management port");
+            });
+        }
+        for (Ingress ingress : manifests.ofType(Ingress.class)) {
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
+                var backend = path.getBackend().getService();
+                List<Service> rendered = named(manifests.ofType(Service.class), backend.getName());
+                if (rendered.isEmpty()) {
+                    return; // Keycloak's Ingress leads to the Service its operator makes
+                }
+                Service service = rendered.get(0);
+                var servicePort = service.getSpec().getPorts().stream()
+                        .filter(p -> backend.getPort().getName() != null ? backend.getPort().getName().equals(p.getName())
+                                : backend.getPort().getNumber().equals(p.getPort()))
+                        .findFirst().orElseThrow(() -> new AssertionError(id(ingress) + " routes to a port " + id(service) + " lacks"));
+                assertEquals("http", servicePort.getTargetPort().getStrVal(), id(ingress) + " routes " + path.getPath() + " only to the public port");
+            }));
+        }
+        NetworkPolicy gateway = named(manifests.ofType(NetworkPolicy.class), HelmChart.RELEASE + "-api-gateway").get(0);
+        gateway.getSpec().getIngress().stream().filter(rule -> rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
+                        && peer.getNamespaceSelector().equals(gateway.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector())))
+                .limit(1).forEach(rule -> assertEquals(List.of("http"), rule.getPorts().stream().map(p -> p.getPort().getStrVal()).toList(),
+                        id(gateway) + " lets the ingress controller reach the public port only"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
     void applicationsAreConfiguredForKubernetes(ValueSet valueSet) {
         Manifests manifests = HelmChart.render(valueSet);
         for (Deployment deployment : manifests.ofType(Deployment.class)) {
@@ -357,6 +402,9 @@ class RenderedManifestsTests {
                     assertEquals("http://" + HelmChart.RELEASE + "-" + service + ":8080", data.get("LED_" + service.toUpperCase() + "_URL"));
                 }
                 assertTrue(secretEnv.contains("QUARKUS_OIDC_CREDENTIALS_SECRET"), "the gateway's client secret comes from a Secret");
+                Ingress ingress = named(manifests.ofType(Ingress.class), HelmChart.RELEASE + "-api-gateway").get(0);
+                assertEquals("https://" + ingress.getSpec().getRules().get(0).getHost(), data.get("LED_GATEWAY_PUBLIC_URL"),
+                        "Location headers name the public host");
             } else {
                 for (String variable : List.of("LED_DB_HOST", "LED_DB_PORT", "LED_KAFKA_BOOTSTRAP")) {
                     assertFalse(data.getOrDefault(variable, "").isBlank(), id(deployment) + " " + variable);
@@ -477,11 +525,11 @@ class RenderedManifestsTests {
                 .filter(Objects::nonNull).flatMap(List::stream).toList();
     }
 
-    private static void assertProbe(Probe probe, String path, String where) {
+    private static void assertProbe(Probe probe, String path, String port, String where) {
         assertNotNull(probe, where + " is missing");
         assertNotNull(probe.getHttpGet(), where + " is not an HTTP probe");
         assertEquals(path, probe.getHttpGet().getPath(), where + " path");
-        assertEquals("http", probe.getHttpGet().getPort().getStrVal(), where + " port");
+        assertEquals(port, probe.getHttpGet().getPort().getStrVal(), where + " port");
     }
 
     private static void assertQuantity(Map<String, Quantity> quantities, String resource, String where) {
