@@ -64,8 +64,11 @@ public class AccessReplica implements AccessChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     public void tenantOnboarded(TenantOnboarded event) {
         entityManager.createNativeQuery("""
-                INSERT INTO access_organisation (id, active) VALUES (?1, true) ON CONFLICT (id) DO NOTHING""")
-                .setParameter(1, event.tenantId()).executeUpdate();
+                INSERT INTO access_organisation (id, active, time_zone) VALUES (?1, true, ?2)
+                ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone""")
+                .setParameter(1, event.tenantId())
+                .setParameter(2, typed(StandardBasicTypes.STRING, event.timeZone()))
+                .executeUpdate();
     }
 
     @Override
