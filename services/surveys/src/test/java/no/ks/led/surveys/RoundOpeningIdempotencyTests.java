@@ -1,6 +1,6 @@
 package no.ks.led.surveys;
 
-import static no.ks.led.surveys.SurveyFlowTests.CONFLICT;
+import static no.ks.led.surveys.SurveyFlowTests.KEY_REUSED;
 import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_SCHOOL;
 import static no.ks.led.surveys.SurveyFlowTests.INVALID;
 import static no.ks.led.surveys.SurveyFlowTests.NORDHEI_SCHOOL;
@@ -76,9 +76,9 @@ class RoundOpeningIdempotencyTests {
 
         // the key reused with another request, or by another person: a conflict, and nothing opened
         open("fjordvik.coordinator", "fjordvik", key, body("Noe annet", FJORDVIK_SCHOOL))
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(KEY_REUSED));
         open("fjordvik.executive", "fjordvik", key, body)
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(KEY_REUSED));
         assertEquals(1, rounds("fjordvik", key));
 
         // keys are the tenant's own: the same key in another tenant opens that tenant's round

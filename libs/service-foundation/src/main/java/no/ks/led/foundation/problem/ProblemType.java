@@ -10,6 +10,13 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    // surveys
+    SURVEY_ROUND_NOT_OPEN_YET(409, "survey-round-not-open-yet", "The survey round has not opened yet"),
+    SURVEY_ROUND_CLOSED(409, "survey-round-closed", "The survey round is closed"),
+    NO_DRAFT_TO_SUBMIT(409, "no-draft-to-submit", "There is no saved draft to submit"),
+    NOT_A_RESPONDENT(403, "not-a-respondent", "You are not a respondent of this survey round"),
+    REMINDERS_ALREADY_SENT_TODAY(409, "reminders-already-sent-today", "Reminders were already sent today"),
+    IDEMPOTENCY_KEY_REUSED(409, "idempotency-key-reused", "The Idempotency-Key was already used for another request"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is unavailable, try again later"),
     BAD_GATEWAY(502, "bad-gateway", "An upstream service did not answer"),
