@@ -1,0 +1,24 @@
+package no.ks.led.funding;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import no.ks.led.foundation.testing.PackageRules;
+import org.junit.jupiter.api.Test;
+
+/** The funding service's packages form no cycle, and REST stays at the edge. */
+class PackageDependenciesTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("no.ks.led.funding");
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        PackageRules.freeOfCycles("no.ks.led.funding").check(CLASSES);
+    }
+
+    @Test
+    void restStaysAtTheEdge() {
+        PackageRules.restAtTheEdge("no.ks.led.funding").check(CLASSES);
+    }
+}
