@@ -3,7 +3,11 @@ package no.ks.led.foundation.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.nio.file.Paths;
+
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -15,6 +19,14 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 public final class PackageRules {
 
     private PackageRules() {
+    }
+
+    /** Checks both rules on the module being tested: its compiled classes under {@code root}. */
+    public static void checkModule(String root) {
+        // the module's own classes, as compiled (scanning the whole class path for them takes a minute)
+        JavaClasses classes = new ClassFileImporter().importPath(Paths.get("target", "classes"));
+        freeOfCycles(root).check(classes);
+        restAtTheEdge(root).check(classes);
     }
 
     /** Every package under {@code root}, the root included, is free of dependency cycles with the others. */
