@@ -297,7 +297,7 @@ class SurveyFlowTests {
                 .body("total.suppressed", equalTo(true));
         // no longer a respondent: may not answer
         as("fjordvik.leader").contentType(ContentType.JSON).body(ANSWERS).when().put(path(round) + "/responses/mine")
-                .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
+                .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(NOT_A_RESPONDENT));
     }
 
     @Test
@@ -427,7 +427,7 @@ class SurveyFlowTests {
         String round = fjordvikRound();
         for (String user : new String[] {"fjordvik.coordinator", "fjordvik.executive", "veiviser.consultant"}) {
             as(user).contentType(ContentType.JSON).body(ANSWERS).when().put(path(round) + "/responses/mine")
-                    .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
+                    .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(NOT_A_RESPONDENT));
             as(user).header("Idempotency-Key", "k").when().post(path(round) + "/responses/mine/submission")
                     .then().statusCode(403).contentType(PROBLEM);
         }
