@@ -1,7 +1,7 @@
 package no.ks.led.surveys;
 
 import static no.ks.led.surveys.SurveyFlowTests.ANSWERS;
-import static no.ks.led.surveys.SurveyFlowTests.CONFLICT;
+import static no.ks.led.surveys.SurveyFlowTests.ROUND_CLOSED;
 import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_LEADER;
 import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_PRINCIPAL;
 import static no.ks.led.surveys.SurveyFlowTests.FJORDVIK_SCHOOL;
@@ -19,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.surveys.service.Responding;
 import no.ks.led.surveys.service.RoundClosing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -59,6 +63,9 @@ class RoundClosingTests {
 
     @Inject
     RoundClosing closing;
+
+    @Inject
+    TenantZones zones;
 
     @Inject
     Responding responding;
@@ -104,7 +111,7 @@ class RoundClosingTests {
                     .setParameter(3, today().minusDays(1)).executeUpdate());
         }
 
-        List<UUID> closed = closing.closeDue(today());
+        List<UUID> closed = closing.closeDue(noon(today()));
         assertTrue(closed.contains(UUID.fromString(shared)) && closed.contains(UUID.fromString(unshared)), closed.toString());
         Object closedAt = closedAt(shared);
         assertNotNull(closedAt);
@@ -135,7 +142,7 @@ class RoundClosingTests {
         assertEquals(0, other.get("schools").get(0).get("sectionMeans").size());
 
         // a second run closes nothing and records nothing more
-        List<UUID> again = closing.closeDue(today());
+        List<UUID> again = closing.closeDue(noon(today()));
         assertFalse(again.contains(UUID.fromString(shared)) || again.contains(UUID.fromString(unshared)));
         assertEquals(closedAt, closedAt(shared));
         assertEquals(1, outboxEvents(shared));
@@ -143,7 +150,7 @@ class RoundClosingTests {
 
         // answers after closing are refused and change nothing
         as("fjordvik.principal").contentType(ContentType.JSON).body(ANSWERS).when().put(path(shared) + "/responses/mine")
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(ROUND_CLOSED));
         as("fjordvik.principal").header("Idempotency-Key", UUID.randomUUID().toString())
                 .when().post(path(shared) + "/responses/mine/submission").then().statusCode(409).contentType(PROBLEM);
     }
@@ -154,11 +161,44 @@ class RoundClosingTests {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "UPDATE survey_round SET closes_on = ?2 WHERE id = ?1")
                 .setParameter(1, UUID.fromString(round)).setParameter(2, today()).executeUpdate());
-        assertFalse(closing.closeDue(today()).contains(UUID.fromString(round)));
+        assertFalse(closing.closeDue(noon(today())).contains(UUID.fromString(round)));
         assertEquals(null, closedAt(round));
         assertEquals(0, outboxEvents(round));
-        assertTrue(closing.closeDue(today().plusDays(1)).contains(UUID.fromString(round)));
+        assertTrue(closing.closeDue(noon(today().plusDays(1))).contains(UUID.fromString(round)));
         assertEquals(1, outboxEvents(round));
+    }
+
+    @Test
+    void aRoundClosesByItsTenantsOwnDay() {
+        String round = openRound("fjordvik", FJORDVIK_SCHOOL, "individual", today(), null);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE survey_round SET closes_on = ?2 WHERE id = ?1")
+                .setParameter(1, UUID.fromString(round)).setParameter(2, today()).executeUpdate());
+        // 23:30 in Oslo is 00:30 the next day in Helsinki: the round's last day is over there, not in Oslo
+        Instant lateEvening = today().atTime(23, 30).atZone(TenantZones.PLATFORM_DEFAULT).toInstant();
+        assertEquals(ZoneId.of("Europe/Oslo"), QuarkusTransaction.requiringNew().call(() -> zones.of("fjordvik")));
+        assertFalse(closing.closeDue(lateEvening).contains(UUID.fromString(round)));
+        try {
+            setZone("fjordvik", "Europe/Copenhagen");
+            assertEquals(ZoneId.of("Europe/Copenhagen"), QuarkusTransaction.requiringNew().call(() -> zones.of("fjordvik")));
+            assertFalse(closing.closeDue(lateEvening).contains(UUID.fromString(round)));
+            setZone("fjordvik", "Europe/Helsinki");
+            assertTrue(closing.closeDue(lateEvening).contains(UUID.fromString(round)));
+            assertEquals(1, outboxEvents(round));
+        } finally {
+            setZone("fjordvik", null);
+        }
+    }
+
+    private void setZone(String tenant, String zone) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE access_organisation SET time_zone = CAST(?2 AS text) WHERE id = ?1")
+                .setParameter(1, tenant).setParameter(2, zone).executeUpdate());
+    }
+
+    /** Midday of the day in the platform's zone. */
+    private static Instant noon(LocalDate day) {
+        return day.atTime(12, 0).atZone(TenantZones.PLATFORM_DEFAULT).toInstant();
     }
 
     private Object closedAt(String round) {

@@ -39,7 +39,11 @@ class SurveyFlowTests {
     static final String NOT_FOUND = "urn:no:ks:led:problem:not-found";
     static final String FORBIDDEN = "urn:no:ks:led:problem:forbidden";
     static final String INVALID = "urn:no:ks:led:problem:validation-failed";
-    static final String CONFLICT = "urn:no:ks:led:problem:conflict";
+    static final String NOT_OPEN_YET = "urn:no:ks:led:problem:survey-round-not-open-yet";
+    static final String ROUND_CLOSED = "urn:no:ks:led:problem:survey-round-closed";
+    static final String NO_DRAFT = "urn:no:ks:led:problem:no-draft-to-submit";
+    static final String NOT_A_RESPONDENT = "urn:no:ks:led:problem:not-a-respondent";
+    static final String KEY_REUSED = "urn:no:ks:led:problem:idempotency-key-reused";
 
     static final String ANSWERS = """
             {"answers":[{"item":"learning-1","value":4},{"item":"learning-2","value":2},
@@ -293,7 +297,7 @@ class SurveyFlowTests {
                 .body("total.suppressed", equalTo(true));
         // no longer a respondent: may not answer
         as("fjordvik.leader").contentType(ContentType.JSON).body(ANSWERS).when().put(path(round) + "/responses/mine")
-                .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
+                .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(NOT_A_RESPONDENT));
     }
 
     @Test
@@ -385,7 +389,7 @@ class SurveyFlowTests {
     void noAnswersBeforeOpeningOrAfterClosing() {
         String later = openRound("fjordvik", FJORDVIK_SCHOOL, "individual", today().plusDays(1), null);
         as("fjordvik.principal").contentType(ContentType.JSON).body(ANSWERS).when().put(path(later) + "/responses/mine")
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(NOT_OPEN_YET));
         assertEquals(0, count("SELECT count(*) FROM answer_set WHERE round_id = ?1", later));
 
         String round = fjordvikRound();
@@ -398,7 +402,7 @@ class SurveyFlowTests {
                 .setParameter(1, UUID.fromString(round)).setParameter(2, today().minusDays(10))
                 .setParameter(3, today().minusDays(1)).executeUpdate());
         as("fjordvik.principal").contentType(ContentType.JSON).body(ANSWERS).when().put(path(round) + "/responses/mine")
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(ROUND_CLOSED));
         as("fjordvik.principal").header("Idempotency-Key", UUID.randomUUID().toString())
                 .when().post(path(round) + "/responses/mine/submission")
                 .then().statusCode(409).contentType(PROBLEM);
@@ -414,7 +418,7 @@ class SurveyFlowTests {
         String round = fjordvikRound();
         as("fjordvik.leader").header("Idempotency-Key", UUID.randomUUID().toString())
                 .when().post(path(round) + "/responses/mine/submission")
-                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(CONFLICT));
+                .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(NO_DRAFT));
         assertEquals(0, count("SELECT count(*) FROM survey_completion WHERE round_id = ?1", round));
     }
 
@@ -423,7 +427,7 @@ class SurveyFlowTests {
         String round = fjordvikRound();
         for (String user : new String[] {"fjordvik.coordinator", "fjordvik.executive", "veiviser.consultant"}) {
             as(user).contentType(ContentType.JSON).body(ANSWERS).when().put(path(round) + "/responses/mine")
-                    .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
+                    .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(NOT_A_RESPONDENT));
             as(user).header("Idempotency-Key", "k").when().post(path(round) + "/responses/mine/submission")
                     .then().statusCode(403).contentType(PROBLEM);
         }

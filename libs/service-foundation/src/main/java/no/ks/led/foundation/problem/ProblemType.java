@@ -16,6 +16,12 @@ public enum ProblemType {
     ROLE_ALREADY_HELD(409, "role-already-held", "The person already has this role there"),
     LAST_OWN_EXECUTIVE_ROLE(409, "last-own-executive-role", "You cannot end your own last owner-executive role"),
     IDENTITY_SYNC_TASK_DONE(409, "identity-sync-task-done", "The identity sync task is done already"),
+    // surveys
+    SURVEY_ROUND_NOT_OPEN_YET(409, "survey-round-not-open-yet", "The survey round has not opened yet"),
+    SURVEY_ROUND_CLOSED(409, "survey-round-closed", "The survey round is closed"),
+    NO_DRAFT_TO_SUBMIT(409, "no-draft-to-submit", "There is no saved draft to submit"),
+    NOT_A_RESPONDENT(403, "not-a-respondent", "You are not a respondent of this survey round"),
+    REMINDERS_ALREADY_SENT_TODAY(409, "reminders-already-sent-today", "Reminders were already sent today"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used for another request"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests, try again later"),

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import no.ks.led.surveys.invitation.ContactAddress;
+import no.ks.led.surveys.service.NewRound;
 
 /** A coordinator's request to open a round for chosen schools. */
 public record NewSurveyRound(
@@ -26,6 +28,14 @@ public record NewSurveyRound(
         @Positive(message = "must be a published version") Integer instrumentVersion,
         @Size(max = 30, message = "must be at most 30 items") List<@NotNull(message = "must be an item") @Valid LocalItem> localItems,
         @Size(max = 5000, message = "must name at most 5000 contacts") List<@NotNull(message = "must be a contact") @Valid Contact> contacts) {
+
+    /** The command this request asks the service to carry out. */
+    NewRound toCommand() {
+        return new NewRound(title, mode, opensOn, closesOn, schoolIds, minGroupSize, instrumentVersion,
+                localItems == null ? null
+                        : localItems.stream().map(i -> new NewRound.LocalItem(i.kind(), i.nb(), i.nn(), i.en(), i.da())).toList(),
+                contacts == null ? null : contacts.stream().map(c -> new ContactAddress(c.personId(), c.email())).toList());
+    }
 
     /** An item the tenant adds to this round only: a statement on the scale, or a free-text question. */
     public record LocalItem(

@@ -1,14 +1,10 @@
 package no.ks.led.surveys.rest;
 
 import java.net.URI;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +23,7 @@ import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.repository.SurveyRoundRepository;
 import no.ks.led.surveys.service.RoundOpening;
 import no.ks.led.surveys.service.RoundQuestions;
 
@@ -45,7 +42,7 @@ public class SurveyRoundResource {
     RoundQuestions questions;
 
     @Inject
-    EntityManager entityManager;
+    SurveyRoundRepository rounds;
 
     @GET
     public List<SurveyRoundView> list(@PathParam("tenantId") String tenantId) {
@@ -61,7 +58,7 @@ public class SurveyRoundResource {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         UUID openedBy = access.personId()
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token carries no person id"));
-        RoundOpening.Opened opened = opening.open(tenantId, request, openedBy,
+        RoundOpening.Opened opened = opening.open(tenantId, request.toCommand(), openedBy,
                 IdempotencyKey.fromHeader(idempotencyKey).orElse(null));
         SurveyRoundView view = SurveyRoundView.of(opened.round());
         if (!opened.isNew()) {
@@ -77,11 +74,7 @@ public class SurveyRoundResource {
     public SurveyRoundDetail get(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
         access.require(tenantId);
         SurveyRound round = find(tenantId, roundId);
-        @SuppressWarnings("unchecked")
-        List<UUID> schools = entityManager.createNativeQuery(
-                "SELECT school_id FROM survey_round_school WHERE round_id = ?1 ORDER BY school_id")
-                .setParameter(1, round.id).getResultList();
-        return SurveyRoundDetail.of(round, schools, questions.of(round));
+        return SurveyRoundDetail.of(round, rounds.schools(round.id), questions.of(round));
     }
 
     /** Who has finished; for the owner's coordinator and executive. */
@@ -91,25 +84,12 @@ public class SurveyRoundResource {
     public List<Completion> completion(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         SurveyRound round = find(tenantId, roundId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT school_id, person_id, submitted_at FROM survey_completion WHERE round_id = ?1
-                ORDER BY school_id, person_id""").setParameter(1, round.id).getResultList();
-        return rows.stream().map(r -> new Completion((UUID) r[0], (UUID) r[1], instant(r[2]))).toList();
+        return rounds.completions(round.id).stream()
+                .map(c -> new Completion(c.schoolId(), c.personId(), c.submittedAt())).toList();
     }
 
     static SurveyRound find(String tenantId, UUID roundId) {
         return SurveyRound.findInTenant(tenantId, roundId)
                 .orElseThrow(() -> ProblemException.notFound("Survey round " + roundId));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

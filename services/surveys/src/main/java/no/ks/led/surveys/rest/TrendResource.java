@@ -1,7 +1,6 @@
 package no.ks.led.surveys.rest;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
@@ -30,10 +30,11 @@ import no.ks.led.surveys.service.RoundTrends;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrendResource {
 
-    private static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
-
     @Inject
     TenantAccess access;
+
+    @Inject
+    TenantZones zones;
 
     @Inject
     RoundResults results;
@@ -46,7 +47,7 @@ public class TrendResource {
 
     @GET
     public Trend trend(@PathParam("tenantId") String tenantId, @QueryParam("schoolId") String schoolId) {
-        LocalDate today = LocalDate.now(PLATFORM_ZONE);
+        LocalDate today = LocalDate.now(zones.of(tenantId));
         if (schoolId == null) {
             Grant grant = access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
             return trends.trend(tenantId, null, today, r -> ownerResults.of(r, grant));
@@ -63,7 +64,7 @@ public class TrendResource {
         try {
             return UUID.fromString(schoolId);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("schoolId", "må være en UUID / must be a UUID");
+            throw ProblemException.invalidField("schoolId", "must be a UUID");
         }
     }
 }

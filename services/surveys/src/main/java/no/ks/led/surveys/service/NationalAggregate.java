@@ -28,7 +28,7 @@ import no.ks.led.surveys.config.SurveysConfig;
 
 /**
  * The national aggregate of one instrument version over one year, from the result tallies alone. Counted
- * are the rounds of every tenant and both modes whose closing date falls in the year (Europe/Oslo); a school
+ * are the rounds of every tenant and both modes whose closing date falls in the year (each a tenant's local day); a school
  * in several of them counts with its latest (by closing date) only. A team round's agreed answer set is one
  * respondent. Suppression is {@link SuppressionPlan} over nation, tenants and schools (every school
  * withheld, tenants eligible), for the respondents and then per item, as the owner's view does it; free

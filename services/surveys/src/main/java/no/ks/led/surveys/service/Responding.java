@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.problem.Problem;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
@@ -47,6 +48,9 @@ public class Responding {
 
     @Inject
     ResultTallies tallies;
+
+    @Inject
+    TenantZones zones;
 
     /** The caller's own answers in a round: the draft, the last submitted answers and when. */
     public record MyResponse(UUID schoolId, String mode, List<Answer> draft, List<Answer> submitted, Instant submittedAt) {
@@ -107,12 +111,12 @@ public class Responding {
         requireOpen(round);
         String tag = tag(round, personId, school);
         UUID set = answerSet(round, tag)
-                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "Det finnes ingen lagret kladd å sende inn"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit"));
         Number drafts = (Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM answer WHERE answer_set_id = ?1 AND stage = 'draft'")
                 .setParameter(1, set).getSingleResult();
         if (drafts.longValue() == 0) {
-            throw new ProblemException(ProblemType.CONFLICT, "Det finnes ingen lagret kladd å sende inn");
+            throw new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit");
         }
         tallies.applySubmission(round, school, set);
         entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'submitted'")
@@ -141,18 +145,18 @@ public class Responding {
                 "SELECT school_id FROM survey_respondent WHERE round_id = ?1 AND person_id = ?2")
                 .setParameter(1, round.id).setParameter(2, personId).getResultList();
         if (schools.isEmpty()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Du er ikke blant respondentene i denne runden");
+            throw new ProblemException(ProblemType.NOT_A_RESPONDENT, "You are not among the respondents of this round");
         }
         return schools.get(0);
     }
 
-    private static void requireOpen(SurveyRound round) {
-        LocalDate today = LocalDate.now(RoundOpening.PLATFORM_ZONE);
+    private void requireOpen(SurveyRound round) {
+        LocalDate today = LocalDate.now(zones.of(round.tenantId));
         if (today.isBefore(round.opensOn)) {
-            throw new ProblemException(ProblemType.CONFLICT, "Runden åpner " + round.opensOn + "; svar kan ikke gis ennå");
+            throw new ProblemException(ProblemType.SURVEY_ROUND_NOT_OPEN_YET, "The round opens on " + round.opensOn + "; answers cannot be given yet");
         }
         if (today.isAfter(round.closesOn)) {
-            throw new ProblemException(ProblemType.CONFLICT, "Runden ble stengt " + round.closesOn + "; svar kan ikke endres");
+            throw new ProblemException(ProblemType.SURVEY_ROUND_CLOSED, "The round closed on " + round.closesOn + "; answers cannot be changed");
         }
     }
 

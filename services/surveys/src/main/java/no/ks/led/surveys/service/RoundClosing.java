@@ -1,7 +1,6 @@
 package no.ks.led.surveys.service;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.repository.SurveyRoundRepository;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +37,9 @@ public class RoundClosing {
     EntityManager entityManager;
 
     @Inject
+    SurveyRoundRepository rounds;
+
+    @Inject
     RoundResults results;
 
     @Inject
@@ -45,25 +48,26 @@ public class RoundClosing {
     @Scheduled(identity = "round-closing", every = "${led.surveys.round-close-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        List<UUID> closed = closeDue(LocalDate.now(RoundOpening.PLATFORM_ZONE));
+        List<UUID> closed = closeDue(Instant.now());
         if (!closed.isEmpty()) {
             LOG.infof("Survey rounds closed: %d", closed.size());
         }
     }
 
     /**
-     * Closes every round whose last day is before {@code today} and that is not closed yet, one transaction
+     * Closes every round whose last day is before {@code asOf}'s day in its tenant's time zone and that is not
+     * closed yet, one transaction
      * each. A round that fails stays open (its transaction rolls back) and is tried again on the next run;
      * the others are closed meanwhile.
      */
-    public List<UUID> closeDue(LocalDate today) {
+    public List<UUID> closeDue(Instant asOf) {
         List<UUID> closed = new ArrayList<>();
         List<UUID> failed = new ArrayList<>();
         while (true) {
             UUID[] skip = failed.toArray(new UUID[0]);
             UUID[] attempted = new UUID[1];
             try {
-                Optional<UUID> round = QuarkusTransaction.requiringNew().call(() -> closeOne(today, skip, attempted));
+                Optional<UUID> round = QuarkusTransaction.requiringNew().call(() -> closeOne(asOf, skip, attempted));
                 if (round.isEmpty()) {
                     return closed;
                 }
@@ -78,19 +82,13 @@ public class RoundClosing {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Optional<UUID> closeOne(LocalDate today, UUID[] skip, UUID[] attempted) {
+    private Optional<UUID> closeOne(Instant asOf, UUID[] skip, UUID[] attempted) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<UUID> claimed = entityManager.createNativeQuery("""
-                UPDATE survey_round SET closed_at = ?2
-                WHERE id = (SELECT id FROM survey_round WHERE closes_on < ?1 AND closed_at IS NULL AND id <> ALL(?3)
-                            ORDER BY closes_on, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                  AND closed_at IS NULL
-                RETURNING id""").setParameter(1, today).setParameter(2, now).setParameter(3, skip).getResultList();
+        Optional<UUID> claimed = rounds.claimNextDue(asOf, now, skip);
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
-        UUID roundId = claimed.get(0);
+        UUID roundId = claimed.get();
         attempted[0] = roundId;
         SurveyRound round = entityManager.find(SurveyRound.class, roundId);
         // a viewer who leads no school: nothing in the view is known to them by other means

@@ -1,7 +1,7 @@
 package no.ks.led.surveys.service;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.events.surveys.SurveyRoundOpened;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.idempotency.IdempotencyKeys;
 import no.ks.led.foundation.outbox.Outbox;
@@ -21,18 +22,16 @@ import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.config.SurveysConfig;
 import no.ks.led.surveys.invitation.service.Invitations;
-import no.ks.led.surveys.rest.NewSurveyRound;
+import no.ks.led.surveys.repository.SurveyRoundRepository;
+import no.ks.led.surveys.repository.SurveyRoundRepository.Respondent;
 
 /**
- * Opens rounds: checks the schools against the access replica, resolves the respondents (each school's
- * current principal and school leaders) once, at opening, and stores the round with its local items and
- * an invitation per respondent (delivered later by e-mail).
+ * Opens rounds: checks the period (in the tenant's own time zone) and the schools against the access replica,
+ * resolves the respondents (each school's current principal and school leaders) once, at opening, and stores
+ * the round with its local items and an invitation per respondent (delivered later by e-mail).
  */
 @ApplicationScoped
 public class RoundOpening {
-
-    /** The day rounds open and close by. */
-    public static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
 
     @Inject
     EntityManager entityManager;
@@ -52,6 +51,12 @@ public class RoundOpening {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    SurveyRoundRepository rounds;
+
+    @Inject
+    TenantZones zones;
+
     /** A round opened by a request, and whether that request opened it (false: a retry found it). */
     public record Opened(SurveyRound round, boolean isNew) {
     }
@@ -62,7 +67,7 @@ public class RoundOpening {
      * twice. The same key with a different request is a 422; see {@link IdempotencyKeys}.
      */
     @Transactional
-    public Opened open(String tenantId, NewSurveyRound request, UUID openedBy, IdempotencyKey idempotencyKey) {
+    public Opened open(String tenantId, NewRound request, UUID openedBy, IdempotencyKey idempotencyKey) {
         if (idempotencyKey == null) {
             return new Opened(open(tenantId, request, openedBy), true);
         }
@@ -73,39 +78,13 @@ public class RoundOpening {
         return new Opened(outcome.result(), outcome.isNew());
     }
 
-    private SurveyRound open(String tenantId, NewSurveyRound request, UUID openedBy) {
-        LocalDate today = LocalDate.now(PLATFORM_ZONE);
-        if (request.opensOn().isBefore(today)) {
-            throw ProblemException.invalidField("opensOn", "must be today or later");
-        }
-        if (request.closesOn().isBefore(request.opensOn())) {
-            throw ProblemException.invalidField("closesOn", "must be on or after opensOn");
-        }
-        if (request.closesOn().isAfter(request.opensOn().plusYears(1))) {
-            throw ProblemException.invalidField("closesOn", "must be within a year of opensOn");
-        }
-        int k = request.minGroupSize() == null ? config.nationalMinimumGroupSize() : request.minGroupSize();
-        if (k < config.nationalMinimumGroupSize()) {
-            throw ProblemException.invalidField("minGroupSize", "must be at least " + config.nationalMinimumGroupSize());
-        }
-        Instrument instrument = (request.instrumentVersion() == null ? instruments.latest()
-                : instruments.published(request.instrumentVersion()))
-                .orElseThrow(() -> ProblemException.invalidField("instrumentVersion", "is not a published version"));
-
-        Set<UUID> schools = new LinkedHashSet<>(request.schoolIds());
-        if (schools.size() != request.schoolIds().size()) {
-            throw ProblemException.invalidField("schoolIds", "names a school more than once");
-        }
-        Set<UUID> known = knownSchools(tenantId);
-        if (!known.containsAll(schools)) {
-            throw ProblemException.invalidField("schoolIds", "names a school that is not the tenant's");
-        }
-        List<Object[]> respondents = respondents(tenantId, schools, today);
-        Set<UUID> withRespondents = new HashSet<>();
-        respondents.forEach(r -> withRespondents.add((UUID) r[1]));
-        if (!withRespondents.containsAll(schools)) {
-            throw ProblemException.invalidField("schoolIds", "names a school with no current principal or school leader");
-        }
+    private SurveyRound open(String tenantId, NewRound request, UUID openedBy) {
+        LocalDate today = LocalDate.now(zones.of(tenantId));
+        requirePeriod(request.opensOn(), request.closesOn(), today);
+        int minGroupSize = minGroupSize(request.minGroupSize());
+        Instrument instrument = instrument(request.instrumentVersion());
+        Set<UUID> schools = tenantSchools(tenantId, request.schoolIds());
+        List<Respondent> respondents = respondents(tenantId, schools, today);
 
         SurveyRound round = new SurveyRound();
         round.id = UUID.randomUUID();
@@ -115,62 +94,80 @@ public class RoundOpening {
         round.opensOn = request.opensOn();
         round.closesOn = request.closesOn();
         round.instrumentVersion = instrument.version();
-        round.minGroupSize = k;
+        round.minGroupSize = minGroupSize;
         round.openedBy = openedBy;
         round.persist();
         entityManager.flush();
+        rounds.addParticipants(round.id, schools, respondents);
+        rounds.addLocalItems(round.id, localItems(request.localItems()));
 
-        for (UUID school : schools) {
-            entityManager.createNativeQuery("INSERT INTO survey_round_school (round_id, school_id) VALUES (?1, ?2)")
-                    .setParameter(1, round.id).setParameter(2, school).executeUpdate();
-        }
-        for (Object[] r : respondents) {
-            entityManager.createNativeQuery(
-                    "INSERT INTO survey_respondent (round_id, person_id, school_id, role) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, round.id).setParameter(2, r[0]).setParameter(3, r[1]).setParameter(4, r[2])
-                    .executeUpdate();
-        }
-        List<NewSurveyRound.LocalItem> local = request.localItems() == null ? List.of() : request.localItems();
-        for (int i = 0; i < local.size(); i++) {
-            NewSurveyRound.LocalItem item = local.get(i);
-            entityManager.createNativeQuery("""
-                    INSERT INTO survey_local_item (round_id, code, position, kind, text_nb, text_nn, text_en, text_da)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                    .setParameter(1, round.id).setParameter(2, "local-" + (i + 1)).setParameter(3, i + 1)
-                    .setParameter(4, item.kind()).setParameter(5, item.nb().strip())
-                    .setParameter(6, blankToNull(item.nn())).setParameter(7, blankToNull(item.en()))
-                    .setParameter(8, blankToNull(item.da()))
-                    .executeUpdate();
-        }
         invitations.queueForOpenedRound(round, request.contacts() == null ? List.of() : request.contacts());
         outbox.record(tenantId, new SurveyRoundOpened(round.id, tenantId, round.title, round.mode, round.opensOn,
                 round.closesOn, round.instrumentVersion, List.copyOf(schools)));
         return round;
     }
 
-    /**
-     * The tenant's schools as the replica knows them: every school a membership of the tenant names.
-     * A school with no leader in the replica could not be surveyed anyway, so this needs no school read
-     * model of its own (yet).
-     */
-    @SuppressWarnings("unchecked")
-    private Set<UUID> knownSchools(String tenantId) {
-        List<UUID> ids = entityManager.createNativeQuery(
-                "SELECT DISTINCT school_id FROM access_membership WHERE organisation_id = ?1 AND school_id IS NOT NULL")
-                .setParameter(1, tenantId).getResultList();
-        return new HashSet<>(ids);
+    /** A round opens today or later and lasts at most a year. */
+    private static void requirePeriod(LocalDate opensOn, LocalDate closesOn, LocalDate today) {
+        if (opensOn.isBefore(today)) {
+            throw ProblemException.invalidField("opensOn", "must be today or later");
+        }
+        if (closesOn.isBefore(opensOn)) {
+            throw ProblemException.invalidField("closesOn", "must be on or after opensOn");
+        }
+        if (closesOn.isAfter(opensOn.plusYears(1))) {
+            throw ProblemException.invalidField("closesOn", "must be within a year of opensOn");
+        }
     }
 
-    /** (person, school, role) of the schools' current principals and school leaders; one school per person. */
-    @SuppressWarnings("unchecked")
-    private List<Object[]> respondents(String tenantId, Set<UUID> schools, LocalDate today) {
-        return entityManager.createNativeQuery("""
-                SELECT DISTINCT ON (person_id) person_id, school_id, role FROM access_membership
-                WHERE organisation_id = ?1 AND role IN ('principal', 'school-leader') AND school_id = ANY(?2)
-                  AND ended_at IS NULL AND starts_on <= ?3 AND (ends_on IS NULL OR ends_on >= ?3)
-                ORDER BY person_id, (role = 'principal') DESC, school_id""")
-                .setParameter(1, tenantId).setParameter(2, schools.toArray(new UUID[0])).setParameter(3, today)
-                .getResultList();
+    /** The round's k: the national minimum unless the tenant asks for more. */
+    private int minGroupSize(Integer requested) {
+        int k = requested == null ? config.nationalMinimumGroupSize() : requested;
+        if (k < config.nationalMinimumGroupSize()) {
+            throw ProblemException.invalidField("minGroupSize", "must be at least " + config.nationalMinimumGroupSize());
+        }
+        return k;
+    }
+
+    /** The requested published version of the instrument, or the latest. */
+    private Instrument instrument(Integer version) {
+        return (version == null ? instruments.latest() : instruments.published(version))
+                .orElseThrow(() -> ProblemException.invalidField("instrumentVersion", "is not a published version"));
+    }
+
+    /** The requested schools, each named once and each one of the tenant's. */
+    private Set<UUID> tenantSchools(String tenantId, List<UUID> requested) {
+        Set<UUID> schools = new LinkedHashSet<>(requested);
+        if (schools.size() != requested.size()) {
+            throw ProblemException.invalidField("schoolIds", "names a school more than once");
+        }
+        if (!rounds.knownSchools(tenantId).containsAll(schools)) {
+            throw ProblemException.invalidField("schoolIds", "names a school that is not the tenant's");
+        }
+        return schools;
+    }
+
+    /** The schools' current principals and school leaders, fixed now; every school must have one. */
+    private List<Respondent> respondents(String tenantId, Set<UUID> schools, LocalDate today) {
+        List<Respondent> respondents = rounds.currentRespondents(tenantId, schools, today);
+        Set<UUID> withRespondents = new HashSet<>();
+        respondents.forEach(r -> withRespondents.add(r.schoolId()));
+        if (!withRespondents.containsAll(schools)) {
+            throw ProblemException.invalidField("schoolIds", "names a school with no current principal or school leader");
+        }
+        return respondents;
+    }
+
+    /** The round's own items, coded {@code local-1}, {@code local-2}, … in the order given. */
+    private static List<SurveyRoundRepository.LocalItem> localItems(List<NewRound.LocalItem> requested) {
+        List<NewRound.LocalItem> local = requested == null ? List.of() : requested;
+        List<SurveyRoundRepository.LocalItem> items = new ArrayList<>();
+        for (int i = 0; i < local.size(); i++) {
+            NewRound.LocalItem item = local.get(i);
+            items.add(new SurveyRoundRepository.LocalItem("local-" + (i + 1), i + 1, item.kind(), item.nb().strip(),
+                    blankToNull(item.nn()), blankToNull(item.en()), blankToNull(item.da())));
+        }
+        return items;
     }
 
     private static String blankToNull(String s) {

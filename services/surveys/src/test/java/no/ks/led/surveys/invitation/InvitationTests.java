@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +41,7 @@ class InvitationTests {
     static final String FJORDVIK_SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
     static final String PRINCIPAL = "7ff865af-f0ff-5b8f-9dbb-724d66a31ecb";
     static final String LEADER = "9d4109bc-2c26-59de-9273-2c9978f60fb4";
+    static final String NORDHEI_SCHOOL = "411b22cd-71ee-5fd8-a7c2-fb467ea483a1";
     static final String PROBLEM = "application/problem+json";
 
     @Inject
@@ -186,6 +189,45 @@ class InvitationTests {
     }
 
     @Test
+    void anotherTenantsAddressForASharedPersonNeverRedirectsThisTenantsEmails() throws Exception {
+        forgetAddress(PRINCIPAL);
+        UUID membership = UUID.randomUUID();
+        // fjordvik's principal also leads a school in nordhei
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO access_membership (membership_id, organisation_id, person_id, role, school_id, starts_on)
+                VALUES (?1, 'nordhei', ?2, 'school-leader', ?3, ?4)""")
+                .setParameter(1, membership).setParameter(2, UUID.fromString(PRINCIPAL))
+                .setParameter(3, UUID.fromString(NORDHEI_SCHOOL)).setParameter(4, today().minusDays(1)).executeUpdate());
+        try {
+            String ours = "Adressetest " + UUID.randomUUID();
+            String round = openRound(ours, "[{\"personId\":\"" + PRINCIPAL + "\",\"email\":\"rektor@fjordvik.example\"}]");
+            String theirs = "Adressetest " + UUID.randomUUID();
+            as("nordhei.coordinator").contentType(ContentType.JSON).body("{\"title\":\"" + theirs
+                    + "\",\"mode\":\"individual\",\"opensOn\":\"" + today() + "\",\"closesOn\":\"" + today().plusDays(14)
+                    + "\",\"schoolIds\":[\"" + NORDHEI_SCHOOL + "\"],\"contacts\":[{\"personId\":\"" + PRINCIPAL
+                    + "\",\"email\":\"annen@nordhei.example\"}]}")
+                    .when().post("/api/tenants/nordhei/survey-rounds").then().statusCode(201);
+            String next = "Adressetest " + UUID.randomUUID();
+            openRound(next, null);
+            as("fjordvik.coordinator").when().post(path(round) + "/reminders").then().statusCode(202);
+            deliverUntilSettled(Instant.now());
+
+            // nordhei writes to the address it gave; fjordvik's invitations and reminder still go to fjordvik's
+            assertTrue(recipients(received(theirs)).contains("annen@nordhei.example"), recipients(received(theirs)).toString());
+            List<String> ourMails = recipients(received(ours));
+            assertEquals(2, Collections.frequency(ourMails, "rektor@fjordvik.example"), ourMails.toString());
+            assertFalse(ourMails.contains("annen@nordhei.example"), ourMails.toString());
+            List<String> nextMails = recipients(received(next));
+            assertEquals(1, Collections.frequency(nextMails, "rektor@fjordvik.example"), nextMails.toString());
+            assertFalse(nextMails.contains("annen@nordhei.example"), nextMails.toString());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                    .createNativeQuery("DELETE FROM access_membership WHERE membership_id = ?1")
+                    .setParameter(1, membership).executeUpdate());
+        }
+    }
+
+    @Test
     void remindersGoOnlyToThoseWhoHaveNotSubmittedOncePerDay() throws Exception {
         String title = "Påminnelsestest " + UUID.randomUUID();
         String round = openRound(title, "[{\"personId\":\"" + PRINCIPAL + "\",\"email\":\"fjordvik.principal@example.org\"},"
@@ -198,7 +240,7 @@ class InvitationTests {
         as("fjordvik.executive").when().post(path(round) + "/reminders").then().statusCode(202)
                 .body("reminders", equalTo(1)).body("withoutAddress", equalTo(0));
         as("fjordvik.coordinator").when().post(path(round) + "/reminders").then().statusCode(409)
-                .contentType(PROBLEM).body("type", equalTo("urn:no:ks:led:problem:conflict"));
+                .contentType(PROBLEM).body("type", equalTo("urn:no:ks:led:problem:reminders-already-sent-today"));
 
         deliverUntilSettled(Instant.now());
         List<MimeMessage> reminders = received(title).stream().filter(m -> {

@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +18,7 @@ import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.invitation.repository.InvitationRepository;
 import no.ks.led.surveys.invitation.service.Invitations;
 
 /** A round's e-mails: queue reminders, and see how the invitations are doing. */
@@ -33,7 +33,7 @@ public class InvitationResource {
     Invitations invitations;
 
     @Inject
-    EntityManager entityManager;
+    InvitationRepository repository;
 
     /** Counts per kind and status, and who has no known address (their e-mails wait for one). */
     public record Overview(Map<String, Map<String, Long>> counts, List<UUID> withoutAddress) {
@@ -54,18 +54,10 @@ public class InvitationResource {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         SurveyRound round = SurveyRound.findInTenant(tenantId, roundId)
                 .orElseThrow(() -> ProblemException.notFound("Survey round " + roundId));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT kind, status, count(*) FROM invitation WHERE round_id = ?1 GROUP BY kind, status")
-                .setParameter(1, round.id).getResultList();
         Map<String, Map<String, Long>> counts = new TreeMap<>();
-        for (Object[] r : rows) {
-            counts.computeIfAbsent((String) r[0], k -> new TreeMap<>()).put((String) r[1], ((Number) r[2]).longValue());
+        for (InvitationRepository.StatusCount c : repository.counts(round.id)) {
+            counts.computeIfAbsent(c.kind(), k -> new TreeMap<>()).put(c.status(), c.count());
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> without = entityManager.createNativeQuery("""
-                SELECT DISTINCT person_id FROM invitation WHERE round_id = ?1 AND status = 'pending-address'
-                ORDER BY person_id""").setParameter(1, round.id).getResultList();
-        return new Overview(counts, without);
+        return new Overview(counts, repository.withoutAddress(round.id));
     }
 }

@@ -1,13 +1,12 @@
 package no.ks.led.surveys.invitation.service;
 
-import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,9 +15,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.surveys.invitation.InvitationConfig;
-import no.ks.led.surveys.service.RoundOpening;
+import no.ks.led.surveys.invitation.repository.InvitationRepository;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +34,10 @@ public class InvitationSender {
     private static final Logger LOG = Logger.getLogger(InvitationSender.class);
 
     @Inject
-    EntityManager entityManager;
+    InvitationRepository invitations;
+
+    @Inject
+    TenantZones zones;
 
     @Inject
     ReactiveMailer mailer;
@@ -60,16 +62,19 @@ public class InvitationSender {
     }
 
     /**
-     * Delivers everything due at {@code asOf} in rounds still open, a batch at a time; returns how many were
-     * sent and how many failed (those wait for their backoff, so they are not tried twice in one run).
+     * Delivers everything due at {@code asOf} in rounds still open (by their tenant's own day), a batch at a
+     * time; returns how many were sent and how many failed (those wait for their backoff, so they are not
+     * tried twice in one run).
      */
     public synchronized Run deliverDue(Instant asOf) {
-        LocalDate today = LocalDate.ofInstant(asOf, RoundOpening.PLATFORM_ZONE);
+        // the earliest "today" of any zone: a round whose last day is before it is closed for every tenant
+        LocalDate earliestToday = LocalDate.ofInstant(asOf, ZoneOffset.MIN);
         Set<UUID> tried = new HashSet<>();
         int sent = 0;
         int failed = 0;
         while (true) {
-            List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> dueIds(asOf, today));
+            List<UUID> batch = QuarkusTransaction.requiringNew()
+                    .call(() -> invitations.due(asOf, earliestToday, config.batchSize()));
             boolean full = batch.size() == config.batchSize();
             batch = batch.stream().filter(tried::add).toList();
             for (UUID id : batch) {
@@ -89,53 +94,34 @@ public class InvitationSender {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<UUID> dueIds(Instant asOf, LocalDate today) {
-        return entityManager.createNativeQuery("""
-                SELECT i.id FROM invitation i JOIN survey_round r ON r.id = i.round_id
-                WHERE i.status = 'pending' AND i.next_attempt_at <= ?1 AND r.closes_on >= ?2
-                ORDER BY i.next_attempt_at, i.id LIMIT ?3""")
-                .setParameter(1, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)).setParameter(2, today)
-                .setParameter(3, config.batchSize()).getResultList();
-    }
-
-    /** true: sent; false: failed, to be retried; null: nothing to do (taken by another sender, no address). */
+    /**
+     * true: sent; false: failed, to be retried; null: nothing to do (taken by another sender, no address, or
+     * the round closed by its tenant's day).
+     */
     private Boolean deliver(UUID id, Instant asOf) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT i.kind, i.attempts, c.email, r.tenant_id, r.id, r.title, r.closes_on
-                FROM invitation i JOIN survey_round r ON r.id = i.round_id
-                LEFT JOIN respondent_contact c ON c.person_id = i.person_id
-                WHERE i.id = ?1 AND i.status = 'pending'
-                FOR UPDATE OF i SKIP LOCKED""").setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
+        Optional<InvitationRepository.Delivery> due = invitations.lockPending(id);
+        if (due.isEmpty()) {
             return null;
         }
-        Object[] row = rows.get(0);
-        String email = (String) row[2];
-        if (email == null) {
-            entityManager.createNativeQuery("UPDATE invitation SET status = 'pending-address' WHERE id = ?1")
-                    .setParameter(1, id).executeUpdate();
+        InvitationRepository.Delivery delivery = due.get();
+        if (delivery.closesOn().isBefore(LocalDate.ofInstant(asOf, zones.of(delivery.tenantId())))) {
             return null;
         }
-        int attempts = ((Number) row[1]).intValue() + 1;
-        LocalDate closesOn = row[6] instanceof Date d ? d.toLocalDate() : (LocalDate) row[6];
+        if (delivery.email() == null) {
+            invitations.waitForAddress(id);
+            return null;
+        }
+        int attempts = delivery.attempts() + 1;
         try {
             // bounded: a server (or a pooled connection) that never answers is a failed attempt, not a stuck sender
-            mailer.send(mail.compose((String) row[0], email, (String) row[3], (UUID) row[4], (String) row[5], closesOn))
-                    .await().atMost(config.sendTimeout());
+            mailer.send(mail.compose(delivery.kind(), delivery.email(), delivery.tenantId(), delivery.roundId(),
+                    delivery.title(), delivery.closesOn())).await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
-            entityManager.createNativeQuery("""
-                    UPDATE invitation SET attempts = ?2, last_error = ?3, next_attempt_at = ?4 WHERE id = ?1""")
-                    .setParameter(1, id).setParameter(2, attempts).setParameter(3, describe(e))
-                    .setParameter(4, OffsetDateTime.ofInstant(asOf.plus(backoff(attempts)), ZoneOffset.UTC))
-                    .executeUpdate();
+            invitations.recordFailure(id, attempts, describe(e), asOf.plus(backoff(attempts)));
             LOG.debugf("Invitation %s not delivered (attempt %d): %s", id, attempts, e);
             return false;
         }
-        entityManager.createNativeQuery("""
-                UPDATE invitation SET status = 'sent', sent_at = now(), attempts = ?2, last_error = NULL WHERE id = ?1""")
-                .setParameter(1, id).setParameter(2, attempts).executeUpdate();
+        invitations.markSent(id, attempts);
         return true;
     }
 

@@ -1,0 +1,13 @@
+package no.ks.led.gateway;
+
+import no.ks.led.foundation.testing.PackageRules;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's packages form no cycle, and REST stays at the edge. */
+class PackageDependenciesTest {
+
+    @Test
+    void packagesFormNoCycleAndRestStaysAtTheEdge() {
+        PackageRules.checkModule("no.ks.led.gateway");
+    }
+}
