@@ -17,7 +17,7 @@ public interface GatewayConfig {
     /** The allow-list, each entry {@code METHOD /path/{param} service}. */
     List<String> routes();
 
-    /** How long an upstream may take to answer before the client gets 502. */
+    /** How long an upstream may take to answer before the client gets 503 with {@code Retry-After}. */
     @WithDefault("15s")
     Duration upstreamTimeout();
 }
