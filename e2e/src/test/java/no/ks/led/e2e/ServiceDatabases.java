@@ -12,8 +12,9 @@ import java.util.Set;
 /** Each service's own database on the local stack, read over JDBC as the application user. */
 final class ServiceDatabases {
 
-    /** The five services, each with a database of its name. */
-    static final List<String> SERVICES = List.of("organisations", "surveys", "programmes", "scheduling", "funding");
+    /** The services (every application but the gateway), each with a database of its name. */
+    static final List<String> SERVICES = Platform.APPLICATIONS.keySet().stream()
+            .filter(name -> !name.equals("gateway")).toList();
 
     private ServiceDatabases() {
     }
