@@ -4,7 +4,7 @@
 MVN ?= ./mvnw
 STACK := deploy/local/stack.sh
 
-.PHONY: run test bench build stack-start stack-stop stack-status clean
+.PHONY: run test chaos bench build stack-start stack-stop stack-status clean
 
 ## run: build, start the local stack and all six applications; Ctrl-C stops everything
 run:
@@ -15,6 +15,11 @@ run:
 test:
 	@deploy/check-repository.sh
 	@deploy/local/with-stack.sh $(MVN) -B verify
+
+## chaos: the long fault suite (e2e ChaosIT, LED_CHAOS_FAULTS faults, 12 unless set; LED_CHAOS_SEED repeats a run)
+chaos:
+	@LED_CHAOS_FAULTS=$${LED_CHAOS_FAULTS:-12} deploy/local/with-stack.sh $(MVN) -B verify -pl e2e -am \
+		-Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ChaosIT -Dfailsafe.failIfNoSpecifiedTests=false
 
 ## bench: run the benchmarks against the local stack (own ports) and write bench/results/<date>.md
 bench:

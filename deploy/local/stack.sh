@@ -8,6 +8,9 @@
 #   stack.sh stop-keycloak / start-keycloak
 #                      stop or start only this profile's Keycloak (tests of a Keycloak outage);
 #                      start-keycloak re-imports the realms and waits until they answer
+#   stack.sh kill-kafka / start-kafka, stop-postgres-immediately / start-postgres
+#                      faults for the fault suite (e2e ChaosIT): SIGKILL the broker, PostgreSQL's
+#                      immediate shutdown; and start each again on its existing data
 #   stack.sh status    show which servers run
 #   stack.sh env       print the path of the env file
 set -euo pipefail
@@ -234,7 +237,7 @@ cmd_env() {
 }
 
 usage() {
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 case "${1:-}" in
@@ -243,6 +246,10 @@ case "${1:-}" in
   stop)    cmd_stop ;;
   stop-keycloak)  cmd_stop_keycloak ;;
   start-keycloak) cmd_start_keycloak ;;
+  kill-kafka)     cmd_kill_kafka ;;
+  start-kafka)    cmd_start_kafka ;;
+  stop-postgres-immediately) cmd_stop_postgres_immediately ;;
+  start-postgres) cmd_start_postgres ;;
   status)  cmd_status ;;
   env)     cmd_env ;;
   -h|--help|help) usage ;;

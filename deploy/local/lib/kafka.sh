@@ -127,3 +127,23 @@ kafka_wait() {
   say "Kafka ready; topics: ${topics[*]%%:*}"
 }
 
+
+# ---------------------------------------------------------------- faults (e2e ChaosIT)
+# A crash of the broker: SIGKILL, no controlled shutdown, the rest of the stack keeps running.
+cmd_kill_kafka() {
+  stop_server kafka KILL
+}
+
+# Starts the broker again on its existing storage and waits until it serves the topics.
+cmd_start_kafka() {
+  local t0=$SECONDS pid
+  mkdir -p "$STATE_DIR" "$LOG_DIR"
+  pid="$(cat "$(pid_file kafka)" 2>/dev/null || true)"
+  if [[ -n "$pid" ]] && ours "$pid"; then
+    say "Kafka already runs (pid $pid)"
+  else
+    kafka_start || die "Kafka failed to start"
+  fi
+  kafka_wait || { stop_server kafka TERM; die "Kafka failed to become ready"; }
+  say "Kafka up in $((SECONDS - t0)) s (profile $PROFILE)"
+}

@@ -124,3 +124,24 @@ postgres_start() {
   head -n 1 "$data/postmaster.pid" >"$(pid_file postgres)"
 }
 
+
+# ---------------------------------------------------------------- faults (e2e ChaosIT)
+# PostgreSQL's immediate shutdown (SIGQUIT to the postmaster, what pg_ctl stop -m immediate
+# sends): every connection drops at once and the next start runs crash recovery.
+cmd_stop_postgres_immediately() {
+  stop_server postgres QUIT
+}
+
+# Starts PostgreSQL again on its existing data directory (after crash recovery, if needed).
+cmd_start_postgres() {
+  local t0=$SECONDS pid
+  pid="$(cat "$(pid_file postgres)" 2>/dev/null || true)"
+  if [[ -n "$pid" ]] && ours "$pid"; then
+    say "PostgreSQL already runs (pid $pid)"
+    return 0
+  fi
+  [[ -f "$STATE_DIR/postgres/.initialised" ]] || die "no PostgreSQL data directory: run 'stack.sh start' first"
+  pg_choose_user
+  postgres_start || die "PostgreSQL failed to start"
+  say "PostgreSQL up in $((SECONDS - t0)) s (profile $PROFILE)"
+}

@@ -46,6 +46,9 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
     /** The management interface's port of the applications that have one (health, metrics, OpenAPI). */
     private static final Map<String, Integer> MANAGEMENT_PORTS = new LinkedHashMap<>();
     private static final List<Process> PROCESSES = new ArrayList<>();
+    /** The process of each application now, after any restart by the fault suite. */
+    private static final Map<String, Process> CURRENT = new LinkedHashMap<>();
+    private static Path logs;
     private static boolean started;
     private static IllegalStateException startFailure;
 
@@ -105,7 +108,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
     }
 
     private void startAll() throws Exception {
-        Path logs = repositoryRoot().resolve("e2e/target/platform-logs");
+        logs = repositoryRoot().resolve("e2e/target/platform-logs");
         Files.createDirectories(logs);
         for (String name : APPLICATIONS.keySet()) {
             PORTS.put(name, freePort());
@@ -115,7 +118,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         }
         Map<String, Process> running = new LinkedHashMap<>();
         for (String name : APPLICATIONS.keySet()) {
-            running.put(name, start(logs, name));
+            running.put(name, start(name, false));
         }
         for (String name : APPLICATIONS.keySet()) {
             if (!awaitReady(name, running.get(name), logs.resolve(name + ".log"))) {
@@ -125,7 +128,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
                         StandardCopyOption.REPLACE_EXISTING);
                 System.out.println("[platform] " + name + " exited before it was ready; starting it once more (first log: "
                         + logs.resolve(name + "-failed-start.log") + ")");
-                Process again = start(logs, name);
+                Process again = start(name, false);
                 if (!awaitReady(name, again, logs.resolve(name + ".log"))) {
                     throw new IllegalStateException(name + " exited twice before it was ready. Last log lines:\n"
                             + String.join("\n", lastLines(logs.resolve(name + ".log"), 30)));
@@ -134,14 +137,43 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         }
     }
 
-    private Process start(Path logs, String name) throws IOException {
+    /**
+     * Kills an application as a crash would (SIGKILL: no shutdown hooks, no offsets committed, in-flight
+     * requests cut off), or stops it in order ({@code crash} false: SIGTERM), and waits until it is gone.
+     */
+    static synchronized void stop(String name, boolean crash) throws InterruptedException {
+        Process process = CURRENT.get(name);
+        if (crash) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts a stopped application again on its port, its log appended to, and waits until it is ready. */
+    static void restart(String name) throws Exception {
+        Process process;
+        synchronized (Platform.class) {
+            process = start(name, true);
+        }
+        if (!awaitReady(name, process, logs.resolve(name + ".log"))) {
+            throw new IllegalStateException(name + " exited before it was ready after a restart. Last log lines:\n"
+                    + String.join("\n", lastLines(logs.resolve(name + ".log"), 30)));
+        }
+    }
+
+    private static Process start(String name, boolean appendLog) throws IOException {
         Path jar = packaged(name).resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the applications first (mvn verify does)");
         }
+        File log = logs.resolve(name + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
         Map<String, String> env = builder.environment();
         PORTS.forEach((app, port) -> {
             env.put(APPLICATIONS.get(app).portVariable(), String.valueOf(port));
@@ -159,6 +191,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         }
         Process process = builder.start();
         PROCESSES.add(process);
+        CURRENT.put(name, process);
         return process;
     }
 

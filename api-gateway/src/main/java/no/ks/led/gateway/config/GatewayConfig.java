@@ -19,7 +19,7 @@ public interface GatewayConfig {
     /** The allow-list, each entry {@code METHOD /path/{param} service [timeout=<seconds>s] [rate-limit=<name>]}. */
     List<String> routes();
 
-    /** How long an upstream may take to answer before the client gets 502. */
+    /** How long an upstream may take to answer before the client gets 503 with {@code Retry-After}. */
     @WithDefault("15s")
     Duration upstreamTimeout();
 

@@ -62,7 +62,9 @@ public class ApiProxy {
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
             "content-type", "etag", "last-modified", "content-disposition", "www-authenticate",
             // a service's own protections for what it serves (exports, SVG charts) travel with it
-            "cache-control", "x-content-type-options", "content-security-policy");
+            "cache-control", "x-content-type-options", "content-security-policy",
+            // a service's 503 says when to try again
+            "retry-after");
 
     @Inject
     Vertx vertx;
@@ -231,9 +233,13 @@ public class ApiProxy {
         return location;
     }
 
+    /**
+     * No answer from the service (refused, reset, timed out): it is down or overloaded, so the client
+     * gets 503 with {@code Retry-After}, never a hung request or a bare 502.
+     */
     private static Response upstreamFailed(RouteTable.Match match, String path, Throwable failure) {
         LOG.warnf("Upstream %s failed for %s: %s", match.route().service(), path, failure.toString());
-        return Problem.of(ProblemType.BAD_GATEWAY, "The " + match.route().service() + " service did not answer", path)
-                .toResponse();
+        return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The " + match.route().service() + " service did not answer",
+                path).toResponse();
     }
 }

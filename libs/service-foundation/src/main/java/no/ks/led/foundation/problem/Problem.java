@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /** An RFC 9457 problem details document, the body of every error a Led API returns. */
@@ -12,6 +13,9 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** How long a client should wait before retrying after a 503 (the {@code Retry-After} header). */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     /** One invalid field of a request. */
     public record Violation(String field, String message) {
@@ -25,7 +29,12 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, instance, List.copyOf(fieldViolations));
     }
 
+    /** The response; a 503 (a dependency is down, try again) carries {@code Retry-After}. */
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
+        if (status == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 }

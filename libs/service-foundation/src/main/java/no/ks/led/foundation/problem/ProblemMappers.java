@@ -3,6 +3,7 @@ package no.ks.led.foundation.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -109,8 +110,14 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** A failure a client cannot cause: 503 with {@code Retry-After} if a dependency is down, else 500. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e, UriInfo uri) {
+        Optional<Outage> outage = Outage.of(e);
+        if (outage.isPresent()) {
+            LOG.warnf("%s unavailable on %s: %s", outage.get().dependency(), uri.getPath(), e.toString());
+            return outage.get().toProblem(uri.getPath()).toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error on %s (incident %s)", uri.getPath(), incident);
         return Problem.of(ProblemType.INTERNAL_ERROR, "Incident " + incident + " has been logged", uri.getPath())
