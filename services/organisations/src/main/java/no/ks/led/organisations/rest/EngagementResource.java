@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,11 +18,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.organisations.Engagement;
 import no.ks.led.organisations.service.Engagements;
 import no.ks.led.organisations.service.PeopleDirectory;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's engagements of consultancies. */
 @Path("/api/tenants/{tenantId}/engagements")
@@ -39,7 +42,7 @@ public class EngagementResource {
 
     /** The executive and coordinator see all the tenant's engagements; a consultant only those that cover them. */
     @GET
-    public List<EngagementView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<EngagementView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR, TenantRole.CONSULTANT);
         LocalDate today = PeopleDirectory.today();
         List<Engagement> all = Engagement.ofTenant(tenantId);
@@ -49,7 +52,7 @@ public class EngagementResource {
                     .filter(e -> me != null && e.covers(me) && PeopleDirectory.isConsultantOf(me, e.consultancyId, today))
                     .toList();
         }
-        return all.stream().map(e -> EngagementView.of(e, today)).toList();
+        return page.of(all).map(e -> EngagementView.of(e, today)).toResponse();
     }
 
     @POST

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,11 +22,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.organisations.Membership;
 import no.ks.led.organisations.Person;
 import no.ks.led.organisations.service.PeopleDirectory;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's people and their roles there. */
 @Path("/api/tenants/{tenantId}")
@@ -47,7 +50,7 @@ public class PeopleResource {
      */
     @GET
     @Path("people")
-    public List<TenantPersonView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<TenantPersonView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId);
         boolean withEmail = caller.holds(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         LocalDate today = PeopleDirectory.today();
@@ -59,14 +62,15 @@ public class PeopleResource {
             }
         }
         if (roles.isEmpty()) {
-            return List.of();
+            return page.of(List.<TenantPersonView>of()).toResponse();
         }
         List<Person> persons = Person.list("id in ?1", roles.keySet());
-        return persons.stream()
+        List<TenantPersonView> people = persons.stream()
                 .filter(p -> !p.erased())
                 .sorted(Comparator.comparing((Person p) -> p.name).thenComparing(p -> p.id))
                 .map(p -> new TenantPersonView(p.id, p.name, withEmail ? p.email : null, roles.get(p.id)))
                 .toList();
+        return page.of(people).toResponse();
     }
 
     /** Adds a person (or links the one with this e-mail) to the tenant with one role. */

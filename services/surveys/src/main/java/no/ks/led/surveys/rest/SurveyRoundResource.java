@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.problem.ProblemException;
@@ -29,6 +31,7 @@ import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.service.RoundOpening;
 import no.ks.led.surveys.service.RoundQuestions;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's rounds of the status analysis. */
 @Path("/api/tenants/{tenantId}/survey-rounds")
@@ -48,9 +51,9 @@ public class SurveyRoundResource {
     EntityManager entityManager;
 
     @GET
-    public List<SurveyRoundView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<SurveyRoundView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId);
-        return SurveyRound.listInTenant(tenantId).stream().map(SurveyRoundView::of).toList();
+        return page.of(SurveyRound.findInTenant(tenantId)).map(SurveyRoundView::of).toResponse();
     }
 
     @POST
@@ -88,14 +91,15 @@ public class SurveyRoundResource {
     @GET
     @Path("{roundId}/completion")
     @Transactional
-    public List<Completion> completion(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
+    public RestResponse<List<Completion>> completion(@PathParam("tenantId") String tenantId,
+            @PathParam("roundId") UUID roundId, @BeanParam PageRequest page) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         SurveyRound round = find(tenantId, roundId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT school_id, person_id, submitted_at FROM survey_completion WHERE round_id = ?1
                 ORDER BY school_id, person_id""").setParameter(1, round.id).getResultList();
-        return rows.stream().map(r -> new Completion((UUID) r[0], (UUID) r[1], instant(r[2]))).toList();
+        return page.of(rows).map(r -> new Completion((UUID) r[0], (UUID) r[1], instant(r[2]))).toResponse();
     }
 
     static SurveyRound find(String tenantId, UUID roundId) {
