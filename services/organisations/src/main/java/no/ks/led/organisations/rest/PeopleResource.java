@@ -65,12 +65,12 @@ public class PeopleResource {
             return page.of(List.<TenantPersonView>of()).toResponse();
         }
         List<Person> persons = Person.list("id in ?1", roles.keySet());
-        List<TenantPersonView> people = persons.stream()
+        List<TenantPersonView> views = persons.stream()
                 .filter(p -> !p.erased())
                 .sorted(Comparator.comparing((Person p) -> p.name).thenComparing(p -> p.id))
                 .map(p -> new TenantPersonView(p.id, p.name, withEmail ? p.email : null, roles.get(p.id)))
                 .toList();
-        return page.of(people).toResponse();
+        return page.of(views).toResponse();
     }
 
     /** Adds a person (or links the one with this e-mail) to the tenant with one role. */
