@@ -95,6 +95,15 @@ final class ApiOperations {
             return Json.write(example(bodySchema, named, 0));
         }
 
+        /** The request body's properties by name, each with its schema ({@code $ref}s resolved), for the fuzzer. */
+        Map<String, Map<String, Object>> bodyProperties() {
+            Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+            if (bodySchema != null) {
+                map(resolve(bodySchema).get("properties")).forEach((name, schema) -> out.put(name, resolve(map(schema))));
+            }
+            return out;
+        }
+
         private Object example(Map<String, Object> schema, Function<String, Optional<Object>> named, int depth) {
             Map<String, Object> s = resolve(schema);
             Object type = s.get("type");

@@ -61,6 +61,8 @@ public class ApiProxy {
             "Idempotency-Key");
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
             "content-type", "etag", "last-modified", "content-disposition", "www-authenticate",
+            // a list's next page (RFC 8288); services give it as a path, so it names no internal address
+            "link",
             // a service's own protections for what it serves (exports, SVG charts) travel with it
             "cache-control", "x-content-type-options", "content-security-policy",
             // a service's 503 says when to try again

@@ -1,8 +1,8 @@
 package no.ks.led.funding;
 
 import java.time.Instant;
-import java.util.List;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -29,7 +29,7 @@ public class FundingApplication extends TenantScopedEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static List<FundingApplication> listInTenant(String tenantId) {
-        return list("tenantId = ?1 order by createdAt desc, id", tenantId);
+    public static PanacheQuery<FundingApplication> findInTenant(String tenantId) {
+        return find("tenantId = ?1 order by createdAt desc, id", tenantId);
     }
 }

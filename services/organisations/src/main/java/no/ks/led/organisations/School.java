@@ -3,6 +3,7 @@ package no.ks.led.organisations;
 import java.time.Instant;
 import java.util.List;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -30,8 +31,8 @@ public class School extends TenantScopedEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static List<School> listInTenant(String tenantId) {
-        return list("tenantId = ?1 order by name, id", tenantId);
+    public static PanacheQuery<School> findInTenant(String tenantId) {
+        return find("tenantId = ?1 order by name, id", tenantId);
     }
 
     public static long countInTenant(String tenantId) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -45,6 +46,11 @@ public class Tenant extends PanacheEntityBase {
 
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
+
+    /** Every tenant, the deactivated too, by slug. */
+    public static PanacheQuery<Tenant> findAllBySlug() {
+        return find("order by slug");
+    }
 
     public static List<Tenant> listAll(boolean includeInactive) {
         return includeInactive ? list("order by slug") : list("active = true order by slug");

@@ -1,10 +1,10 @@
 package no.ks.led.programmes;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -32,7 +32,8 @@ public class Programme extends TenantScopedEntity {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
-    public static List<Programme> listInTenant(String tenantId) {
-        return list("tenantId = ?1 order by createdAt, id", tenantId);
+    /** The tenant's programmes, oldest first. */
+    public static PanacheQuery<Programme> findInTenant(String tenantId) {
+        return find("tenantId = ?1 order by createdAt, id", tenantId);
     }
 }

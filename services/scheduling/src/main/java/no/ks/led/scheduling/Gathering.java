@@ -1,9 +1,9 @@
 package no.ks.led.scheduling;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -31,7 +31,7 @@ public class Gathering extends TenantScopedEntity {
 
     public String place;
 
-    public static List<Gathering> listForProgramme(String tenantId, UUID programmeId) {
-        return list("tenantId = ?1 and programmeId = ?2 order by startsOn, id", tenantId, programmeId);
+    public static PanacheQuery<Gathering> findForProgramme(String tenantId, UUID programmeId) {
+        return find("tenantId = ?1 and programmeId = ?2 order by startsOn, id", tenantId, programmeId);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -51,8 +52,8 @@ public class SurveyRound extends TenantScopedEntity {
         return !day.isBefore(opensOn) && !day.isAfter(closesOn);
     }
 
-    public static List<SurveyRound> listInTenant(String tenantId) {
-        return list("tenantId = ?1 order by opensOn desc, id", tenantId);
+    public static PanacheQuery<SurveyRound> findInTenant(String tenantId) {
+        return find("tenantId = ?1 order by opensOn desc, id", tenantId);
     }
 
     /** The round, if it exists in this tenant: another tenant's round is as missing as a non-existent one. */

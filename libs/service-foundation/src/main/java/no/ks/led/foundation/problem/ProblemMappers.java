@@ -1,5 +1,6 @@
 package no.ks.led.foundation.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,10 +119,35 @@ public class ProblemMappers {
             LOG.warnf("%s unavailable on %s: %s", outage.get().dependency(), uri.getPath(), e.toString());
             return outage.get().toProblem(uri.getPath()).toResponse();
         }
+        if (isDataException(e)) {
+            // a value the database cannot hold (a NUL character, a number or date out of its range) that got
+            // past validation: the request's fault, and it changed nothing (the transaction rolled back)
+            LOG.warnf("A request value the database refused on %s: %s", uri.getPath(), rootMessage(e));
+            return Problem.of(ProblemType.VALIDATION_FAILED, "A value of the request cannot be stored", uri.getPath())
+                    .toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error on %s (incident %s)", uri.getPath(), incident);
         return Problem.of(ProblemType.INTERNAL_ERROR, "Incident " + incident + " has been logged", uri.getPath())
                 .toResponse();
+    }
+
+    /** Whether the database refused a value (SQLSTATE class 22, "data exception"), however deeply wrapped. */
+    private static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private static boolean isReturnValueViolation(ConstraintViolationException e) {

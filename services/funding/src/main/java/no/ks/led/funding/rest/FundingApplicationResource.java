@@ -3,6 +3,7 @@ package no.ks.led.funding.rest;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.funding.FundingApplication;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's applications to the OU fund. */
 @Path("/api/tenants/{tenantId}/funding-applications")
@@ -21,8 +24,9 @@ public class FundingApplicationResource {
     TenantAccess access;
 
     @GET
-    public List<FundingApplicationView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<FundingApplicationView>> list(@PathParam("tenantId") String tenantId,
+            @BeanParam PageRequest page) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
-        return FundingApplication.listInTenant(tenantId).stream().map(FundingApplicationView::of).toList();
+        return page.of(FundingApplication.findInTenant(tenantId)).map(FundingApplicationView::of).toResponse();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,12 +16,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.organisations.Consultancy;
 import no.ks.led.organisations.Membership;
 import no.ks.led.organisations.service.Consultancies;
 import no.ks.led.organisations.service.PeopleDirectory;
 import no.ks.led.organisations.service.PlatformClock;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** KS's register of consultancies and their consultants. */
 @Path("/api/national/consultancies")
@@ -34,13 +37,13 @@ public class ConsultancyResource {
     Consultancies consultancies;
 
     @GET
-    public List<ConsultancyView> list() {
+    public RestResponse<List<ConsultancyView>> list(@BeanParam PageRequest page) {
         access.requireNational(NationalTenantResource.KS_ADMIN, NationalTenantResource.KS_ANALYST);
         LocalDate today = PlatformClock.today();
-        return Consultancy.listAllBySlug().stream()
+        return page.of(Consultancy.findAllBySlug())
                 .map(c -> ConsultancyView.of(c, Membership.ofOrganisation(c.slug).stream()
                         .filter(m -> m.currentOn(today)).map(m -> m.personId).distinct().count()))
-                .toList();
+                .toResponse();
     }
 
     @POST

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.organisations.Engagement;
@@ -24,6 +26,7 @@ import no.ks.led.organisations.service.Consultancies;
 import no.ks.led.organisations.service.Engagements;
 import no.ks.led.organisations.service.PeopleDirectory;
 import no.ks.led.organisations.service.PlatformClock;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's engagements of consultancies. */
 @Path("/api/tenants/{tenantId}/engagements")
@@ -41,7 +44,7 @@ public class EngagementResource {
 
     /** The executive and coordinator see all the tenant's engagements; a consultant only those that cover them. */
     @GET
-    public List<EngagementView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<EngagementView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR, TenantRole.CONSULTANT);
         LocalDate today = PlatformClock.today();
         List<Engagement> all = Engagement.ofTenant(tenantId);
@@ -51,7 +54,7 @@ public class EngagementResource {
                     .filter(e -> me != null && e.covers(me) && Consultancies.isConsultantOf(me, e.consultancyId, today))
                     .toList();
         }
-        return all.stream().map(e -> EngagementView.of(e, today)).toList();
+        return page.of(all).map(e -> EngagementView.of(e, today)).toResponse();
     }
 
     @POST

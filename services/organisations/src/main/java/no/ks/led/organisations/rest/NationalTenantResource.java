@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,11 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.organisations.OrganisationNumber;
 import no.ks.led.organisations.School;
 import no.ks.led.organisations.Tenant;
 import no.ks.led.organisations.service.TenantRegistry;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** KS's view of all tenants: onboarding, deactivation, and counts without personal data. */
 @Path("/api/national/tenants")
@@ -35,9 +38,9 @@ public class NationalTenantResource {
     TenantRegistry registry;
 
     @GET
-    public List<TenantSummary> list() {
+    public RestResponse<List<TenantSummary>> list(@BeanParam PageRequest page) {
         access.requireNational(KS_ADMIN, KS_ANALYST);
-        return Tenant.listAll(true).stream().map(NationalTenantResource::summary).toList();
+        return page.of(Tenant.findAllBySlug()).map(NationalTenantResource::summary).toResponse();
     }
 
     @POST

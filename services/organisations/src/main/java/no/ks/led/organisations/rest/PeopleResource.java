@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,12 +22,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.organisations.Membership;
 import no.ks.led.organisations.Person;
 import no.ks.led.organisations.service.PeopleDirectory;
 import no.ks.led.organisations.service.PlatformClock;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's people and their roles there. */
 @Path("/api/tenants/{tenantId}")
@@ -48,7 +51,7 @@ public class PeopleResource {
      */
     @GET
     @Path("people")
-    public List<TenantPersonView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<TenantPersonView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId);
         boolean withEmail = caller.holds(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         LocalDate today = PlatformClock.today();
@@ -60,16 +63,17 @@ public class PeopleResource {
             }
         }
         if (roles.isEmpty()) {
-            return List.of();
+            return page.of(List.<TenantPersonView>of()).toResponse();
         }
         List<Person> persons = Person.list("id in ?1", roles.keySet());
         Map<UUID, String> names = people.namesIn(tenantId, roles.keySet());
-        return persons.stream()
+        List<TenantPersonView> views = persons.stream()
                 .filter(p -> !p.erased())
                 .map(p -> new TenantPersonView(p.id, names.getOrDefault(p.id, ""), withEmail ? p.email : null,
                         roles.get(p.id)))
                 .sorted(Comparator.comparing(TenantPersonView::name).thenComparing(TenantPersonView::id))
                 .toList();
+        return page.of(views).toResponse();
     }
 
     /** Adds a person (or links the one with this e-mail) to the tenant with one role. */

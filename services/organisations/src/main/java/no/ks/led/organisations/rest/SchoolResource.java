@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -16,11 +17,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.organisations.OrganisationNumber;
 import no.ks.led.organisations.School;
 import no.ks.led.organisations.service.TenantRegistry;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's schools. */
 @Path("/api/tenants/{tenantId}/schools")
@@ -34,9 +37,9 @@ public class SchoolResource {
     TenantRegistry registry;
 
     @GET
-    public List<SchoolView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<SchoolView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId);
-        return School.listInTenant(tenantId).stream().map(SchoolView::of).toList();
+        return page.of(School.findInTenant(tenantId)).map(SchoolView::of).toResponse();
     }
 
     @POST

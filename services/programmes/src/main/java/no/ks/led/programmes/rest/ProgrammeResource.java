@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,9 +21,11 @@ import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.idempotency.IdempotencyKey;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.programmes.Programme;
 import no.ks.led.programmes.service.ProgrammePlanning;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's programmes. */
 @Path("/api/tenants/{tenantId}/programmes")
@@ -51,9 +54,9 @@ public class ProgrammeResource {
     }
 
     @GET
-    public List<ProgrammeView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<ProgrammeView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId);
-        return Programme.listInTenant(tenantId).stream().map(ProgrammeView::of).toList();
+        return page.of(Programme.findInTenant(tenantId)).map(ProgrammeView::of).toResponse();
     }
 
     @GET

@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.scheduling.Gathering;
 import no.ks.led.scheduling.ProgrammeRef;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The gatherings of a tenant's programme. */
 @Path("/api/tenants/{tenantId}/programmes/{programmeId}/gatherings")
@@ -23,11 +26,12 @@ public class GatheringResource {
     TenantAccess access;
 
     @GET
-    public List<GatheringView> list(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId) {
+    public RestResponse<List<GatheringView>> list(@PathParam("tenantId") String tenantId,
+            @PathParam("programmeId") UUID programmeId, @BeanParam PageRequest page) {
         access.require(tenantId);
         if (!ProgrammeRef.existsInTenant(tenantId, programmeId)) {
             throw ProblemException.notFound("Programme " + programmeId);
         }
-        return Gathering.listForProgramme(tenantId, programmeId).stream().map(GatheringView::of).toList();
+        return page.of(Gathering.findForProgramme(tenantId, programmeId)).map(GatheringView::of).toResponse();
     }
 }

@@ -3,15 +3,18 @@ package no.ks.led.surveys.rest;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.service.InstrumentCatalogue;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The national instrument's published versions, for KS ({@code ks-admin}, {@code ks-analyst}). Members
@@ -28,9 +31,9 @@ public class InstrumentResource {
     InstrumentCatalogue catalogue;
 
     @GET
-    public List<Instrument> list() {
+    public RestResponse<List<Instrument>> list(@BeanParam PageRequest page) {
         access.requireNational("ks-admin", "ks-analyst");
-        return catalogue.listPublished();
+        return page.of(catalogue.listPublished()).toResponse();
     }
 
     @GET

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.idempotency.IdempotencyKey;
@@ -26,6 +28,7 @@ import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.repository.SurveyRoundRepository;
 import no.ks.led.surveys.service.RoundOpening;
 import no.ks.led.surveys.service.RoundQuestions;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's rounds of the status analysis. */
 @Path("/api/tenants/{tenantId}/survey-rounds")
@@ -45,9 +48,9 @@ public class SurveyRoundResource {
     SurveyRoundRepository rounds;
 
     @GET
-    public List<SurveyRoundView> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<SurveyRoundView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId);
-        return SurveyRound.listInTenant(tenantId).stream().map(SurveyRoundView::of).toList();
+        return page.of(SurveyRound.findInTenant(tenantId)).map(SurveyRoundView::of).toResponse();
     }
 
     @POST
@@ -81,11 +84,12 @@ public class SurveyRoundResource {
     @GET
     @Path("{roundId}/completion")
     @Transactional
-    public List<Completion> completion(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
+    public RestResponse<List<Completion>> completion(@PathParam("tenantId") String tenantId,
+            @PathParam("roundId") UUID roundId, @BeanParam PageRequest page) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         SurveyRound round = find(tenantId, roundId);
-        return rounds.completions(round.id).stream()
-                .map(c -> new Completion(c.schoolId(), c.personId(), c.submittedAt())).toList();
+        return page.of(rounds.completions(round.id))
+                .map(c -> new Completion(c.schoolId(), c.personId(), c.submittedAt())).toResponse();
     }
 
     static SurveyRound find(String tenantId, UUID roundId) {

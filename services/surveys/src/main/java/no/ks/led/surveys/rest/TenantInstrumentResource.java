@@ -3,14 +3,17 @@ package no.ks.led.surveys.rest;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.service.InstrumentCatalogue;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The national instrument's published versions as any member of a tenant reads them (the questions are
@@ -28,9 +31,9 @@ public class TenantInstrumentResource {
     InstrumentCatalogue catalogue;
 
     @GET
-    public List<Instrument> list(@PathParam("tenantId") String tenantId) {
+    public RestResponse<List<Instrument>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId);
-        return catalogue.listPublished();
+        return page.of(catalogue.listPublished()).toResponse();
     }
 
     @GET

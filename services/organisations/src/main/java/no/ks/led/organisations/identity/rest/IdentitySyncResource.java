@@ -3,9 +3,9 @@ package no.ks.led.organisations.identity.rest;
 import java.util.List;
 import java.util.Set;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,10 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.organisations.identity.IdentitySyncTask;
 import no.ks.led.organisations.identity.service.IdentitySync;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** KS's view of the identity sync to Keycloak: what is pending, failed or done, and a retry. */
 @Path("/api/national/identity-sync")
@@ -26,7 +28,6 @@ public class IdentitySyncResource {
     static final String KS_ADMIN = "ks-admin";
     private static final Set<String> STATUSES = Set.of(IdentitySyncTask.PENDING, IdentitySyncTask.FAILED,
             IdentitySyncTask.DONE);
-    private static final int LIMIT = 500;
 
     @Inject
     TenantAccess access;
@@ -34,16 +35,16 @@ public class IdentitySyncResource {
     @Inject
     IdentitySync sync;
 
-    /** The newest tasks (at most 500), of one status if asked. */
+    /** The tasks, newest first, of one status if asked, a page at a time. */
     @GET
-    public List<IdentitySyncTaskView> list(@QueryParam("status") String status) {
+    public RestResponse<List<IdentitySyncTaskView>> list(@QueryParam("status") String status, @BeanParam PageRequest page) {
         access.requireNational(KS_ADMIN);
         if (status != null && !STATUSES.contains(status)) {
             throw ProblemException.invalidField("status", "must be one of pending, failed, done");
         }
         var query = status == null ? IdentitySyncTask.<IdentitySyncTask>findAll(Sort.descending("id"))
                 : IdentitySyncTask.<IdentitySyncTask>find("status", Sort.descending("id"), status);
-        return query.page(Page.ofSize(LIMIT)).list().stream().map(IdentitySyncTaskView::of).toList();
+        return page.of(query).map(IdentitySyncTaskView::of).toResponse();
     }
 
     @POST
