@@ -32,7 +32,7 @@ class ProblemMappersTest {
 
     @Test
     void anyOtherDatabaseFailureStaysAnInternalError() {
-        SQLException lost = new SQLException("connection lost", "08006");
+        SQLException lost = new SQLException("relation does not exist", "42P01");
 
         Response response = mappers.internal(new RuntimeException(lost), uri("/api/tenants/fjordvik/programmes"));
 
