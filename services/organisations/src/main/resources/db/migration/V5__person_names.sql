@@ -3,7 +3,8 @@
 -- so adding someone by e-mail reveals nothing another organisation said about them.
 CREATE TABLE person_name (
     organisation_id text NOT NULL,
-    person_id       uuid NOT NULL REFERENCES person (id),
+    -- deferred: an import persists people through the ORM, which writes them at flush, after this insert
+    person_id       uuid NOT NULL REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
     name            text NOT NULL,
     PRIMARY KEY (organisation_id, person_id)
 );
