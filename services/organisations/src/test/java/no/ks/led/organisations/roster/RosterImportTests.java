@@ -230,50 +230,6 @@ class RosterImportTests {
         assertArrayEquals(before, state(), "schools, people, memberships, events");
     }
 
-    /**
-     * Issue 12, item 10: an import holds its own lock, not the tenant row, so the tenant's other
-     * writes go on while it runs. The import here is held open (uncommitted) while a school is added
-     * to the same tenant; the school's foreign key to the tenant waited for the import before.
-     */
-    @Test
-    void aRunningImportDoesNotHoldTheTenantsOtherWrites() throws Exception {
-        String csv = RosterTest.HEADER + "Importskole;" + freshOrgNumber() + ";grunnskole;ja;Ida Import;" + freshEmail()
-                + ";rektor\n";
-        Roster roster = Roster.read(csv.getBytes(StandardCharsets.UTF_8), Roster.MAX_ROWS);
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<RosterReport> running = threads.submit(() -> {
-                QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(300));
-                try {
-                    RosterReport report = rosterImport.importRoster("fjordvik", roster);
-                    written.countDown();
-                    finish.await(240, TimeUnit.SECONDS);
-                    return report;
-                } finally {
-                    QuarkusTransaction.rollback();
-                }
-            });
-            assertTrue(written.await(240, TimeUnit.SECONDS), "the import wrote its rows");
-            String school = "{\"name\":\"Skrivevik skole\",\"organisationNumber\":\"" + freshOrgNumber()
-                    + "\",\"kind\":\"grunnskole\",\"hasLeadershipTeam\":true}";
-            long started = System.nanoTime();
-            Future<Integer> added = threads.submit(() -> given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
-                    .contentType(ContentType.JSON).body(school)
-                    .when().post("/api/tenants/fjordvik/schools").statusCode());
-            assertEquals(201, added.get(60, TimeUnit.SECONDS), "the school is added while the import is open");
-            System.out.printf("MEASURED a school added while a roster import of the tenant is open: %d ms%n",
-                    (System.nanoTime() - started) / 1_000_000);
-            assertFalse(running.isDone(), "the import was still open");
-            finish.countDown();
-            assertEquals(1, running.get(60, TimeUnit.SECONDS).schoolsToCreate());
-        } finally {
-            finish.countDown();
-            threads.shutdownNow();
-        }
-    }
-
     @Test
     void tenThousandRowsAreCheckedInADryRunAndImportedInOneTransaction() {
         String csv = tenThousandRows();
