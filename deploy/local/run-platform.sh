@@ -82,8 +82,9 @@ source "$("$stack" env)"
 stop_apps
 mkdir -p "$(state_dir)/apps"
 # The organisations service loads the demo directory (the dev realm's tenants, schools, people,
-# memberships and engagements); never set in production.
+# memberships and engagements) from this file, which no jar carries; never set in production.
 export LED_DEMO_DATA_ENABLED="${LED_DEMO_DATA_ENABLED:-true}"
+export LED_DEMO_DATA_FILE="${LED_DEMO_DATA_FILE:-$repo/deploy/local/demo/demo-directory.json}"
 
 for name in "${APP_NAMES[@]}"; do
   module=${APP_MODULES[$name]}

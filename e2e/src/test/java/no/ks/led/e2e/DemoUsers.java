@@ -20,6 +20,12 @@ final class DemoUsers {
 
     static final String CONSULTANT = "veiviser.consultant";
 
+    /**
+     * The demo directory in the repository, which the organisations service loads (no jar carries it);
+     * the foundation's {@code DemoDirectory.REPOSITORY_PATH}, which e2e does not depend on.
+     */
+    static final String DIRECTORY_FILE = "deploy/local/demo/demo-directory.json";
+
     /** Every demo user, tenant users first. */
     static final List<String> ALL = List.of(
             "fjordvik.executive", "fjordvik.coordinator", "fjordvik.principal", "fjordvik.leader",
@@ -54,7 +60,7 @@ final class DemoUsers {
     static synchronized String personId(String user) {
         if (personIds == null) {
             Path root = Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
-            Path file = root.resolve("libs/service-foundation/src/main/resources/led/demo-directory.json");
+            Path file = root.resolve(DIRECTORY_FILE);
             try {
                 JsonPath json = JsonPath.from(Files.readString(file));
                 List<String> users = json.getList("people.username");
@@ -73,7 +79,7 @@ final class DemoUsers {
     /** The id of the demo engagement of veiviser in the tenant. */
     static String demoEngagement(String tenant) {
         Path root = Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
-        Path file = root.resolve("libs/service-foundation/src/main/resources/led/demo-directory.json");
+        Path file = root.resolve(DIRECTORY_FILE);
         try {
             return JsonPath.from(Files.readString(file))
                     .getString("engagements.find { it.tenantId == '" + tenant + "' && it.consultancyId == 'veiviser' }.id");

@@ -186,8 +186,10 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
             env.putIfAbsent("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
         }
         if (name.equals("organisations")) {
-            // the demo tenants, schools, people, memberships and engagements of the dev realm
+            // the demo tenants, schools, people, memberships and engagements of the dev realm, from the
+            // repository's file (no jar carries it)
             env.put("LED_DEMO_DATA_ENABLED", "true");
+            env.put("LED_DEMO_DATA_FILE", repositoryRoot().resolve(DemoUsers.DIRECTORY_FILE).toString());
         }
         Process process = builder.start();
         PROCESSES.add(process);

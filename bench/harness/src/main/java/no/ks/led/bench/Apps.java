@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 final class Apps implements AutoCloseable {
 
     /** The JVM flags of deploy/local/run-platform.sh, used for every application and the reference. */
+    /** The demo directory in the repository (the bench has no dependency on the foundation's {@code DemoDirectory}). */
+    static final String DEMO_DIRECTORY = "deploy/local/demo/demo-directory.json";
     static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC");
 
     /** The platform's applications (deploy/applications.txt), in the order make run starts them. */
@@ -146,8 +148,10 @@ final class Apps implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        // the demo users' tenants, people and memberships (organisations seeds them; the others ignore it)
+        // the demo users' tenants, people and memberships (organisations seeds them from the repository's
+        // file, which no jar carries; the others ignore it)
         env.put("LED_DEMO_DATA_ENABLED", "true");
+        env.put("LED_DEMO_DATA_FILE", ctx.repo.resolve(DEMO_DIRECTORY).toString());
         ports.forEach((app, port) -> {
             env.put(MODULES.get(app).portVariable(), String.valueOf(port));
             env.put(MODULES.get(app).urlVariable(), "http://127.0.0.1:" + port);

@@ -3,7 +3,6 @@ package no.ks.led.bench;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,7 +46,6 @@ final class SurveyIngest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
     private static final int LOCAL_ITEMS = 40;
-    private static final Path DEMO_DIRECTORY = Path.of("libs/service-foundation/src/main/resources/led/demo-directory.json");
     /** COPY writes at least this many submissions' rows in full mode, so that it runs long enough to be timed. */
     private static final int MIN_COPY_SUBMISSIONS = 500;
     private static final List<String> RESPONDENTS = List.of("fjordvik.principal", "fjordvik.leader", "nordhei.principal",
@@ -138,7 +136,7 @@ final class SurveyIngest {
 
     /** The four demo respondents, their school and person ids from the demo directory, and tokens. */
     private static List<Respondent> respondents(Context ctx) throws Exception {
-        JsonNode directory = JSON.readTree(ctx.repo.resolve(DEMO_DIRECTORY).toFile());
+        JsonNode directory = JSON.readTree(ctx.repo.resolve(Apps.DEMO_DIRECTORY).toFile());
         List<Respondent> result = new ArrayList<>();
         for (String username : RESPONDENTS) {
             String person = null;

@@ -10,13 +10,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.persistence.EntityManager;
 import no.ks.led.foundation.demo.DemoDirectory;
+import no.ks.led.foundation.testing.DemoAccess;
 import no.ks.led.foundation.testing.RealmLogin;
 
 /** The demo directory's fixed ids and small helpers the organisations tests share. */
 final class Demo {
 
     static final String PROBLEM = "application/problem+json";
-    static final DemoDirectory DIRECTORY = DemoDirectory.load();
+    static final DemoDirectory DIRECTORY = DemoAccess.directory();
     static final UUID FJORDVIK_SCHOOL = UUID.fromString("b43f2ebc-4eda-5fc0-b239-45e535bbbcb1");
     static final UUID NORDHEI_SCHOOL = UUID.fromString("411b22cd-71ee-5fd8-a7c2-fb467ea483a1");
     static final UUID FJORDVIK_EXECUTIVE_MEMBERSHIP = UUID.fromString("30b47ead-9f79-59b4-9c64-387ad6b10876");

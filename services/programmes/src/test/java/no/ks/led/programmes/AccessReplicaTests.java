@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class AccessReplicaTests {
 
     private static final Logger LOG = Logger.getLogger(AccessReplicaTests.class);
-    private static final DemoDirectory DEMO = DemoDirectory.load();
+    private static final DemoDirectory DEMO = DemoAccess.directory();
     private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
 
     @Inject

@@ -1,8 +1,9 @@
 package no.ks.led.foundation.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -12,16 +13,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The demo organisations and people of the local dev realm ({@code led/demo-directory.json}): the
- * same users as {@code deploy/local/realm/led-realm.json}, whose {@code led_person_id} attributes are
- * the ids here. The organisations service loads it when {@code led.demo-data.enabled=true} (local runs
- * and tests); tests of other services publish its access events. Production never loads it.
+ * The format of the demo organisations and people of the local dev realm: the same users as
+ * {@code deploy/local/realm/led-realm.json}, whose {@code led_person_id} attributes are the ids here.
+ * The data itself is not in any jar: it is {@code deploy/local/demo/demo-directory.json}, which the
+ * local stack, e2e and the bench pass to the organisations service ({@code LED_DEMO_DATA_FILE}, read
+ * only when {@code LED_DEMO_DATA_ENABLED=true}); tests of other services publish its access events.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DemoDirectory(List<Tenant> tenants, List<Consultancy> consultancies, List<School> schools,
         List<Person> people, List<Membership> memberships, List<Engagement> engagements) {
 
-    public static final String RESOURCE = "/led/demo-directory.json";
+    /** Where the demo directory lives in the repository. */
+    public static final String REPOSITORY_PATH = "deploy/local/demo/demo-directory.json";
 
     public record Tenant(String slug, String name, String kind, String organisationNumber, String municipalityNumber) {
     }
@@ -44,15 +47,13 @@ public record DemoDirectory(List<Tenant> tenants, List<Consultancy> consultancie
             List<UUID> schoolIds, LocalDate startsOn, LocalDate endsOn) {
     }
 
-    /** Reads the directory from the class path. */
-    public static DemoDirectory load() {
-        try (InputStream in = DemoDirectory.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
-            }
-            return new ObjectMapper().registerModule(new JavaTimeModule()).readValue(in, DemoDirectory.class);
+    /** Reads the directory from a file. */
+    public static DemoDirectory load(Path file) {
+        try {
+            return new ObjectMapper().registerModule(new JavaTimeModule()).readValue(Files.readAllBytes(file),
+                    DemoDirectory.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read the demo directory " + file.toAbsolutePath(), e);
         }
     }
 

@@ -1,6 +1,8 @@
 package no.ks.led.foundation.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,13 +41,40 @@ public final class DemoAccess {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static volatile boolean published;
+    private static DemoDirectory directory;
 
     private DemoAccess() {
     }
 
+    /**
+     * The demo directory of the repository this test runs in ({@code LED_DEMO_DATA_FILE} if set, else
+     * {@link DemoDirectory#REPOSITORY_PATH} found from the working directory up).
+     */
+    public static synchronized DemoDirectory directory() {
+        if (directory == null) {
+            directory = DemoDirectory.load(directoryFile());
+        }
+        return directory;
+    }
+
+    /** The demo directory's file, as {@link #directory()} finds it. */
+    public static Path directoryFile() {
+        String configured = System.getenv("LED_DEMO_DATA_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path file = dir.resolve(DemoDirectory.REPOSITORY_PATH);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        throw new IllegalStateException("No " + DemoDirectory.REPOSITORY_PATH + " above " + Path.of("").toAbsolutePath());
+    }
+
     /** Publishes the demo access events once per test JVM and waits for this service's replica to hold them. */
     public static void awaitReplica() {
-        DemoDirectory directory = DemoDirectory.load();
+        DemoDirectory directory = directory();
         publishOnce(directory);
         List<UUID> memberships = directory.memberships().stream().map(DemoDirectory.Membership::id).toList();
         AccessReplica replica = Arc.container().instance(AccessReplica.class).get();

@@ -18,8 +18,8 @@ import no.ks.led.organisations.Tenant;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the demo directory ({@link DemoDirectory}) at start when {@code led.demo-data.enabled=true}
- * (local runs and tests; never in production): creates whatever of it is missing, with the
+ * Loads the demo directory ({@link DemoDirectory}, from the file {@code led.demo-data.file}) at start
+ * when {@code led.demo-data.enabled=true} (local runs and tests; never in production): creates whatever of it is missing, with the
  * directory's fixed ids, through the normal domain services so every change records its event.
  * Running it again changes nothing.
  */
@@ -45,7 +45,8 @@ public class DemoData {
 
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
-            load(DemoDirectory.load());
+            load(DemoDirectory.load(config.file().orElseThrow(() -> new IllegalStateException(
+                    "LED_DEMO_DATA_ENABLED=true needs LED_DEMO_DATA_FILE, the demo directory's file"))));
         }
     }
 

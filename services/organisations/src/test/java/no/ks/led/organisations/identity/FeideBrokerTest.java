@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 
 import io.restassured.path.json.JsonPath;
 import no.ks.led.foundation.demo.DemoDirectory;
+import no.ks.led.foundation.testing.DemoAccess;
 import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class FeideBrokerTest {
     @Test
     void aFeideLoginLandsOnTheDemoUserWithItsPersonId() throws Exception {
         Map<String, Object> claims = brokeredLogin("fjordvik.principal");
-        DemoDirectory.Person person = DemoDirectory.load().person("fjordvik.principal");
+        DemoDirectory.Person person = DemoAccess.directory().person("fjordvik.principal");
         assertEquals(person.id().toString(), claims.get("led_person_id"), "linked to the existing user");
         assertEquals("fjordvik.principal", claims.get("preferred_username"));
         assertEquals("fjordvik.principal@example.org", claims.get("email"));
