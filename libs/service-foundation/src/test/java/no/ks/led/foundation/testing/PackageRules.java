@@ -5,8 +5,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.nio.file.Paths;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
@@ -45,6 +47,16 @@ public final class PackageRules {
         };
         return slices().assignedFrom(packages).should().beFreeOfCycles()
                 .as("the packages of " + root + " are free of cycles");
+    }
+
+    /**
+     * Native SQL lives in repositories: no class outside a {@code repository} package creates a native query
+     * (a service that has moved its SQL into repositories checks it).
+     */
+    public static ArchRule sqlInRepositories(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + "..repository..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("createNativeQuery")))
+                .as("native SQL only in repository classes");
     }
 
     /** Services and repositories never depend on the REST layer (its request and response records included). */

@@ -2,12 +2,14 @@ package no.ks.led.surveys.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.foundation.access.AccessEvents;
 import no.ks.led.foundation.events.ConsumedBy;
 import no.ks.led.foundation.events.EventEnvelope;
 import no.ks.led.foundation.events.EventHandler;
+import no.ks.led.surveys.invitation.repository.InvitationRepository;
+import no.ks.led.surveys.invitation.repository.RespondentContactRepository;
+import no.ks.led.surveys.repository.SurveyRoundRepository;
 
 /**
  * Pseudonymises what this service holds about an erased person: their place in respondent lists,
@@ -22,19 +24,18 @@ import no.ks.led.foundation.events.EventHandler;
 public class PersonErasure implements EventHandler<PersonErased> {
 
     @Inject
-    EntityManager entityManager;
+    SurveyRoundRepository rounds;
+
+    @Inject
+    RespondentContactRepository contacts;
+
+    @Inject
+    InvitationRepository invitations;
 
     @Override
     public void handle(PersonErased erased, EventEnvelope envelope) {
-        for (String update : new String[] {
-                "UPDATE survey_respondent SET person_id = gen_random_uuid() WHERE person_id = ?1",
-                "UPDATE survey_completion SET person_id = gen_random_uuid() WHERE person_id = ?1",
-                "UPDATE survey_sharing SET shared_by = gen_random_uuid() WHERE shared_by = ?1",
-                "UPDATE survey_round SET opened_by = NULL WHERE opened_by = ?1",
-                "DELETE FROM respondent_contact WHERE person_id = ?1",
-                "UPDATE invitation SET person_id = gen_random_uuid(), last_error = NULL,"
-                        + " status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'pending-address' END WHERE person_id = ?1"}) {
-            entityManager.createNativeQuery(update).setParameter(1, erased.personId()).executeUpdate();
-        }
+        rounds.pseudonymise(erased.personId());
+        contacts.deleteAll(erased.personId());
+        invitations.pseudonymise(erased.personId());
     }
 }

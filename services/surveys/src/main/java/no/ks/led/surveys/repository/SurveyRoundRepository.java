@@ -19,11 +19,15 @@ import no.ks.led.foundation.access.TenantZones;
 
 /**
  * The SQL of a survey round's own rows beside {@code survey_round}: its schools, its respondents (fixed at
- * opening), its local items and its completion list; and the access replica's answer to "who would be
- * asked" when a round is opened.
+ * opening), its local items, its completion list and its schools' consent to share; the tenant's rounds over
+ * time (trends); and the access replica's answer to "who would be asked" when a round is opened.
  */
 @ApplicationScoped
 public class SurveyRoundRepository {
+
+    /** The condition that a round {@code r} includes the school given as {@code :school}. */
+    private static final String AT_SCHOOL =
+            " AND EXISTS (SELECT 1 FROM survey_round_school s WHERE s.round_id = r.id AND s.school_id = :school)";
 
     @Inject
     EntityManager entityManager;
@@ -65,6 +69,138 @@ public class SurveyRoundRepository {
                 .map(t -> new Completion(t.get("school_id", UUID.class), t.get("person_id", UUID.class),
                         t.get("submitted_at", Instant.class)))
                 .toList();
+    }
+
+    /** The school a person answers for in the round, if the round asked them. */
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> schoolOf(UUID roundId, UUID personId) {
+        List<UUID> schools = entityManager.createNativeQuery(
+                "SELECT school_id FROM survey_respondent WHERE round_id = ?1 AND person_id = ?2")
+                .setParameter(1, roundId).setParameter(2, personId).getResultList();
+        return schools.stream().findFirst();
+    }
+
+    /** The person ids of the round's respondents at the school. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> respondentsAt(UUID roundId, UUID schoolId) {
+        return entityManager.createNativeQuery("SELECT person_id FROM survey_respondent WHERE round_id = ?1 AND school_id = ?2")
+                .setParameter(1, roundId).setParameter(2, schoolId).getResultList();
+    }
+
+    /** Records (or renews) a respondent's submission in the completion list. */
+    public void recordCompletion(UUID roundId, UUID schoolId, UUID personId, Instant submittedAt, String idempotencyKey) {
+        entityManager.createNativeQuery("""
+                INSERT INTO survey_completion (round_id, school_id, person_id, submitted_at, idempotency_key)
+                VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (round_id, person_id)
+                DO UPDATE SET submitted_at = excluded.submitted_at, idempotency_key = excluded.idempotency_key""")
+                .setParameter(1, roundId).setParameter(2, schoolId).setParameter(3, personId)
+                .setParameter(4, submittedAt).setParameter(5, idempotencyKey).executeUpdate();
+    }
+
+    /**
+     * Whether a submission with this Idempotency-Key is in the completion list: the person's, or the school's
+     * (a team round) when {@code personId} is null.
+     */
+    public boolean completedWithKey(UUID roundId, UUID schoolId, UUID personId, String idempotencyKey) {
+        String sql = personId == null
+                ? "SELECT count(*) FROM survey_completion WHERE round_id = ?1 AND school_id = ?2 AND idempotency_key = ?3"
+                : "SELECT count(*) FROM survey_completion WHERE round_id = ?1 AND person_id = ?2 AND idempotency_key = ?3";
+        Number n = (Number) entityManager.createNativeQuery(sql).setParameter(1, roundId)
+                .setParameter(2, personId == null ? schoolId : personId).setParameter(3, idempotencyKey).getSingleResult();
+        return n.longValue() > 0;
+    }
+
+    /** The last submission of the person, or of the school (a team round) when {@code personId} is null. */
+    public Optional<Instant> lastSubmittedAt(UUID roundId, UUID schoolId, UUID personId) {
+        String sql = personId == null
+                ? "SELECT max(submitted_at) AS last FROM survey_completion WHERE round_id = ?1 AND school_id = ?2"
+                : "SELECT max(submitted_at) AS last FROM survey_completion WHERE round_id = ?1 AND person_id = ?2";
+        return Optional.ofNullable(Rows.select(entityManager, sql, Map.of("last", Instant.class)).setParameter(1, roundId)
+                .setParameter(2, personId == null ? schoolId : personId).getSingleResult().get("last", Instant.class));
+    }
+
+    /** The round's local items in order. */
+    public List<LocalItem> localItems(UUID roundId) {
+        return Rows.select(entityManager, """
+                SELECT code, position, kind, text_nb, text_nn, text_en, text_da FROM survey_local_item WHERE round_id = ?1
+                ORDER BY position""", Map.of("code", String.class, "position", Integer.class, "kind", String.class,
+                        "text_nb", String.class, "text_nn", String.class, "text_en", String.class, "text_da", String.class))
+                .setParameter(1, roundId).getResultStream()
+                .map(t -> new LocalItem(t.get("code", String.class), t.get("position", Integer.class), t.get("kind", String.class),
+                        t.get("text_nb", String.class), t.get("text_nn", String.class), t.get("text_en", String.class),
+                        t.get("text_da", String.class)))
+                .toList();
+    }
+
+    /** The schools whose principal shares their results with the owner. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> sharedSchools(UUID roundId) {
+        List<UUID> ids = entityManager.createNativeQuery("SELECT school_id FROM survey_sharing WHERE round_id = ?1")
+                .setParameter(1, roundId).getResultList();
+        return Set.copyOf(ids);
+    }
+
+    /** Records a school's consent to share; false if it was given already. */
+    public boolean share(UUID roundId, UUID schoolId, UUID sharedBy, Instant sharedAt) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO survey_sharing (round_id, school_id, shared_by, shared_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (round_id, school_id) DO NOTHING""")
+                .setParameter(1, roundId).setParameter(2, schoolId).setParameter(3, sharedBy)
+                .setParameter(4, sharedAt).executeUpdate() == 1;
+    }
+
+    /** Removes a school's consent to share; false if there was none. */
+    public boolean withdrawSharing(UUID roundId, UUID schoolId) {
+        return entityManager.createNativeQuery("DELETE FROM survey_sharing WHERE round_id = ?1 AND school_id = ?2")
+                .setParameter(1, roundId).setParameter(2, schoolId).executeUpdate() == 1;
+    }
+
+    /**
+     * The ids of the tenant's rounds that have opened by {@code today} (with {@code schoolId}: those that include
+     * the school), oldest first.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> openedRounds(String tenantId, UUID schoolId, LocalDate today) {
+        var query = entityManager.createNativeQuery(
+                "SELECT r.id FROM survey_round r WHERE r.tenant_id = :tenant AND r.opens_on <= :today"
+                + (schoolId == null ? "" : AT_SCHOOL) + " ORDER BY r.closes_on, r.opens_on, r.created_at, r.id")
+                .setParameter("tenant", tenantId).setParameter("today", today);
+        if (schoolId != null) {
+            query.setParameter("school", schoolId);
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * The tenant's latest round other than {@code roundId} that closed before {@code opensOn}, on one of the
+     * versions (with {@code schoolId}: that includes the school).
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> latestClosedBefore(String tenantId, LocalDate opensOn, List<Integer> versions, UUID roundId,
+            UUID schoolId) {
+        var query = entityManager.createNativeQuery("""
+                SELECT r.id FROM survey_round r
+                WHERE r.tenant_id = :tenant AND r.closes_on < :opens AND r.instrument_version = ANY(:versions)
+                  AND r.id <> :round"""
+                + (schoolId == null ? "" : AT_SCHOOL)
+                + " ORDER BY r.closes_on DESC, r.opens_on DESC, r.created_at DESC, r.id LIMIT 1")
+                .setParameter("tenant", tenantId).setParameter("opens", opensOn)
+                .setParameter("versions", versions.toArray(new Integer[0])).setParameter("round", roundId);
+        if (schoolId != null) {
+            query.setParameter("school", schoolId);
+        }
+        List<UUID> ids = query.getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** The newest instrument version, no newer than {@code version}, of any round closing between the two days. */
+    public Optional<Integer> newestVersionClosing(int version, LocalDate from, LocalDate to) {
+        Object used = entityManager.createNativeQuery("""
+                SELECT max(instrument_version) FROM survey_round
+                WHERE instrument_version <= ?1 AND closes_on BETWEEN ?2 AND ?3""")
+                .setParameter(1, version).setParameter(2, from).setParameter(3, to).getSingleResult();
+        return Optional.ofNullable(used).map(v -> ((Number) v).intValue());
     }
 
     /** Stores a round's schools, respondents and local items (the round itself must be flushed first). */
@@ -140,5 +276,19 @@ public class SurveyRoundRepository {
                 .setParameter(1, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)).setParameter(2, closedAt)
                 .setParameter(3, skip).setParameter(4, TenantZones.PLATFORM_DEFAULT.getId()).getResultList();
         return claimed.stream().findFirst();
+    }
+
+    /**
+     * Pseudonymises the person in the rounds' rows (an erasure): a random id in respondent lists, completion
+     * lists and sharing decisions, so counts stay right and nothing leads back to them; no opener.
+     */
+    public void pseudonymise(UUID personId) {
+        for (String update : new String[] {
+                "UPDATE survey_respondent SET person_id = gen_random_uuid() WHERE person_id = ?1",
+                "UPDATE survey_completion SET person_id = gen_random_uuid() WHERE person_id = ?1",
+                "UPDATE survey_sharing SET shared_by = gen_random_uuid() WHERE shared_by = ?1",
+                "UPDATE survey_round SET opened_by = NULL WHERE opened_by = ?1"}) {
+            entityManager.createNativeQuery(update).setParameter(1, personId).executeUpdate();
+        }
     }
 }

@@ -12,7 +12,6 @@ import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.problem.Problem;
 import no.ks.led.foundation.problem.ProblemException;
@@ -25,6 +24,8 @@ import no.ks.led.surveys.SuppressionPlan;
 import no.ks.led.surveys.SuppressionPlan.Visibility;
 import no.ks.led.surveys.Trend;
 import no.ks.led.surveys.config.SurveysConfig;
+import no.ks.led.surveys.repository.ResultTallyRepository;
+import no.ks.led.surveys.repository.SurveyRoundRepository;
 
 /**
  * The national aggregate of one instrument version over one year, from the result tallies alone. Counted
@@ -39,17 +40,11 @@ public class NationalAggregate {
 
     private static final String NATION = "nation";
 
-    /** Each school's latest round of the version closing in the year: (tenant, round, school, k). */
-    private static final String CHOSEN = """
-            WITH chosen AS MATERIALIZED (
-                SELECT DISTINCT ON (rs.school_id) r.tenant_id, rs.round_id, rs.school_id, r.min_group_size
-                FROM survey_round r JOIN survey_round_school rs ON rs.round_id = r.id
-                WHERE r.instrument_version = ?1 AND r.closes_on BETWEEN ?2 AND ?3
-                ORDER BY rs.school_id, r.closes_on DESC, r.created_at DESC, r.id DESC)
-            """;
+    @Inject
+    ResultTallyRepository tallies;
 
     @Inject
-    EntityManager entityManager;
+    SurveyRoundRepository rounds;
 
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
@@ -110,12 +105,7 @@ public class NationalAggregate {
 
     /** The newest version, no newer than {@code version}, of any round closing in the year. */
     private Optional<Integer> versionUsed(int version, int year) {
-        Object used = entityManager.createNativeQuery("""
-                SELECT max(instrument_version) FROM survey_round
-                WHERE instrument_version <= ?1 AND closes_on BETWEEN ?2 AND ?3""")
-                .setParameter(1, version).setParameter(2, LocalDate.of(year, 1, 1))
-                .setParameter(3, LocalDate.of(year, 12, 31)).getSingleResult();
-        return Optional.ofNullable(used).map(v -> ((Number) v).intValue());
+        return rounds.newestVersionClosing(version, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
     private Optional<Instrument> publishedVersion(String value, List<Problem.Violation> violations) {
@@ -154,21 +144,18 @@ public class NationalAggregate {
         int k = config.nationalMinimumGroupSize();
         // per tenant: the respondents of each of its schools, for the tree of groups
         Map<String, Map<String, Long>> schoolsByTenant = new TreeMap<>();
-        for (Object[] r : schoolRows(instrument.version(), from, to)) {
-            schoolsByTenant.computeIfAbsent((String) r[0], t -> new TreeMap<>()).put(r[1].toString(), ((Number) r[2]).longValue());
-            k = Math.max(k, ((Number) r[3]).intValue());
+        for (ResultTallyRepository.NationalSchool school : tallies.nationalSchools(instrument.version(), from, to)) {
+            schoolsByTenant.computeIfAbsent(school.tenantId(), t -> new TreeMap<>())
+                    .put(school.schoolId().toString(), school.respondents());
+            k = Math.max(k, school.minGroupSize());
         }
         Map<String, RoundResults.Tally> byTenant = new TreeMap<>();
         schoolsByTenant.forEach((tenant, schools) -> byTenant.computeIfAbsent(tenant, t -> new RoundResults.Tally()).respondents =
                 schools.values().stream().mapToLong(Long::longValue).sum());
         String[] scaleItems = instrument.items().filter(Instrument.Item::isScale).map(Instrument.Item::code)
                 .toArray(String[]::new);
-        for (Object[] r : itemRows(instrument.version(), from, to, scaleItems)) {
-            long[] c = new long[6];
-            for (int i = 0; i < 6; i++) {
-                c[i] = ((Number) r[2 + i]).longValue();
-            }
-            byTenant.computeIfAbsent((String) r[0], t -> new RoundResults.Tally()).counts.put((String) r[1], c);
+        for (ResultTallyRepository.ItemCounts item : tallies.nationalItemCounts(instrument.version(), from, to, scaleItems)) {
+            byTenant.computeIfAbsent(item.group(), t -> new RoundResults.Tally()).counts.put(item.item(), item.counts());
         }
         RoundResults.Tally nation = new RoundResults.Tally();
         byTenant.values().forEach(nation::add);
@@ -204,31 +191,5 @@ public class NationalAggregate {
     /** A tenant's id in the tree: prefixed, so no tenant slug can collide with the nation or a school. */
     private static String tenantGroup(String tenantId) {
         return "tenant:" + tenantId;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> schoolRows(int version, LocalDate from, LocalDate to) {
-        return entityManager.createNativeQuery(CHOSEN + """
-                SELECT c.tenant_id, c.school_id, coalesce(t.respondents, 0), c.min_group_size
-                FROM chosen c LEFT JOIN school_tally t ON t.round_id = c.round_id AND t.school_id = c.school_id""")
-                .setParameter(1, version).setParameter(2, from).setParameter(3, to).getResultList();
-    }
-
-    /**
-     * The answers per tenant and item, summed in the database over the chosen schools' item tallies: one
-     * probe of the tally's primary key per chosen school, so the cost follows the year's schools and not
-     * the whole table. {@code OFFSET 0} keeps the planner from turning the probes into a scan of every
-     * tally (it misjudges how few rows match a (round, school) pair and would choose a hash join).
-     */
-    @SuppressWarnings("unchecked")
-    private List<Object[]> itemRows(int version, LocalDate from, LocalDate to, String[] items) {
-        return entityManager.createNativeQuery(CHOSEN + """
-                SELECT c.tenant_id, t.item_code, sum(t.n1), sum(t.n2), sum(t.n3), sum(t.n4), sum(t.n5), sum(t.dont_know)
-                FROM chosen c CROSS JOIN LATERAL (
-                    SELECT item_code, n1, n2, n3, n4, n5, dont_know FROM item_tally
-                    WHERE round_id = c.round_id AND school_id = c.school_id AND item_code = ANY(?4) OFFSET 0) t
-                GROUP BY c.tenant_id, t.item_code""")
-                .setParameter(1, version).setParameter(2, from).setParameter(3, to).setParameter(4, items)
-                .getResultList();
     }
 }

@@ -1,9 +1,7 @@
 package no.ks.led.surveys.service;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.problem.Problem;
@@ -23,6 +20,8 @@ import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Answer;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.repository.AnswerSetRepository;
+import no.ks.led.surveys.repository.SurveyRoundRepository;
 
 /**
  * A respondent's draft and submission. In an individual round the answers go to an answer set that
@@ -34,11 +33,12 @@ import no.ks.led.surveys.SurveyRound;
 public class Responding {
 
     static final int MAX_TEXT = 2000;
-    private static final String DRAFT = "draft";
-    private static final String SUBMITTED = "submitted";
 
     @Inject
-    EntityManager entityManager;
+    AnswerSetRepository answerSets;
+
+    @Inject
+    SurveyRoundRepository rounds;
 
     @Inject
     AnswerSetTags tags;
@@ -72,33 +72,9 @@ public class Responding {
         requireOpen(round);
         validate(questions.of(round), answers);
         String tag = tag(round, personId, school);
-        entityManager.createNativeQuery("""
-                INSERT INTO answer_set (id, tenant_id, round_id, school_id, owner_tag) VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT (round_id, owner_tag) DO NOTHING""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, round.tenantId).setParameter(3, round.id)
-                .setParameter(4, school).setParameter(5, tag).executeUpdate();
-        UUID set = answerSet(round, tag).orElseThrow();
-        entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'draft'")
-                .setParameter(1, set).executeUpdate();
-        // one statement for the whole draft (a full round is some 60 answers), the columns as arrays
-        int n = answers.size();
-        String[] items = new String[n];
-        Short[] values = new Short[n];
-        Boolean[] dontKnow = new Boolean[n];
-        String[] texts = new String[n];
-        for (int i = 0; i < n; i++) {
-            Answer a = answers.get(i);
-            items[i] = a.item();
-            values[i] = a.value() == null ? null : a.value().shortValue();
-            dontKnow[i] = a.dontKnow();
-            texts[i] = a.text();
-        }
-        entityManager.createNativeQuery("""
-                INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
-                SELECT ?1, 'draft', a.item, a.value, a.dont_know, a.text
-                FROM unnest(?2, ?3, ?4, ?5) AS a (item, value, dont_know, text)""")
-                .setParameter(1, set).setParameter(2, items).setParameter(3, values)
-                .setParameter(4, dontKnow).setParameter(5, texts).executeUpdate();
+        answerSets.createIfMissing(round.tenantId, round.id, school, tag);
+        // one statement for the whole draft (a full round is some 60 answers)
+        answerSets.replaceDraft(answerSets.find(round.id, tag).orElseThrow(), answers);
         return view(round, personId, school);
     }
 
@@ -110,44 +86,21 @@ public class Responding {
         }
         requireOpen(round);
         String tag = tag(round, personId, school);
-        UUID set = answerSet(round, tag)
+        UUID set = answerSets.find(round.id, tag)
                 .orElseThrow(() -> new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit"));
-        Number drafts = (Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM answer WHERE answer_set_id = ?1 AND stage = 'draft'")
-                .setParameter(1, set).getSingleResult();
-        if (drafts.longValue() == 0) {
+        if (answerSets.draftSize(set) == 0) {
             throw new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit");
         }
         tallies.applySubmission(round, school, set);
-        entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'submitted'")
-                .setParameter(1, set).executeUpdate();
-        entityManager.createNativeQuery("""
-                INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
-                SELECT answer_set_id, 'submitted', item_code, value, dont_know, text FROM answer
-                WHERE answer_set_id = ?1 AND stage = 'draft'""").setParameter(1, set).executeUpdate();
-        entityManager.createNativeQuery("UPDATE answer_set SET submitted = true WHERE id = ?1")
-                .setParameter(1, set).executeUpdate();
-        entityManager.createNativeQuery("""
-                INSERT INTO survey_completion (round_id, school_id, person_id, submitted_at, idempotency_key)
-                VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT (round_id, person_id)
-                DO UPDATE SET submitted_at = excluded.submitted_at, idempotency_key = excluded.idempotency_key""")
-                .setParameter(1, round.id).setParameter(2, school).setParameter(3, personId)
-                .setParameter(4, Instant.now().truncatedTo(ChronoUnit.MICROS)).setParameter(5, idempotencyKey)
-                .executeUpdate();
+        answerSets.submitDraft(set);
+        rounds.recordCompletion(round.id, school, personId, Instant.now().truncatedTo(ChronoUnit.MICROS), idempotencyKey);
         return new Submission(view(round, personId, school), false);
     }
 
     /** The caller's school in the round; 403 for a member of the tenant who was not asked. */
     private UUID seat(SurveyRound round, UUID personId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> schools = entityManager.createNativeQuery(
-                "SELECT school_id FROM survey_respondent WHERE round_id = ?1 AND person_id = ?2")
-                .setParameter(1, round.id).setParameter(2, personId).getResultList();
-        if (schools.isEmpty()) {
-            throw new ProblemException(ProblemType.NOT_A_RESPONDENT, "You are not among the respondents of this round");
-        }
-        return schools.get(0);
+        return rounds.schoolOf(round.id, personId).orElseThrow(() -> new ProblemException(ProblemType.NOT_A_RESPONDENT,
+                "You are not among the respondents of this round"));
     }
 
     private void requireOpen(SurveyRound round) {
@@ -161,44 +114,19 @@ public class Responding {
     }
 
     private boolean alreadySubmitted(SurveyRound round, UUID personId, UUID school, String key) {
-        String sql = round.isTeam()
-                ? "SELECT count(*) FROM survey_completion WHERE round_id = ?1 AND school_id = ?2 AND idempotency_key = ?3"
-                : "SELECT count(*) FROM survey_completion WHERE round_id = ?1 AND person_id = ?2 AND idempotency_key = ?3";
-        Number n = (Number) entityManager.createNativeQuery(sql).setParameter(1, round.id)
-                .setParameter(2, round.isTeam() ? school : personId).setParameter(3, key).getSingleResult();
-        return n.longValue() > 0;
+        return rounds.completedWithKey(round.id, school, round.isTeam() ? null : personId, key);
     }
 
     private String tag(SurveyRound round, UUID personId, UUID school) {
         return round.isTeam() ? tags.ofTeam(round.id, school) : tags.ofPerson(round.id, personId);
     }
 
-    private Optional<UUID> answerSet(SurveyRound round, String tag) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery("SELECT id FROM answer_set WHERE round_id = ?1 AND owner_tag = ?2")
-                .setParameter(1, round.id).setParameter(2, tag).getResultList();
-        return ids.stream().findFirst();
-    }
-
     private MyResponse view(SurveyRound round, UUID personId, UUID school) {
-        Optional<UUID> set = answerSet(round, tag(round, personId, school));
-        List<Answer> draft = set.map(id -> answers(id, DRAFT)).orElse(List.of());
-        List<Answer> submitted = set.map(id -> answers(id, SUBMITTED)).orElse(List.of());
-        String sql = round.isTeam()
-                ? "SELECT max(submitted_at) FROM survey_completion WHERE round_id = ?1 AND school_id = ?2"
-                : "SELECT max(submitted_at) FROM survey_completion WHERE round_id = ?1 AND person_id = ?2";
-        Object at = entityManager.createNativeQuery(sql).setParameter(1, round.id)
-                .setParameter(2, round.isTeam() ? school : personId).getSingleResult();
-        return new MyResponse(school, round.mode, draft, submitted, instant(at));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Answer> answers(UUID set, String stage) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT item_code, value, dont_know, text FROM answer WHERE answer_set_id = ?1 AND stage = ?2
-                ORDER BY item_code""").setParameter(1, set).setParameter(2, stage).getResultList();
-        return rows.stream().map(r -> new Answer((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(),
-                (Boolean) r[2], (String) r[3])).toList();
+        Optional<UUID> set = answerSets.find(round.id, tag(round, personId, school));
+        List<Answer> draft = set.map(id -> answerSets.answers(id, AnswerSetRepository.DRAFT)).orElse(List.of());
+        List<Answer> submitted = set.map(id -> answerSets.answers(id, AnswerSetRepository.SUBMITTED)).orElse(List.of());
+        Instant at = rounds.lastSubmittedAt(round.id, school, round.isTeam() ? null : personId).orElse(null);
+        return new MyResponse(school, round.mode, draft, submitted, at);
     }
 
     /** Every answer must be to an item of the round, of the item's kind, once. */
@@ -240,18 +168,5 @@ public class Responding {
         if (!violations.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "See the violations for each field", violations);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantRole;
@@ -22,6 +21,9 @@ import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SuppressionPlan;
 import no.ks.led.surveys.SuppressionPlan.Visibility;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.repository.AnswerSetRepository;
+import no.ks.led.surveys.repository.ResultTallyRepository;
+import no.ks.led.surveys.repository.SurveyRoundRepository;
 
 /**
  * Computes a round's results from the submitted answer sets alone: the queries group answers by school
@@ -35,7 +37,13 @@ public class RoundResults {
     private static final List<String> SCALE_KEYS = List.of("1", "2", "3", "4", "5", "dont-know");
 
     @Inject
-    EntityManager entityManager;
+    SurveyRoundRepository rounds;
+
+    @Inject
+    AnswerSetRepository answerSets;
+
+    @Inject
+    ResultTallyRepository tallyRows;
 
     @Inject
     RoundQuestions questions;
@@ -210,25 +218,14 @@ public class RoundResults {
      * ({@link ResultTallies}), free text from the submitted answers of the round's text items. No query
      * here reads a person.
      */
-    @SuppressWarnings("unchecked")
     private Map<UUID, Tally> tallies(SurveyRound round) {
         Map<UUID, Tally> bySchool = new HashMap<>();
-        List<Object[]> sets = entityManager.createNativeQuery(
-                "SELECT school_id, respondents FROM school_tally WHERE round_id = ?1 AND respondents > 0")
-                .setParameter(1, round.id).getResultList();
-        for (Object[] r : sets) {
-            bySchool.computeIfAbsent((UUID) r[0], x -> new Tally()).respondents = ((Number) r[1]).longValue();
+        for (ResultTallyRepository.SchoolTally school : tallyRows.schoolTallies(round.id)) {
+            bySchool.computeIfAbsent(school.schoolId(), x -> new Tally()).respondents = school.respondents();
         }
-        List<Object[]> counts = entityManager.createNativeQuery("""
-                SELECT school_id, item_code, n1, n2, n3, n4, n5, dont_know FROM item_tally WHERE round_id = ?1""")
-                .setParameter(1, round.id).getResultList();
-        for (Object[] r : counts) {
-            long[] c = new long[6];
-            for (int i = 0; i < 6; i++) {
-                c[i] = ((Number) r[2 + i]).longValue();
-            }
-            if (java.util.Arrays.stream(c).sum() > 0) {
-                bySchool.computeIfAbsent((UUID) r[0], x -> new Tally()).counts.put((String) r[1], c);
+        for (ResultTallyRepository.ItemCounts item : tallyRows.itemTallies(round.id)) {
+            if (java.util.Arrays.stream(item.counts()).sum() > 0) {
+                bySchool.computeIfAbsent(UUID.fromString(item.group()), x -> new Tally()).counts.put(item.item(), item.counts());
             }
         }
         String[] textItems = questions.of(round).items().filter(i -> !i.isScale()).map(Instrument.Item::code)
@@ -236,49 +233,29 @@ public class RoundResults {
         if (textItems.length == 0) {
             return bySchool;
         }
-        List<Object[]> texts = entityManager.createNativeQuery("""
-                SELECT s.school_id, a.item_code, a.text
-                FROM answer_set s JOIN answer a ON a.answer_set_id = s.id AND a.stage = 'submitted'
-                WHERE s.round_id = ?1 AND s.submitted AND a.item_code = ANY(?2) AND a.text IS NOT NULL""")
-                .setParameter(1, round.id).setParameter(2, textItems).getResultList();
-        for (Object[] r : texts) {
-            bySchool.computeIfAbsent((UUID) r[0], x -> new Tally()).texts
-                    .computeIfAbsent((String) r[1], x -> new ArrayList<>()).add((String) r[2]);
+        for (AnswerSetRepository.SubmittedText text : answerSets.submittedTexts(round.id, textItems)) {
+            bySchool.computeIfAbsent(text.schoolId(), x -> new Tally()).texts
+                    .computeIfAbsent(text.item(), x -> new ArrayList<>()).add(text.text());
         }
         return bySchool;
     }
 
-    @SuppressWarnings("unchecked")
     private List<UUID> schools(SurveyRound round) {
-        return entityManager.createNativeQuery(
-                "SELECT school_id FROM survey_round_school WHERE round_id = ?1 ORDER BY school_id")
-                .setParameter(1, round.id).getResultList();
+        return rounds.schools(round.id);
     }
 
     /** The items the viewer answered in their own submitted set at this school: found by their tag, as they find it. */
-    @SuppressWarnings("unchecked")
     private Set<String> ownSubmittedItems(SurveyRound round, UUID schoolId, UUID viewer) {
-        List<String> items = entityManager.createNativeQuery("""
-                SELECT a.item_code FROM answer a JOIN answer_set s ON s.id = a.answer_set_id
-                WHERE s.round_id = ?1 AND s.owner_tag = ?2 AND s.school_id = ?3 AND s.submitted AND a.stage = 'submitted'""")
-                .setParameter(1, round.id).setParameter(2, tags.ofPerson(round.id, viewer)).setParameter(3, schoolId)
-                .getResultList();
-        return Set.copyOf(items);
+        return answerSets.submittedItems(round.id, tags.ofPerson(round.id, viewer), schoolId);
     }
 
-    @SuppressWarnings("unchecked")
     private Set<UUID> sharedSchools(SurveyRound round) {
-        List<UUID> ids = entityManager.createNativeQuery("SELECT school_id FROM survey_sharing WHERE round_id = ?1")
-                .setParameter(1, round.id).getResultList();
-        return Set.copyOf(ids);
+        return rounds.sharedSchools(round.id);
     }
 
     /** Whether the viewer is the one and only respondent the round asked at this school. */
     private boolean isOnlyRespondent(SurveyRound round, UUID schoolId, UUID viewer) {
-        @SuppressWarnings("unchecked")
-        List<UUID> people = entityManager.createNativeQuery(
-                "SELECT person_id FROM survey_respondent WHERE round_id = ?1 AND school_id = ?2")
-                .setParameter(1, round.id).setParameter(2, schoolId).getResultList();
+        List<UUID> people = rounds.respondentsAt(round.id, schoolId);
         return people.size() == 1 && people.get(0).equals(viewer);
     }
 

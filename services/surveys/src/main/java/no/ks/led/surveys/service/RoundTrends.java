@@ -13,12 +13,12 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.Trend;
+import no.ks.led.surveys.repository.SurveyRoundRepository;
 
 /**
  * Results over time. A round is compared with its previous round: the latest round of the same tenant (in the
@@ -31,12 +31,8 @@ import no.ks.led.surveys.Trend;
 @ApplicationScoped
 public class RoundTrends {
 
-    /** The condition that a round includes the school given as {@code :school}. */
-    private static final String AT_SCHOOL =
-            " AND EXISTS (SELECT 1 FROM survey_round_school s WHERE s.round_id = r.id AND s.school_id = :school)";
-
     @Inject
-    EntityManager entityManager;
+    SurveyRoundRepository rounds;
 
     @Inject
     InstrumentCatalogue catalogue;
@@ -59,15 +55,7 @@ public class RoundTrends {
      */
     @Transactional
     public Trend trend(String tenantId, UUID schoolId, LocalDate today, Function<SurveyRound, Results> view) {
-        var query = entityManager.createNativeQuery(
-                "SELECT r.id FROM survey_round r WHERE r.tenant_id = :tenant AND r.opens_on <= :today"
-                + (schoolId == null ? "" : AT_SCHOOL) + " ORDER BY r.closes_on, r.opens_on, r.created_at, r.id")
-                .setParameter("tenant", tenantId).setParameter("today", today);
-        if (schoolId != null) {
-            query.setParameter("school", schoolId);
-        }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = query.getResultList();
+        List<UUID> ids = rounds.openedRounds(tenantId, schoolId, today);
         Map<UUID, SurveyRound> byId = new HashMap<>();
         if (!ids.isEmpty()) {
             SurveyRound.<SurveyRound>list("tenantId = ?1 and id in ?2", tenantId, ids).forEach(r -> byId.put(r.id, r));
@@ -95,20 +83,8 @@ public class RoundTrends {
                 comparable.add(v);
             }
         }
-        var query = entityManager.createNativeQuery("""
-                SELECT r.id FROM survey_round r
-                WHERE r.tenant_id = :tenant AND r.closes_on < :opens AND r.instrument_version = ANY(:versions)
-                  AND r.id <> :round"""
-                + (schoolId == null ? "" : AT_SCHOOL)
-                + " ORDER BY r.closes_on DESC, r.opens_on DESC, r.created_at DESC, r.id LIMIT 1")
-                .setParameter("tenant", round.tenantId).setParameter("opens", round.opensOn)
-                .setParameter("versions", comparable.toArray(new Integer[0])).setParameter("round", round.id);
-        if (schoolId != null) {
-            query.setParameter("school", schoolId);
-        }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = query.getResultList();
-        return ids.stream().findFirst().flatMap(id -> SurveyRound.findInTenant(round.tenantId, id));
+        return rounds.latestClosedBefore(round.tenantId, round.opensOn, comparable, round.id, schoolId)
+                .flatMap(id -> SurveyRound.findInTenant(round.tenantId, id));
     }
 
     /**

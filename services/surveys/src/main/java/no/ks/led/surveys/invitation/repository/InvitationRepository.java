@@ -148,4 +148,15 @@ public class InvitationRepository {
                 UPDATE invitation SET status = 'sent', sent_at = now(), attempts = ?2, last_error = NULL WHERE id = ?1""")
                 .setParameter(1, id).setParameter(2, attempts).executeUpdate();
     }
+
+    /**
+     * Pseudonymises the person's invitations (an erasure): a random person id instead, no error text, and
+     * those not sent yet wait for an address that never comes.
+     */
+    public void pseudonymise(UUID personId) {
+        entityManager.createNativeQuery("""
+                UPDATE invitation SET person_id = gen_random_uuid(), last_error = NULL,
+                       status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'pending-address' END
+                WHERE person_id = ?1""").setParameter(1, personId).executeUpdate();
+    }
 }

@@ -43,4 +43,10 @@ public class RespondentContactRepository {
                 WHERE respondent_contact.email <> excluded.email""")
                 .setParameter(1, personId).setParameter(2, email).executeUpdate() > 0;
     }
+
+    /** Deletes every address of the person (an erasure). */
+    public void deleteAll(UUID personId) {
+        entityManager.createNativeQuery("DELETE FROM respondent_contact WHERE person_id = ?1")
+                .setParameter(1, personId).executeUpdate();
+    }
 }

@@ -1,0 +1,128 @@
+package no.ks.led.surveys.repository;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.ks.led.surveys.Answer;
+
+/**
+ * The SQL of answer sets ({@code answer_set}) and their answers ({@code answer}), a draft and a submitted
+ * stage each. An answer set is found by its owner's keyed tag and names no one.
+ */
+@ApplicationScoped
+public class AnswerSetRepository {
+
+    /** The stage of a saved, not yet submitted answer. */
+    public static final String DRAFT = "draft";
+    /** The stage of a submitted answer. */
+    public static final String SUBMITTED = "submitted";
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A free-text answer submitted at a school. */
+    public record SubmittedText(UUID schoolId, String item, String text) {
+    }
+
+    /** Creates the answer set of the tag in the round unless it exists. */
+    public void createIfMissing(String tenantId, UUID roundId, UUID schoolId, String ownerTag) {
+        entityManager.createNativeQuery("""
+                INSERT INTO answer_set (id, tenant_id, round_id, school_id, owner_tag) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (round_id, owner_tag) DO NOTHING""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, roundId)
+                .setParameter(4, schoolId).setParameter(5, ownerTag).executeUpdate();
+    }
+
+    /** The id of the tag's answer set in the round. */
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> find(UUID roundId, String ownerTag) {
+        List<UUID> ids = entityManager.createNativeQuery("SELECT id FROM answer_set WHERE round_id = ?1 AND owner_tag = ?2")
+                .setParameter(1, roundId).setParameter(2, ownerTag).getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** Replaces the set's draft with these answers, in one statement (the columns as arrays). */
+    public void replaceDraft(UUID answerSetId, List<Answer> answers) {
+        entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'draft'")
+                .setParameter(1, answerSetId).executeUpdate();
+        int n = answers.size();
+        String[] items = new String[n];
+        Short[] values = new Short[n];
+        Boolean[] dontKnow = new Boolean[n];
+        String[] texts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Answer a = answers.get(i);
+            items[i] = a.item();
+            values[i] = a.value() == null ? null : a.value().shortValue();
+            dontKnow[i] = a.dontKnow();
+            texts[i] = a.text();
+        }
+        entityManager.createNativeQuery("""
+                INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
+                SELECT ?1, 'draft', a.item, a.value, a.dont_know, a.text
+                FROM unnest(?2, ?3, ?4, ?5) AS a (item, value, dont_know, text)""")
+                .setParameter(1, answerSetId).setParameter(2, items).setParameter(3, values)
+                .setParameter(4, dontKnow).setParameter(5, texts).executeUpdate();
+    }
+
+    /** How many answers the set's draft holds. */
+    public long draftSize(UUID answerSetId) {
+        return ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM answer WHERE answer_set_id = ?1 AND stage = 'draft'")
+                .setParameter(1, answerSetId).getSingleResult()).longValue();
+    }
+
+    /** Makes the set's draft its submitted answers (replacing those submitted before) and marks the set submitted. */
+    public void submitDraft(UUID answerSetId) {
+        entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'submitted'")
+                .setParameter(1, answerSetId).executeUpdate();
+        entityManager.createNativeQuery("""
+                INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
+                SELECT answer_set_id, 'submitted', item_code, value, dont_know, text FROM answer
+                WHERE answer_set_id = ?1 AND stage = 'draft'""").setParameter(1, answerSetId).executeUpdate();
+        entityManager.createNativeQuery("UPDATE answer_set SET submitted = true WHERE id = ?1")
+                .setParameter(1, answerSetId).executeUpdate();
+    }
+
+    /** The set's answers of a stage ({@link #DRAFT} or {@link #SUBMITTED}), by item code. */
+    public List<Answer> answers(UUID answerSetId, String stage) {
+        return Rows.select(entityManager, """
+                SELECT item_code, value, dont_know, text FROM answer WHERE answer_set_id = ?1 AND stage = ?2
+                ORDER BY item_code""", Map.of("item_code", String.class, "value", Integer.class, "dont_know", Boolean.class,
+                        "text", String.class))
+                .setParameter(1, answerSetId).setParameter(2, stage).getResultStream()
+                .map(t -> new Answer(t.get("item_code", String.class), t.get("value", Integer.class),
+                        t.get("dont_know", Boolean.class), t.get("text", String.class)))
+                .toList();
+    }
+
+    /** The items of the tag's submitted answer set at the school (none if it has not submitted there). */
+    @SuppressWarnings("unchecked")
+    public Set<String> submittedItems(UUID roundId, String ownerTag, UUID schoolId) {
+        List<String> items = entityManager.createNativeQuery("""
+                SELECT a.item_code FROM answer a JOIN answer_set s ON s.id = a.answer_set_id
+                WHERE s.round_id = ?1 AND s.owner_tag = ?2 AND s.school_id = ?3 AND s.submitted AND a.stage = 'submitted'""")
+                .setParameter(1, roundId).setParameter(2, ownerTag).setParameter(3, schoolId)
+                .getResultList();
+        return Set.copyOf(items);
+    }
+
+    /** The round's submitted answers to these (free-text) items, by school; no person in them. */
+    public List<SubmittedText> submittedTexts(UUID roundId, String[] items) {
+        return Rows.select(entityManager, """
+                SELECT s.school_id, a.item_code, a.text
+                FROM answer_set s JOIN answer a ON a.answer_set_id = s.id AND a.stage = 'submitted'
+                WHERE s.round_id = ?1 AND s.submitted AND a.item_code = ANY(?2) AND a.text IS NOT NULL""",
+                Map.of("school_id", UUID.class, "item_code", String.class, "text", String.class))
+                .setParameter(1, roundId).setParameter(2, items).getResultStream()
+                .map(t -> new SubmittedText(t.get("school_id", UUID.class), t.get("item_code", String.class),
+                        t.get("text", String.class)))
+                .toList();
+    }
+}

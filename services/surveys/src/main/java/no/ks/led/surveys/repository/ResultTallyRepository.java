@@ -1,0 +1,168 @@
+package no.ks.led.surveys.repository;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+/**
+ * The SQL of the result tallies ({@code school_tally}, {@code item_tally}: counts of submitted answers per
+ * school and item, no person in them): keeping them up to date on submission, rebuilding a round's, and
+ * reading them for a round and for the nation.
+ */
+@ApplicationScoped
+public class ResultTallyRepository {
+
+    private static final Map<String, Class<?>> COUNTS = Map.of("n1", Long.class, "n2", Long.class, "n3", Long.class,
+            "n4", Long.class, "n5", Long.class, "dont_know", Long.class);
+
+    /** Each school's latest round of the version closing in the year: (tenant, round, school, k). */
+    private static final String CHOSEN = """
+            WITH chosen AS MATERIALIZED (
+                SELECT DISTINCT ON (rs.school_id) r.tenant_id, rs.round_id, rs.school_id, r.min_group_size
+                FROM survey_round r JOIN survey_round_school rs ON rs.round_id = r.id
+                WHERE r.instrument_version = ?1 AND r.closes_on BETWEEN ?2 AND ?3
+                ORDER BY rs.school_id, r.closes_on DESC, r.created_at DESC, r.id DESC)
+            """;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** How many respondents of a round submitted at a school. */
+    public record SchoolTally(UUID schoolId, long respondents) {
+    }
+
+    /**
+     * The answers to a scale item in a group (a school, or a tenant): {@code counts} holds the answers 1 to 5,
+     * then "don't know".
+     */
+    public record ItemCounts(String group, String item, long[] counts) {
+    }
+
+    /** A school counted in a national aggregate: its tenant, its respondents, and its round's k. */
+    public record NationalSchool(String tenantId, UUID schoolId, long respondents, int minGroupSize) {
+    }
+
+    /**
+     * Takes the round's tally lock, shared: submissions share it, a rebuild of the round takes it alone.
+     */
+    public void lockRoundShared(UUID roundId) {
+        entityManager.createNativeQuery(
+                "SELECT 1 FROM pg_advisory_xact_lock_shared(hashtextextended('result_tally:' || CAST(?1 AS text), 0))")
+                .setParameter(1, roundId).getSingleResult();
+    }
+
+    /** Locks the answer set for the transaction; whether it had been submitted before. */
+    public boolean lockAnswerSet(UUID answerSetId) {
+        return (Boolean) entityManager.createNativeQuery("SELECT submitted FROM answer_set WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, answerSetId).getSingleResult();
+    }
+
+    /** Adds respondents to the school's tally. */
+    public void addRespondents(UUID roundId, UUID schoolId, int respondents) {
+        entityManager.createNativeQuery("""
+                INSERT INTO school_tally (round_id, school_id, respondents) VALUES (?1, ?2, ?3)
+                ON CONFLICT (round_id, school_id) DO UPDATE SET respondents = school_tally.respondents + excluded.respondents""")
+                .setParameter(1, roundId).setParameter(2, schoolId).setParameter(3, respondents)
+                .executeUpdate();
+    }
+
+    /**
+     * Adds the answer set's draft to the school's item tallies and takes its submitted answers off them, item
+     * rows in code order.
+     */
+    public void applyDraftOverSubmitted(UUID answerSetId, UUID roundId, UUID schoolId) {
+        entityManager.createNativeQuery("""
+                INSERT INTO item_tally (round_id, school_id, item_code, n1, n2, n3, n4, n5, dont_know)
+                SELECT ?2, ?3, item_code,
+                       sum(CASE WHEN value = 1 THEN sign ELSE 0 END), sum(CASE WHEN value = 2 THEN sign ELSE 0 END),
+                       sum(CASE WHEN value = 3 THEN sign ELSE 0 END), sum(CASE WHEN value = 4 THEN sign ELSE 0 END),
+                       sum(CASE WHEN value = 5 THEN sign ELSE 0 END), sum(CASE WHEN dont_know THEN sign ELSE 0 END)
+                FROM (SELECT item_code, value, dont_know, CASE WHEN stage = 'draft' THEN 1 ELSE -1 END AS sign
+                      FROM answer WHERE answer_set_id = ?1 AND text IS NULL) delta
+                GROUP BY item_code
+                ORDER BY item_code
+                ON CONFLICT (round_id, school_id, item_code) DO UPDATE SET
+                    n1 = item_tally.n1 + excluded.n1, n2 = item_tally.n2 + excluded.n2,
+                    n3 = item_tally.n3 + excluded.n3, n4 = item_tally.n4 + excluded.n4,
+                    n5 = item_tally.n5 + excluded.n5, dont_know = item_tally.dont_know + excluded.dont_know""")
+                .setParameter(1, answerSetId).setParameter(2, roundId).setParameter(3, schoolId).executeUpdate();
+    }
+
+    /** Recomputes one round's tallies from its submitted answers (the database function {@code rebuild_result_tally}). */
+    public void rebuild(UUID roundId) {
+        entityManager.createNativeQuery("SELECT 1 FROM (SELECT rebuild_result_tally(?1)) rebuilt")
+                .setParameter(1, roundId).getSingleResult();
+    }
+
+    /** The round's schools with at least one respondent. */
+    public List<SchoolTally> schoolTallies(UUID roundId) {
+        return Rows.select(entityManager,
+                "SELECT school_id, respondents FROM school_tally WHERE round_id = ?1 AND respondents > 0",
+                Map.of("school_id", UUID.class, "respondents", Long.class))
+                .setParameter(1, roundId).getResultStream()
+                .map(t -> new SchoolTally(t.get("school_id", UUID.class), t.get("respondents", Long.class)))
+                .toList();
+    }
+
+    /** The round's item tallies, the group being the school's id. */
+    public List<ItemCounts> itemTallies(UUID roundId) {
+        return Rows.select(entityManager, """
+                SELECT CAST(school_id AS text) AS grp, item_code, n1, n2, n3, n4, n5, dont_know FROM item_tally
+                WHERE round_id = ?1""", withCounts())
+                .setParameter(1, roundId).getResultStream().map(ResultTallyRepository::itemCounts).toList();
+    }
+
+    /**
+     * The schools of the national aggregate of a version between two days (each school's latest round closing
+     * then), with their respondents and their round's k.
+     */
+    public List<NationalSchool> nationalSchools(int version, LocalDate from, LocalDate to) {
+        return Rows.select(entityManager, CHOSEN + """
+                SELECT c.tenant_id, c.school_id, coalesce(t.respondents, 0) AS respondents, c.min_group_size
+                FROM chosen c LEFT JOIN school_tally t ON t.round_id = c.round_id AND t.school_id = c.school_id""",
+                Map.of("tenant_id", String.class, "school_id", UUID.class, "respondents", Long.class,
+                        "min_group_size", Integer.class))
+                .setParameter(1, version).setParameter(2, from).setParameter(3, to).getResultStream()
+                .map(t -> new NationalSchool(t.get("tenant_id", String.class), t.get("school_id", UUID.class),
+                        t.get("respondents", Long.class), t.get("min_group_size", Integer.class)))
+                .toList();
+    }
+
+    /**
+     * The answers per tenant (the group) and item, summed in the database over the national aggregate's schools'
+     * item tallies: one probe of the tally's primary key per chosen school, so the cost follows the year's schools
+     * and not the whole table. {@code OFFSET 0} keeps the planner from turning the probes into a scan of every
+     * tally (it misjudges how few rows match a (round, school) pair and would choose a hash join).
+     */
+    public List<ItemCounts> nationalItemCounts(int version, LocalDate from, LocalDate to, String[] items) {
+        return Rows.select(entityManager, CHOSEN + """
+                SELECT c.tenant_id AS grp, t.item_code, sum(t.n1) AS n1, sum(t.n2) AS n2, sum(t.n3) AS n3, sum(t.n4) AS n4,
+                       sum(t.n5) AS n5, sum(t.dont_know) AS dont_know
+                FROM chosen c CROSS JOIN LATERAL (
+                    SELECT item_code, n1, n2, n3, n4, n5, dont_know FROM item_tally
+                    WHERE round_id = c.round_id AND school_id = c.school_id AND item_code = ANY(?4) OFFSET 0) t
+                GROUP BY c.tenant_id, t.item_code""", withCounts())
+                .setParameter(1, version).setParameter(2, from).setParameter(3, to).setParameter(4, items)
+                .getResultStream().map(ResultTallyRepository::itemCounts).toList();
+    }
+
+    private static Map<String, Class<?>> withCounts() {
+        Map<String, Class<?>> columns = new HashMap<>(COUNTS);
+        columns.put("grp", String.class);
+        columns.put("item_code", String.class);
+        return columns;
+    }
+
+    private static ItemCounts itemCounts(Tuple t) {
+        return new ItemCounts(t.get("grp", String.class), t.get("item_code", String.class), new long[] {
+                t.get("n1", Long.class), t.get("n2", Long.class), t.get("n3", Long.class), t.get("n4", Long.class),
+                t.get("n5", Long.class), t.get("dont_know", Long.class)});
+    }
+}
