@@ -195,20 +195,7 @@ cmd_stop_keycloak() {
 }
 
 cmd_start_keycloak() {
-  local t0=$SECONDS pid
-  mkdir -p "$STATE_DIR" "$LOG_DIR"
-  pid="$(cat "$(pid_file keycloak)" 2>/dev/null || true)"
-  if [[ -n "$pid" ]] && ours "$pid"; then
-    say "Keycloak already runs (pid $pid)"
-  else
-    local port
-    for port in "$KC_PORT" "$KC_MGMT_PORT"; do
-      if port_open "$port"; then die "port $port (Keycloak) is already in use by another process"; fi
-    done
-    keycloak_start
-  fi
-  keycloak_wait || { cmd_stop_keycloak; die "Keycloak failed to become ready"; }
-  say "Keycloak up in $((SECONDS - t0)) s (profile $PROFILE)"
+  start_again keycloak Keycloak keycloak_start keycloak_wait "$KC_PORT" "$KC_MGMT_PORT"
 }
 
 # ---------------------------------------------------------------- status / env

@@ -136,14 +136,5 @@ cmd_kill_kafka() {
 
 # Starts the broker again on its existing storage and waits until it serves the topics.
 cmd_start_kafka() {
-  local t0=$SECONDS pid
-  mkdir -p "$STATE_DIR" "$LOG_DIR"
-  pid="$(cat "$(pid_file kafka)" 2>/dev/null || true)"
-  if [[ -n "$pid" ]] && ours "$pid"; then
-    say "Kafka already runs (pid $pid)"
-  else
-    kafka_start || die "Kafka failed to start"
-  fi
-  kafka_wait || { stop_server kafka TERM; die "Kafka failed to become ready"; }
-  say "Kafka up in $((SECONDS - t0)) s (profile $PROFILE)"
+  start_again kafka Kafka kafka_start kafka_wait
 }

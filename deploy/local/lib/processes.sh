@@ -105,3 +105,23 @@ stop_server() {
   rm -f "$file"
 }
 
+# start_again <name> <label> <start-function> <wait-function> [port…]: starts one server of the
+# profile again on its existing state (after a fault test stopped or killed it) unless it still
+# runs, the rest of the stack untouched; the ports, if given, must be free first. Then waits
+# until it is ready, or stops it and fails.
+start_again() {
+  local name=$1 label=$2 start=$3 wait=$4 t0=$SECONDS pid port
+  shift 4
+  mkdir -p "$STATE_DIR" "$LOG_DIR"
+  pid="$(cat "$(pid_file "$name")" 2>/dev/null || true)"
+  if [[ -n "$pid" ]] && ours "$pid"; then
+    say "$label already runs (pid $pid)"
+  else
+    for port in "$@"; do
+      if port_open "$port"; then die "port $port ($label) is already in use by another process"; fi
+    done
+    "$start" || die "$label failed to start"
+  fi
+  "$wait" || { stop_server "$name" TERM; die "$label failed to become ready"; }
+  say "$label up in $((SECONDS - t0)) s (profile $PROFILE)"
+}
