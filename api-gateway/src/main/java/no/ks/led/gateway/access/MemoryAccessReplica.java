@@ -1,6 +1,7 @@
 package no.ks.led.gateway.access;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.foundation.access.AccessChanges;
 import no.ks.led.foundation.access.Grant;
+import no.ks.led.foundation.access.TenantZones;
 
 /**
  * The gateway's copy of who may enter which tenant, held in memory (the gateway has no database) and
@@ -28,6 +30,8 @@ import no.ks.led.foundation.access.Grant;
 public class MemoryAccessReplica implements AccessChanges {
 
     private final Map<String, Boolean> activeOrganisations = new ConcurrentHashMap<>();
+    /** Each tenant's own time zone, as onboarded. */
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
     /** Person → membership id → membership. */
     private final Map<UUID, Map<UUID, Grant.MembershipRow>> memberships = new ConcurrentHashMap<>();
     /** Tenant → engagement id → engagement. */
@@ -47,9 +51,20 @@ public class MemoryAccessReplica implements AccessChanges {
         return !Grant.decide(tenantId, personId, true, rows, tenantEngagements, today).isEmpty();
     }
 
+    /**
+     * The tenant's own time zone, in which its "today" is decided; {@link TenantZones#PLATFORM_DEFAULT} for a
+     * tenant not onboarded (yet) or with a zone that is not one.
+     */
+    public ZoneId zoneOf(String tenantId) {
+        return zones.getOrDefault(tenantId, TenantZones.PLATFORM_DEFAULT);
+    }
+
     @Override
     public void tenantOnboarded(TenantOnboarded event) {
         activeOrganisations.putIfAbsent(event.tenantId(), true);
+        if (event.timeZone() != null && ZoneId.getAvailableZoneIds().contains(event.timeZone())) {
+            zones.put(event.tenantId(), ZoneId.of(event.timeZone()));
+        }
     }
 
     @Override

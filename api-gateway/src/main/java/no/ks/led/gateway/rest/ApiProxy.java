@@ -2,7 +2,6 @@ package no.ks.led.gateway.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +54,6 @@ import org.jboss.logging.Logger;
 public class ApiProxy {
 
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
-    private static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(
             HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE,
             "Idempotency-Key");
@@ -184,7 +182,7 @@ public class ApiProxy {
             throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "The gateway is still loading access data");
         }
         return caller.namesTenant(tenantId) && caller.personId()
-                .map(person -> replica.mayEnter(person, tenantId, LocalDate.now(PLATFORM_ZONE)))
+                .map(person -> replica.mayEnter(person, tenantId, LocalDate.now(replica.zoneOf(tenantId))))
                 .orElse(false);
     }
 

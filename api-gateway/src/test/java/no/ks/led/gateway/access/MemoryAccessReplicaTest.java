@@ -1,10 +1,12 @@
 package no.ks.led.gateway.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import no.ks.led.events.organisations.MembershipGranted;
 import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.foundation.access.TenantZones;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's in-memory replica applies events as the services' database replica does. */
@@ -41,6 +44,19 @@ class MemoryAccessReplicaTest {
         replica.membershipEnded(new MembershipEnded(membership, "fjordvik", person, Instant.now()));
         replica.membershipGranted(granted); // a late redelivery does not reopen it
         assertFalse(replica.mayEnter(person, "fjordvik", TODAY));
+    }
+
+    @Test
+    void aTenantsDayIsDecidedInItsOwnZone() {
+        onboard("fjordvik");
+        replica.tenantOnboarded(new TenantOnboarded("kobenhavn", "København", "dansk-kommune", "12345678", "Europe/Copenhagen",
+                "da", Instant.now()));
+        replica.tenantOnboarded(new TenantOnboarded("nowhere", "Nowhere", "kommune", "934567897", "Mars/Olympus", "nb",
+                Instant.now()));
+        assertEquals(ZoneId.of("Europe/Copenhagen"), replica.zoneOf("kobenhavn"));
+        assertEquals(TenantZones.PLATFORM_DEFAULT, replica.zoneOf("fjordvik"));
+        assertEquals(TenantZones.PLATFORM_DEFAULT, replica.zoneOf("nowhere"), "a zone that is not one");
+        assertEquals(TenantZones.PLATFORM_DEFAULT, replica.zoneOf("unknown"), "a tenant not onboarded yet");
     }
 
     @Test

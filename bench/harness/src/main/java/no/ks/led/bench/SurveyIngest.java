@@ -44,6 +44,7 @@ final class SurveyIngest {
     static final String PART = "survey-ingest";
     static final String TITLE = "3. Survey ingest";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The platform's default zone, the foundation's {@code TenantZones.PLATFORM_DEFAULT} (the bench does not depend on it). */
     private static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
     private static final int LOCAL_ITEMS = 40;
     /** COPY writes at least this many submissions' rows in full mode, so that it runs long enough to be timed. */

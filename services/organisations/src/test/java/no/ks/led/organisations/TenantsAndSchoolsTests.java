@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.ZoneId;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.testing.RealmLogin;
+import no.ks.led.organisations.service.PlatformClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,27 @@ class TenantsAndSchoolsTests {
                 throw new AssertionError("could not onboard " + t[0] + ": " + status);
             }
         }
+    }
+
+    /** KS onboards a tenant with a fresh organisation number. */
+    private static void onboard(String slug, String name, String kind) {
+        given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\","
+                        + "\"organisationNumber\":\"" + OrganisationNumberTest.randomValid() + "\"}")
+                .when().post("/api/national/tenants").then().statusCode(201);
+    }
+
+    @Test
+    void aTenantsTodayIsInItsOwnZoneAndAnythingElsesInThePlatformDefault() {
+        String slug = "dk-" + UUID.randomUUID().toString().substring(0, 8);
+        onboard(slug, "Testby Kommune " + slug, "dansk-kommune");
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(ZoneId.of("Europe/Copenhagen"), PlatformClock.zoneOf(slug));
+            assertEquals(TenantZones.PLATFORM_DEFAULT, PlatformClock.zoneOf("fjordvik"));
+            assertEquals(TenantZones.PLATFORM_DEFAULT, PlatformClock.zoneOf("veiviser"), "a consultancy has no zone of its own");
+            assertEquals(TenantZones.PLATFORM_DEFAULT, PlatformClock.zoneOf("no-such-tenant"));
+        });
     }
 
     @Test
@@ -75,11 +99,7 @@ class TenantsAndSchoolsTests {
     @Test
     void ksDeactivatesATenantOnceAndKeepsItsData() {
         String slug = "d-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(RealmLogin.accessToken("ks.admin"))
-                .contentType(ContentType.JSON)
-                .body("{\"slug\":\"" + slug + "\",\"name\":\"Nedlagt kommune " + slug + "\",\"kind\":\"kommune\","
-                        + "\"organisationNumber\":\"" + OrganisationNumberTest.randomValid() + "\"}")
-                .when().post("/api/national/tenants").then().statusCode(201);
+        onboard(slug, "Nedlagt kommune " + slug, "kommune");
 
         given().auth().oauth2(RealmLogin.accessToken("fjordvik.executive"))
                 .when().post("/api/national/tenants/" + slug + "/deactivation")

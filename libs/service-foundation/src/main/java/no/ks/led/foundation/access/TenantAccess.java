@@ -1,7 +1,6 @@
 package no.ks.led.foundation.access;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +25,12 @@ import no.ks.led.foundation.problem.ProblemType;
 @RequestScoped
 public class TenantAccess {
 
-    /** The day memberships and engagements are checked against. */
-    static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
-
     @Inject
     CallerToken caller;
+
+    /** Memberships and engagements are checked against the day in the tenant's own zone. */
+    @Inject
+    TenantZones zones;
 
     @Inject
     AccessReplica replica;
@@ -76,7 +76,7 @@ public class TenantAccess {
         if (person.isEmpty() || !caller.namesTenant(tenantId)) {
             return Optional.empty();
         }
-        Grant grant = replica.grantFor(person.get(), tenantId, LocalDate.now(PLATFORM_ZONE));
+        Grant grant = replica.grantFor(person.get(), tenantId, LocalDate.now(zones.of(tenantId)));
         if (grant.isEmpty()) {
             return Optional.empty();
         }

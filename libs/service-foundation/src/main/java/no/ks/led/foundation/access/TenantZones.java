@@ -16,8 +16,14 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class TenantZones {
 
-    /** The zone of a tenant the replica does not know (yet), and of the platform's national views. */
-    public static final ZoneId PLATFORM_DEFAULT = ZoneId.of("Europe/Oslo");
+    /** The id of {@link #PLATFORM_DEFAULT}, for annotations and configuration that need a constant string. */
+    public static final String PLATFORM_DEFAULT_ID = "Europe/Oslo";
+
+    /**
+     * The platform's default zone, the one named constant for it: the zone of a tenant the replica does not
+     * know (yet), of what belongs to no tenant, and of the platform's national views.
+     */
+    public static final ZoneId PLATFORM_DEFAULT = ZoneId.of(PLATFORM_DEFAULT_ID);
 
     @Inject
     EntityManager entityManager;

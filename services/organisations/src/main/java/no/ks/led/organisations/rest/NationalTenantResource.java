@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.organisations.OrganisationNumber;
 import no.ks.led.organisations.School;
 import no.ks.led.organisations.Tenant;
@@ -67,7 +68,7 @@ public class NationalTenantResource {
     }
 
     private static String defaultZone(String kind) {
-        return "dansk-kommune".equals(kind) ? "Europe/Copenhagen" : "Europe/Oslo";
+        return "dansk-kommune".equals(kind) ? "Europe/Copenhagen" : TenantZones.PLATFORM_DEFAULT_ID;
     }
 
     private static String defaultLanguage(String kind) {

@@ -54,7 +54,7 @@ public class PeopleResource {
     public RestResponse<List<TenantPersonView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId);
         boolean withEmail = caller.holds(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
-        LocalDate today = PlatformClock.today();
+        LocalDate today = PlatformClock.today(tenantId);
         Map<UUID, List<TenantPersonView.Role>> roles = new LinkedHashMap<>();
         for (Membership m : Membership.ofOrganisation(tenantId)) {
             if (m.currentOn(today)) {

@@ -3,6 +3,7 @@ package no.ks.led.organisations.rest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import no.ks.led.foundation.access.TenantZones;
 
 /** KS's request to onboard a school owner. */
 public record TenantOnboardingRequest(
@@ -11,6 +12,7 @@ public record TenantOnboardingRequest(
         @NotBlank @Pattern(regexp = "kommune|fylkeskommune|dansk-kommune", message = "must be kommune, fylkeskommune or dansk-kommune") String kind,
         @NotBlank @ValidOrganisationNumber String organisationNumber,
         @Pattern(regexp = "[0-9]{2,4}", message = "must be a municipality or county number of 2-4 digits") String municipalityNumber,
-        @Pattern(regexp = "Europe/Oslo|Europe/Copenhagen", message = "must be Europe/Oslo or Europe/Copenhagen") String timeZone,
+        @Pattern(regexp = TenantZones.PLATFORM_DEFAULT_ID + "|Europe/Copenhagen",
+                message = "must be " + TenantZones.PLATFORM_DEFAULT_ID + " or Europe/Copenhagen") String timeZone,
         @Pattern(regexp = "nb|nn|da|en", message = "must be nb, nn, da or en") String language) {
 }

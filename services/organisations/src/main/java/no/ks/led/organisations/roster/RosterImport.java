@@ -150,7 +150,7 @@ public class RosterImport {
         }
         Set<String> held = new HashSet<>();
         if (!persons.isEmpty()) {
-            LocalDate today = PlatformClock.today();
+            LocalDate today = PlatformClock.today(tenant.slug);
             List<UUID> ids = persons.values().stream().map(p -> p.id).toList();
             for (Membership m : Membership.<Membership>list("organisationId = ?1 and personId in ?2", tenant.slug, ids)) {
                 if (m.openOn(today)) {

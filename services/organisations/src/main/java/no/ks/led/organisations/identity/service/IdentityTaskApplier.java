@@ -1,7 +1,5 @@
 package no.ks.led.organisations.identity.service;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +21,7 @@ import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.organisations.identity.IdentitySyncTask;
 import no.ks.led.organisations.identity.service.KeycloakUsers.PersonDetails;
+import no.ks.led.organisations.service.PlatformClock;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -34,7 +33,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 @ApplicationScoped
 public class IdentityTaskApplier {
 
-    static final ZoneId PLATFORM_ZONE = ZoneId.of("Europe/Oslo");
     private static final UUID NONE = new UUID(0, 0);
 
     @Inject
@@ -138,7 +136,7 @@ public class IdentityTaskApplier {
                                             AND c.role = 'consultant' AND c.ended_at IS NULL
                                             AND (c.ends_on IS NULL OR c.ends_on >= ?5)))))""")
                 .setParameter(1, alias).setParameter(2, personId).setParameter(3, exceptMembership)
-                .setParameter(4, exceptEngagement).setParameter(5, LocalDate.now(PLATFORM_ZONE))
+                .setParameter(4, exceptEngagement).setParameter(5, PlatformClock.today(alias))
                 .getSingleResult());
         return Boolean.TRUE.equals(kept);
     }
@@ -151,7 +149,7 @@ public class IdentityTaskApplier {
                 WHERE organisation_id = ?1 AND role = 'consultant'
                   AND (NOT ?2 OR (ended_at IS NULL AND (ends_on IS NULL OR ends_on >= ?3)))""")
                 .setParameter(1, consultancy).setParameter(2, currentOnly)
-                .setParameter(3, LocalDate.now(PLATFORM_ZONE))
+                .setParameter(3, PlatformClock.today())
                 .getResultList());
     }
 
