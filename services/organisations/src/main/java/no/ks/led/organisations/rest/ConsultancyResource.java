@@ -62,7 +62,7 @@ public class ConsultancyResource {
     public Response addConsultant(@PathParam("slug") String slug,
             @NotNull(message = "a JSON body is required") @Valid NewConsultantRequest request) {
         access.requireNational(NationalTenantResource.KS_ADMIN);
-        PeopleDirectory.Granted granted = consultancies.addConsultant(slug, request.name(), request.email(), null, null, null);
+        PeopleDirectory.Granted granted = consultancies.addConsultant(slug, request.name(), request.email(), null);
         return Response.created(URI.create("/api/national/people/" + granted.person().id))
                 .entity(PersonAdded.of(granted))
                 .build();

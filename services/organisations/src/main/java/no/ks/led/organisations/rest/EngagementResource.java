@@ -46,7 +46,7 @@ public class EngagementResource {
     @GET
     public RestResponse<List<EngagementView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR, TenantRole.CONSULTANT);
-        LocalDate today = PlatformClock.today();
+        LocalDate today = PlatformClock.today(tenantId);
         List<Engagement> all = Engagement.ofTenant(tenantId);
         if (!caller.holds(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR)) {
             UUID me = caller.personId().orElse(null);
@@ -67,9 +67,9 @@ public class EngagementResource {
         Engagement engagement = engagements.start(tenantId, new Engagements.NewEngagement(request.consultancyId(),
                 Fields.uuid("consultantPersonId", request.consultantPersonId()), schools,
                 Fields.date("startsOn", request.startsOn()), Fields.date("endsOn", request.endsOn())),
-                caller.personId().orElse(null), null);
+                caller.personId().orElse(null));
         return Response.created(URI.create("/api/tenants/" + tenantId + "/engagements/" + engagement.id))
-                .entity(EngagementView.of(engagement, PlatformClock.today())).build();
+                .entity(EngagementView.of(engagement, PlatformClock.today(tenantId))).build();
     }
 
     /** Revokes the engagement now; revoking a revoked one changes nothing. */

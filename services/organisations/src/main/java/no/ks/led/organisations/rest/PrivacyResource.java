@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.organisations.Person;
-import no.ks.led.organisations.service.PeopleDirectory;
+import no.ks.led.organisations.service.PersonErasure;
 import no.ks.led.organisations.service.PersonalData;
 
 /** KS's handling of a person's rights: access to everything stored about them, and erasure. */
@@ -26,7 +26,7 @@ public class PrivacyResource {
     PersonalData personalData;
 
     @Inject
-    PeopleDirectory people;
+    PersonErasure erasure;
 
     @GET
     @Path("{personId}/export")
@@ -43,7 +43,7 @@ public class PrivacyResource {
     @Path("{personId}/erasure")
     public PersonView erase(@PathParam("personId") String personId) {
         access.requireNational(NationalTenantResource.KS_ADMIN);
-        Person person = people.erase(Fields.pathId("Person", personId));
+        Person person = erasure.erase(Fields.pathId("Person", personId));
         return PersonView.of(person);
     }
 }

@@ -16,12 +16,15 @@ import no.ks.led.organisations.OrganisationNumber;
 import no.ks.led.organisations.Person;
 import no.ks.led.organisations.Tenant;
 
-/** Consultancies and their consultants; people and memberships go through {@link PeopleDirectory}. */
+/** Consultancies and their consultants; people and memberships go through {@link PersonRegister} and {@link Memberships}. */
 @ApplicationScoped
 public class Consultancies {
 
     @Inject
-    PeopleDirectory people;
+    PersonRegister register;
+
+    @Inject
+    Memberships memberships;
 
     /** Registers a consultancy; its slug may name neither another consultancy nor a tenant. */
     @Transactional
@@ -44,14 +47,20 @@ public class Consultancies {
 
     /** Adds a consultant to a consultancy: the person (linked by e-mail) and a membership with the role consultant. */
     @Transactional
-    public PeopleDirectory.Granted addConsultant(String consultancyId, String name, String email, LocalDate startsOn,
+    public PeopleDirectory.Granted addConsultant(String consultancyId, String name, String email, LocalDate startsOn) {
+        return addConsultant(consultancyId, name, email, startsOn, null, null);
+    }
+
+    /** As {@link #addConsultant(String, String, String, LocalDate)}, with the ids fixed unless null: the demo data only. */
+    @Transactional
+    PeopleDirectory.Granted addConsultant(String consultancyId, String name, String email, LocalDate startsOn,
             UUID personId, UUID membershipId) {
         Consultancy consultancy = Consultancy.<Consultancy>findByIdOptional(consultancyId)
                 .orElseThrow(() -> ProblemException.notFound("Consultancy " + consultancyId));
-        Person person = people.findOrCreate(consultancy.slug, name, email, personId);
+        Person person = register.findOrCreate(consultancy.slug, name, email, personId);
         PeopleDirectory.NewRole grant = new PeopleDirectory.NewRole(PeopleDirectory.CONSULTANT, null, startsOn, null);
         return PeopleDirectory.granted(person, name, email,
-                people.grantMembership(consultancy.slug, person, grant, membershipId));
+                memberships.grantMembership(consultancy.slug, person, grant, membershipId));
     }
 
     /** Whether the person is a consultant of the consultancy on the day. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.ks.led.foundation.demo.DemoDirectory;
 import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.organisations.Consultancy;
 import no.ks.led.organisations.Engagement;
@@ -38,6 +39,9 @@ public class DemoData {
     PeopleDirectory people;
 
     @Inject
+    PersonRegister register;
+
+    @Inject
     Consultancies consultancies;
 
     @Inject
@@ -64,7 +68,7 @@ public class DemoData {
                 boolean danish = "dansk-kommune".equals(t.kind());
                 if (attempt("tenant " + t.slug(), () -> tenants.onboard(new TenantRegistry.Onboarding(t.slug(), t.name(),
                         t.kind(), t.organisationNumber(), t.municipalityNumber(),
-                        danish ? "Europe/Copenhagen" : "Europe/Oslo", danish ? "da" : "nb")))) {
+                        danish ? "Europe/Copenhagen" : TenantZones.PLATFORM_DEFAULT_ID, danish ? "da" : "nb")))) {
                     created++;
                 } else {
                     skipped++;
@@ -92,7 +96,7 @@ public class DemoData {
             }
         }
         for (DemoDirectory.Person p : directory.people()) {
-            attempt("person " + p.id(), () -> people.ensurePerson(p.id(), p.name(), p.email()));
+            attempt("person " + p.id(), () -> register.ensurePerson(p.id(), p.name(), p.email()));
         }
         for (DemoDirectory.Membership m : directory.memberships()) {
             if (Membership.findById(m.id()) != null) {

@@ -36,10 +36,15 @@ public class Engagements {
      * Starts an engagement. A named consultant must be a current consultant of the consultancy, the
      * schools the tenant's own, and the period must not end before it starts.
      *
-     * @param fixedId null, unless the id is fixed (demo data)
      */
     @Transactional
-    public Engagement start(String tenantId, NewEngagement request, UUID createdBy, UUID fixedId) {
+    public Engagement start(String tenantId, NewEngagement request, UUID createdBy) {
+        return start(tenantId, request, createdBy, null);
+    }
+
+    /** As {@link #start(String, NewEngagement, UUID)}, with the id fixed unless null: for the demo data only. */
+    @Transactional
+    Engagement start(String tenantId, NewEngagement request, UUID createdBy, UUID fixedId) {
         Tenant tenant = Tenant.findById(tenantId);
         if (tenant == null || !tenant.active) {
             throw ProblemException.notFound("Tenant " + tenantId);
@@ -48,7 +53,7 @@ public class Engagements {
             throw ProblemException.invalidField("consultancyId", "no such consultancy");
         }
         if (request.consultantPersonId() != null && !Consultancies.isConsultantOf(request.consultantPersonId(),
-                request.consultancyId(), PlatformClock.today())) {
+                request.consultancyId(), PlatformClock.today(tenantId))) {
             throw ProblemException.invalidField("consultantPersonId", "not a consultant of " + request.consultancyId());
         }
         Set<UUID> schools = new LinkedHashSet<>(request.schoolIds() == null ? List.of() : request.schoolIds());

@@ -1,26 +1,17 @@
 package no.ks.led.organisations.service;
 
-import static no.ks.led.organisations.service.PlatformClock.now;
 import static no.ks.led.organisations.service.PlatformClock.today;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import no.ks.led.events.organisations.MembershipEnded;
-import no.ks.led.events.organisations.MembershipGranted;
-import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.foundation.access.TenantRole;
-import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.organisations.Membership;
@@ -30,10 +21,11 @@ import no.ks.led.organisations.Tenant;
 import no.ks.led.organisations.repository.PersonNames;
 
 /**
- * People and their memberships in tenants and consultancies. Every change records its event in the
- * same transaction. A person is one identity across organisations (one e-mail address, one Keycloak
- * user), but each organisation sees them only under the name it gave them itself (see
- * docs/architecture.md, "People across tenants").
+ * A tenant's people: adding them, granting and ending their roles in the tenant, under the tenant's rules
+ * (school roles at one of its own schools, never ending one's own last executive role). Who a person is
+ * across organisations is {@link PersonRegister}'s; granting and ending with their events is
+ * {@link Memberships}'s; erasure is {@link PersonErasure}'s. Each organisation sees a person only under
+ * the name it gave them itself (see docs/architecture.md, "People across tenants").
  */
 @ApplicationScoped
 public class PeopleDirectory {
@@ -44,7 +36,10 @@ public class PeopleDirectory {
     static final String CONSULTANT = TenantRole.CONSULTANT.roleName();
 
     @Inject
-    Outbox outbox;
+    PersonRegister register;
+
+    @Inject
+    Memberships memberships;
 
     @Inject
     PersonNames names;
@@ -70,8 +65,8 @@ public class PeopleDirectory {
             UUID membershipId) {
         Tenant tenant = activeTenant(tenantId);
         checkTenantGrant(tenant.slug, grant);
-        Person person = findOrCreate(tenant.slug, name, email, personId);
-        return granted(person, name, email, grantMembership(tenant.slug, person, grant, membershipId));
+        Person person = register.findOrCreate(tenant.slug, name, email, personId);
+        return granted(person, name, email, memberships.grantMembership(tenant.slug, person, grant, membershipId));
     }
 
     static Granted granted(Person person, String name, String email, Membership membership) {
@@ -87,13 +82,13 @@ public class PeopleDirectory {
     @Transactional
     public Membership grantInTenant(String tenantId, UUID personId, NewRole grant) {
         Tenant tenant = activeTenant(tenantId);
-        LocalDate today = today();
+        LocalDate today = today(tenantId);
         Person person = Person.<Person>findByIdOptional(personId)
                 .filter(p -> !p.erased())
                 .filter(p -> Membership.ofPersonIn(tenantId, p.id).stream().anyMatch(m -> m.openOn(today)))
                 .orElseThrow(() -> ProblemException.notFound("Person " + personId));
         checkTenantGrant(tenant.slug, grant);
-        return grantMembership(tenant.slug, person, grant, null);
+        return memberships.grantMembership(tenant.slug, person, grant, null);
     }
 
     /**
@@ -111,7 +106,7 @@ public class PeopleDirectory {
             return false;
         }
         if (TenantRole.OWNER_EXECUTIVE.roleName().equals(membership.role) && membership.personId.equals(caller)) {
-            LocalDate today = today();
+            LocalDate today = today(tenantId);
             boolean another = Membership.ofPersonIn(tenantId, caller).stream()
                     .anyMatch(m -> !m.id.equals(membership.id) && m.role.equals(membership.role) && m.currentOn(today));
             if (!another) {
@@ -119,7 +114,7 @@ public class PeopleDirectory {
                         "You cannot end your own last owner-executive role in " + tenantId);
             }
         }
-        end(membership);
+        memberships.end(membership);
         return true;
     }
 
@@ -128,48 +123,6 @@ public class PeopleDirectory {
         return Membership.<Membership>findByIdOptional(membershipId)
                 .filter(m -> m.organisationId.equals(tenantId) && TENANT_ROLES.contains(m.role))
                 .orElseThrow(() -> ProblemException.notFound("Membership " + membershipId));
-    }
-
-    /** The person with this id, created with it if missing (and not known by the e-mail under another id). */
-    @Transactional
-    public Person ensurePerson(UUID personId, String name, String email) {
-        return person(name, email, personId);
-    }
-
-    /**
-     * Erases a person: pseudonymises the row, ends their memberships (each with its event) and records
-     * one {@link PersonErased} per organisation they belonged to. Erasing again changes nothing.
-     */
-    @Transactional
-    public Person erase(UUID personId) {
-        Person person = Person.<Person>findByIdOptional(personId)
-                .orElseThrow(() -> ProblemException.notFound("Person " + personId));
-        if (person.erased()) {
-            return person;
-        }
-        Instant now = now();
-        person.name = Person.ERASED_NAME;
-        person.email = "erased-" + person.id + "@invalid";
-        person.feideId = null;
-        person.erasedAt = now;
-        names.replaceAll(person.id, Person.ERASED_NAME);
-        Set<String> organisations = new LinkedHashSet<>();
-        for (Membership membership : Membership.ofPerson(person.id)) {
-            organisations.add(membership.organisationId);
-            if (membership.endedAt == null) {
-                end(membership);
-            }
-        }
-        for (String organisation : organisations) {
-            outbox.record(organisation, new PersonErased(person.id, organisation, now));
-        }
-        return person;
-    }
-
-    private void end(Membership membership) {
-        membership.endedAt = now();
-        outbox.record(membership.organisationId,
-                new MembershipEnded(membership.id, membership.organisationId, membership.personId, membership.endedAt));
     }
 
     private static Tenant activeTenant(String tenantId) {
@@ -196,61 +149,5 @@ public class PeopleDirectory {
         } else if (grant.schoolId() != null) {
             throw ProblemException.invalidField("schoolId", "the role " + grant.role() + " is not tied to a school");
         }
-    }
-
-    /** The person with the e-mail address (created if new), known to the organisation by the name given unless it knew them already. */
-    Person findOrCreate(String organisationId, String name, String email, UUID fixedId) {
-        Person person = person(name, email, fixedId);
-        names.remember(organisationId, person.id, name.strip());
-        return person;
-    }
-
-    private Person person(String name, String email, UUID fixedId) {
-        Person existing = Person.findByEmail(email).orElse(null);
-        if (existing != null) {
-            return existing;
-        }
-        if (fixedId != null) {
-            Person byId = Person.findById(fixedId);
-            if (byId != null) {
-                return byId;
-            }
-        }
-        Person person = new Person();
-        person.id = fixedId == null ? UUID.randomUUID() : fixedId;
-        person.name = name.strip();
-        person.email = Person.normaliseEmail(email);
-        person.createdAt = now();
-        person.persist();
-        return person;
-    }
-
-    Membership grantMembership(String organisationId, Person person, NewRole grant, UUID fixedId) {
-        if (person.erased()) {
-            throw ProblemException.notFound("Person " + person.id);
-        }
-        LocalDate startsOn = grant.startsOn() == null ? today() : grant.startsOn();
-        if (grant.endsOn() != null && grant.endsOn().isBefore(startsOn)) {
-            throw ProblemException.invalidField("endsOn", "must be on or after startsOn (" + startsOn + ")");
-        }
-        LocalDate today = today();
-        List<Membership> held = Membership.ofPersonIn(organisationId, person.id);
-        if (held.stream().anyMatch(m -> m.role.equals(grant.role()) && Objects.equals(m.schoolId, grant.schoolId())
-                && m.openOn(today))) {
-            throw new ProblemException(ProblemType.ROLE_ALREADY_HELD,
-                    "The person already has the role " + grant.role() + " there");
-        }
-        Membership membership = new Membership();
-        membership.id = fixedId == null ? UUID.randomUUID() : fixedId;
-        membership.organisationId = organisationId;
-        membership.personId = person.id;
-        membership.role = grant.role();
-        membership.schoolId = grant.schoolId();
-        membership.startsOn = startsOn;
-        membership.endsOn = grant.endsOn();
-        membership.persist();
-        outbox.record(organisationId, new MembershipGranted(membership.id, organisationId, person.id, membership.role,
-                membership.schoolId, membership.startsOn, membership.endsOn));
-        return membership;
     }
 }

@@ -80,9 +80,9 @@ public class TenantRegistry {
         return addSchool(tenantId, request, null);
     }
 
-    /** Adds a school with a fixed id (demo data), or a random one when {@code fixedId} is null. */
+    /** Adds a school with a fixed id (the demo data only), or a random one when {@code fixedId} is null. */
     @Transactional
-    public School addSchool(String tenantId, NewSchool request, UUID fixedId) {
+    School addSchool(String tenantId, NewSchool request, UUID fixedId) {
         Tenant tenant = Tenant.findById(tenantId);
         if (tenant == null || !tenant.active) {
             throw ProblemException.notFound("Tenant " + tenantId);
