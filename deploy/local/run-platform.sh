@@ -8,7 +8,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 export LED_STACK_PROFILE="${LED_STACK_PROFILE:-run}"
 stack=deploy/local/stack.sh
-# The applications (APP_NAMES, APP_MODULES, APP_PORTS) from deploy/applications.txt.
+# The applications (APP_NAMES, APP_MODULES, APP_PORTS, APP_MANAGEMENT_PORTS) from deploy/applications.txt.
 # shellcheck source=SCRIPTDIR/lib/applications.sh
 source deploy/local/lib/applications.sh
 say() { printf '[run] %s\n' "$*"; }
@@ -93,11 +93,10 @@ for name in "${APP_NAMES[@]}"; do
   echo $! >"$(state_dir)/apps/$name.pid"
 done
 
-# the gateway answers health on its management port only, never on the public one
-declare -A health_ports=([gateway]=${LED_GATEWAY_MANAGEMENT_PORT:-9000})
+# every application answers health on its management port only, never on the public one
 for name in "${APP_NAMES[@]}"; do
   for i in $(seq 1 240); do
-    if http_ok "${health_ports[$name]:-${APP_PORTS[$name]}}" /q/health/ready; then
+    if http_ok "${APP_MANAGEMENT_PORTS[$name]:-${APP_PORTS[$name]}}" /q/health/ready; then
       say "$name ready on port ${APP_PORTS[$name]}"
       break
     fi

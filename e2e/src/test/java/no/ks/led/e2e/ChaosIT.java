@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,9 @@ class ChaosIT {
 
         try (ConsumerGroups groups = new ConsumerGroups()) {
             long deadLetteredBefore = groups.deadLettered();
+            // what earlier tests on this stack left (events published straight to a topic, a parked row, a
+            // dead-lettered event) is not this run's doing: only what differs anew counts
+            Set<String> before = mismatches(null);
             SteadyLoad load = new SteadyLoad(Platform.url("gateway"), Long.toString(System.currentTimeMillis(), 36), seed);
             List<String> outages = new ArrayList<>();
             load.start(2);
@@ -67,7 +71,7 @@ class ChaosIT {
             }
             long loadEnded = System.currentTimeMillis();
 
-            List<String> differences = awaitConsistent(groups, load);
+            List<String> differences = awaitConsistent(groups, load, before);
             long settled = System.currentTimeMillis();
             long deadLettered = groups.deadLettered() - deadLetteredBefore;
             long programmeEffects = ServiceDatabases.count("scheduling",
@@ -93,7 +97,7 @@ class ChaosIT {
             assertTrue(load.programmesCreated.size() > 0, "the load created nothing");
 
             if (replay) {
-                replay(groups, load);
+                replay(groups);
             }
         }
         System.out.println("[chaos] done in " + (System.currentTimeMillis() - started) / 1000 + " s");
@@ -144,11 +148,12 @@ class ChaosIT {
     }
 
     /** Waits until everything has caught up; the differences left if it never does. */
-    private static List<String> awaitConsistent(ConsumerGroups groups, SteadyLoad load) throws InterruptedException {
+    private static List<String> awaitConsistent(ConsumerGroups groups, SteadyLoad load, Set<String> before)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + SETTLE_LIMIT_MS;
         List<String> differences;
         do {
-            differences = differences(groups, load);
+            differences = differences(groups, load, before);
             if (differences.isEmpty()) {
                 return differences;
             }
@@ -157,66 +162,102 @@ class ChaosIT {
         return differences;
     }
 
-    /** Everything that is not (yet) as it must be: unsent events, lag, and every source against its copies. */
-    static List<String> differences(ConsumerGroups groups, SteadyLoad load) {
-        List<String> differences = new ArrayList<>();
-        for (String service : ServiceDatabases.SERVICES) {
-            long unsent = ServiceDatabases.count(service, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
-            if (unsent > 0) {
-                differences.add(service + ": " + unsent + " outbox events unsent");
+    /** Waits until every consumer group has committed the end of its topic; the lag left if it never does. */
+    private static List<String> awaitCaughtUp(ConsumerGroups groups) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + SETTLE_LIMIT_MS;
+        List<String> lagging;
+        do {
+            lagging = lagOf(groups);
+            if (lagging.isEmpty()) {
+                return lagging;
             }
-        }
+            Thread.sleep(2_000);
+        } while (System.currentTimeMillis() < deadline);
+        return lagging;
+    }
+
+    /**
+     * Everything that is not (yet) as it must be and was not so before the run: unsent events, lag, every
+     * source against its copies, and what the clients were told.
+     */
+    static List<String> differences(ConsumerGroups groups, SteadyLoad load, Set<String> before) {
+        List<String> differences = new ArrayList<>();
+        Map<String, Set<String>> anew = new TreeMap<>();
+        mismatches(load).stream().filter(m -> !before.contains(m)).forEach(m -> anew
+                .computeIfAbsent(m.substring(0, m.indexOf(" | ")), k -> new TreeSet<>()).add(m.substring(m.indexOf(" | ") + 3)));
+        anew.forEach((what, items) -> differences.add(what + ": " + items.size() + " " + sample(items)));
+        differences.addAll(lagOf(groups));
+        return differences;
+    }
+
+    private static List<String> lagOf(ConsumerGroups groups) {
+        List<String> lagging = new ArrayList<>();
         groups.lag().forEach((group, lag) -> {
             if (lag != 0) {
-                differences.add("consumer group " + group + " lags " + lag);
+                lagging.add("consumer group " + group + " lags " + lag);
             }
         });
-        compare(differences, "programmes", "SELECT id::text FROM programme",
+        return lagging;
+    }
+
+    /**
+     * Each thing out of place, as "what | item": an unsent outbox row, a row of a source missing from a copy or a
+     * copy's row without its source, and (with the load) a create the client was told of that is not stored once.
+     */
+    static Set<String> mismatches(SteadyLoad load) {
+        Set<String> mismatches = new TreeSet<>();
+        for (String service : ServiceDatabases.SERVICES) {
+            ServiceDatabases.strings(service, "SELECT id::text FROM outbox_event WHERE sent_at IS NULL")
+                    .forEach(id -> mismatches.add(service + " outbox events unsent | " + id));
+        }
+        compare(mismatches, "programmes", "SELECT id::text FROM programme",
                 "scheduling", "SELECT id::text FROM programme_ref");
-        compare(differences, "programmes", "SELECT id::text FROM outbox_event",
+        compare(mismatches, "programmes", "SELECT id::text FROM outbox_event",
                 "scheduling", "SELECT event_id::text FROM inbox_event WHERE type LIKE 'no.ks.led.programmes.%'");
-        compare(differences, "organisations", "SELECT id::text FROM outbox_event WHERE type ~ " + SYNC_TYPES,
+        compare(mismatches, "organisations", "SELECT id::text FROM outbox_event WHERE type ~ " + SYNC_TYPES,
                 "organisations", "SELECT event_id::text FROM identity_sync_task");
         for (String service : ServiceDatabases.SERVICES) {
-            compare(differences, "organisations", "SELECT id || ':' || (ended_at IS NOT NULL) FROM membership",
+            compare(mismatches, "organisations", "SELECT id || ':' || (ended_at IS NOT NULL) FROM membership",
                     service, "SELECT membership_id || ':' || (ended_at IS NOT NULL) FROM access_membership");
-            compare(differences, "organisations", "SELECT id || ':' || (ended_at IS NOT NULL) FROM engagement",
+            compare(mismatches, "organisations", "SELECT id || ':' || (ended_at IS NOT NULL) FROM engagement",
                     service, "SELECT engagement_id || ':' || (ended_at IS NOT NULL) FROM access_engagement");
         }
+        if (load != null) {
+            told(mismatches, load);
+        }
+        return mismatches;
+    }
+
+    /** What the clients were told: every create answered 201 exists exactly once, nothing is stored twice. */
+    private static void told(Set<String> differences, SteadyLoad load) {
         // what the clients were told: every create answered 201 exists exactly once, every retried one at most once
         Map<String, Long> names = new LinkedHashMap<>();
         ServiceDatabases.strings("programmes", "SELECT name || '=' || count(*) FROM programme WHERE name LIKE '"
                 + load.programmePrefix() + "%' GROUP BY name").forEach(row -> names.put(
                         row.substring(0, row.lastIndexOf('=')), Long.parseLong(row.substring(row.lastIndexOf('=') + 1))));
         load.programmesCreated.keySet().stream().filter(name -> names.getOrDefault(name, 0L) != 1)
-                .forEach(name -> differences.add("programme '" + name + "' answered 201 but stored "
+                .forEach(name -> differences.add("programmes answered 201 but not stored once | '" + name + "' stored "
                         + names.getOrDefault(name, 0L) + " times"));
         names.forEach((name, n) -> {
             if (n > 1) {
-                differences.add("programme '" + name + "' stored " + n + " times");
+                differences.add("programmes stored more than once | '" + name + "' " + n + " times");
             }
         });
         Set<String> memberships = ServiceDatabases.strings("organisations", "SELECT id::text FROM membership");
         load.membershipsGranted.stream().filter(id -> !memberships.contains(id))
-                .forEach(id -> differences.add("membership " + id + " answered 201 but is not stored"));
+                .forEach(id -> differences.add("memberships answered 201 but not stored | " + id));
         Set<String> engagements = ServiceDatabases.strings("organisations", "SELECT id::text FROM engagement");
         load.engagementsStarted.stream().filter(id -> !engagements.contains(id))
-                .forEach(id -> differences.add("engagement " + id + " answered 201 but is not stored"));
-        return differences;
+                .forEach(id -> differences.add("engagements answered 201 but not stored | " + id));
     }
 
-    private static void compare(List<String> differences, String sourceDb, String sourceSql, String copyDb, String copySql) {
+    private static void compare(Set<String> mismatches, String sourceDb, String sourceSql, String copyDb, String copySql) {
         Set<String> source = ServiceDatabases.strings(sourceDb, sourceSql);
         Set<String> copy = ServiceDatabases.strings(copyDb, copySql);
-        Set<String> missing = new TreeSet<>(source);
-        missing.removeAll(copy);
-        Set<String> extra = new TreeSet<>(copy);
-        extra.removeAll(source);
-        if (!missing.isEmpty() || !extra.isEmpty()) {
-            String table = copySql.substring(copySql.indexOf(" FROM ") + 6).split(" ")[0];
-            differences.add(copyDb + "." + table + ": " + missing.size() + " missing " + sample(missing) + ", "
-                    + extra.size() + " not in " + sourceDb + " " + sample(extra));
-        }
+        String table = copyDb + "." + copySql.substring(copySql.indexOf(" FROM ") + 6).split(" ")[0];
+        source.stream().filter(row -> !copy.contains(row)).forEach(row -> mismatches.add(table + " missing | " + row));
+        copy.stream().filter(row -> !source.contains(row))
+                .forEach(row -> mismatches.add(table + " not in " + sourceDb + " | " + row));
     }
 
     private static String sample(Set<String> values) {
@@ -227,13 +268,14 @@ class ChaosIT {
      * Replay: with the services stopped, every consumer group is deleted, so each service reads its
      * topics from the beginning again when it starts; every read model must be unchanged.
      */
-    private static void replay(ConsumerGroups groups, SteadyLoad load) throws Exception {
+    private static void replay(ConsumerGroups groups) throws Exception {
         long t0 = System.currentTimeMillis();
         Map<String, String> before = readModelHashes();
         parallel(service -> Platform.stop(service, false));
         groups.deleteAll();
         parallel(Platform::restart);
-        List<String> differences = awaitConsistent(groups, load);
+        // caught up: every group at the end of its topic again; what it made of the events is in the hashes
+        List<String> differences = awaitCaughtUp(groups);
         Map<String, String> after = readModelHashes();
         System.out.println("[chaos] replay from the start of every topic in " + (System.currentTimeMillis() - t0) / 1000
                 + " s; " + before.size() + " read-model tables, changed: " + changed(before, after)
@@ -242,21 +284,33 @@ class ChaosIT {
         assertEquals(before, after, "a read model changed when its events were replayed");
     }
 
-    /** The content of every read model and inbox, by service and table, without timestamps of arrival. */
+    /**
+     * The content of every read model and inbox, by service and table, without timestamps of arrival: the rows
+     * of the platform's own tenants and consultancies and of the events its services recorded. Events other
+     * tests published straight to a topic are left out: one of them that was dead-lettered then (on purpose)
+     * may well apply now.
+     */
     static Map<String, String> readModelHashes() {
+        String owners = "ANY('{" + String.join(",", ServiceDatabases.strings("organisations",
+                "SELECT slug FROM tenant UNION SELECT slug FROM consultancy")) + "}'::text[])";
+        Set<String> recorded = new TreeSet<>();
+        ServiceDatabases.SERVICES.forEach(service -> recorded.addAll(ServiceDatabases.strings(service,
+                "SELECT id::text FROM outbox_event")));
+        String events = "ANY('{" + String.join(",", recorded) + "}'::uuid[])";
         Map<String, String> hashes = new LinkedHashMap<>();
         for (String service : ServiceDatabases.SERVICES) {
             hashes.put(service + ".access_organisation",
-                    ServiceDatabases.hash(service, "access_organisation", "id, active", "id"));
+                    ServiceDatabases.hash(service, "access_organisation WHERE id = " + owners, "id, active", "id"));
             hashes.put(service + ".access_membership",
-                    ServiceDatabases.hash(service, "access_membership", "*", "membership_id"));
+                    ServiceDatabases.hash(service, "access_membership WHERE organisation_id = " + owners, "*", "membership_id"));
             hashes.put(service + ".access_engagement",
-                    ServiceDatabases.hash(service, "access_engagement", "*", "engagement_id"));
-            hashes.put(service + ".inbox_event", ServiceDatabases.hash(service, "inbox_event", "event_id, type", "event_id"));
+                    ServiceDatabases.hash(service, "access_engagement WHERE tenant_id = " + owners, "*", "engagement_id"));
+            hashes.put(service + ".inbox_event", ServiceDatabases.hash(service, "inbox_event WHERE event_id = " + events,
+                    "event_id, type", "event_id"));
         }
         hashes.put("scheduling.programme_ref", ServiceDatabases.hash("scheduling", "programme_ref", "*", "id"));
-        hashes.put("organisations.identity_sync_task", ServiceDatabases.hash("organisations", "identity_sync_task",
-                "event_id, tenant_id, kind, payload", "event_id"));
+        hashes.put("organisations.identity_sync_task", ServiceDatabases.hash("organisations",
+                "identity_sync_task WHERE event_id = " + events, "event_id, tenant_id, kind, payload", "event_id"));
         return hashes;
     }
 

@@ -115,9 +115,10 @@ class OpenApiFuzzIT {
             }
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        System.out.printf("[fuzz] %d requests over %d operations through the gateway in %d s%s; statuses %s; per mutation %s; "
-                + "findings %d%n", sent, fuzzed.size(), seconds, stoppedEarly ? " (stopped at the time limit)" : "", statuses,
-                perMutation, findings.size());
+        int serverErrors = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+        System.out.printf("[fuzz] %d requests sent over %d operations through the gateway in %d s%s; 5xx %d; statuses %s; "
+                + "per mutation %s; findings %d%n", sent, fuzzed.size(), seconds,
+                stoppedEarly ? " (stopped at the time limit)" : "", serverErrors, statuses, perMutation, findings.size());
         assertTrue(fuzzed.size() > 10, "the OpenAPI documents described only " + fuzzed.size() + " operations on the gateway");
         if (!findings.isEmpty()) {
             fail(findings.size() + " answers were a 5xx or a 4xx without a problem document (seed " + seed + "):\n  "

@@ -43,7 +43,7 @@ final class ServiceDatabases {
         }
     }
 
-    /** An MD5 of the rows' columns in a fixed order: equal hashes, equal content. */
+    /** An MD5 of the rows' columns in a fixed order: equal hashes, equal content ({@code table} may end in a WHERE clause). */
     static String hash(String database, String table, String columns, String orderBy) {
         Set<String> hash = strings(database, "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY " + orderBy
                 + ")), 'empty') FROM (SELECT " + columns + " FROM " + table + ") t");

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Duration;
 import java.util.Base64;
@@ -161,10 +162,13 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void thePublicPortOfTheGatewayServesNoManagementEndpoint() {
-        for (String path : new String[] {"/q/metrics", "/q/openapi", "/q/health/ready"}) {
-            given().baseUri(gateway).when().get(path).then().statusCode(404).contentType(PROBLEM)
-                    .body("type", equalTo("urn:no:ks:led:problem:not-found"));
+    void thePublicPortOfNoApplicationServesAManagementEndpoint() {
+        for (String app : Platform.APPLICATIONS.keySet()) {
+            assertNotEquals(Platform.url(app), Platform.managementUrl(app), app + " has a management interface of its own");
+            for (String path : new String[] {"/q/metrics", "/q/openapi", "/q/health/ready"}) {
+                given().baseUri(Platform.url(app)).when().get(path).then().statusCode(404).contentType(PROBLEM)
+                        .body("type", equalTo("urn:no:ks:led:problem:not-found"));
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,7 +23,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,8 +42,13 @@ public class OrganisationEventsFollower {
     @Inject
     EventHandlers handlers;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /**
+     * Every {@code kafka.*} setting of the application ({@code KAFKA_*} environment variables included):
+     * the bootstrap servers and, in a cluster, the credentials (SASL, TLS) the services' consumers get too.
+     */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
 
     private volatile boolean caughtUp;
     private volatile boolean running = true;
@@ -113,9 +118,10 @@ public class OrganisationEventsFollower {
         }
     }
 
-    private Properties config() {
+    /** The consumer's settings: the application's Kafka settings, and what this follower must have its own way. */
+    Properties config() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafkaSettings);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "api-gateway-access-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

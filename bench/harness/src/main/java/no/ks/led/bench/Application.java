@@ -22,6 +22,22 @@ record Application(String name, String module, String portVariable) {
         }
     }
 
+    /** The variable of the management interface's port (health, metrics), e.g. {@code LED_SURVEYS_MANAGEMENT_PORT}. */
+    String managementPortVariable() {
+        return portVariable.replaceFirst("_PORT$", "_MANAGEMENT_PORT");
+    }
+
+    /** Whether the application serves health and metrics on a management interface of its own. */
+    boolean hasManagementInterface(Path repositoryRoot) {
+        Path properties = repositoryRoot.resolve(module).resolve("src/main/resources/application.properties");
+        try {
+            return Files.exists(properties) && Files.readAllLines(properties).stream()
+                    .anyMatch(line -> line.strip().equals("quarkus.management.enabled=true"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The variable that carries the application's base URL to the gateway, e.g. {@code LED_SURVEYS_URL}. */
     String urlVariable() {
         return portVariable.replaceFirst("_PORT$", "_URL");

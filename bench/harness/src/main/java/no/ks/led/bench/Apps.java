@@ -102,7 +102,7 @@ final class Apps implements AutoCloseable {
 
     private final Context ctx;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    /** Ports of the management interfaces (health, metrics): the gateway serves them there alone. */
+    /** Ports of the management interfaces (health, metrics): the applications serve them there alone. */
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, Running> running = new LinkedHashMap<>();
     private final HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -114,7 +114,11 @@ final class Apps implements AutoCloseable {
         for (String name : MODULES.keySet()) {
             ports.put(name, freePort());
         }
-        managementPorts.put("gateway", freePort());
+        for (Application app : PLATFORM) {
+            if (app.hasManagementInterface(ctx.repo)) {
+                managementPorts.put(app.name(), freePort());
+            }
+        }
     }
 
     /** Where the application answers /q/health: its management port if it has one. */
@@ -156,7 +160,7 @@ final class Apps implements AutoCloseable {
             env.put(MODULES.get(app).portVariable(), String.valueOf(port));
             env.put(MODULES.get(app).urlVariable(), "http://127.0.0.1:" + port);
         });
-        managementPorts.forEach((app, port) -> env.put("LED_" + app.toUpperCase() + "_MANAGEMENT_PORT", String.valueOf(port)));
+        managementPorts.forEach((app, port) -> env.put(MODULES.get(app).managementPortVariable(), String.valueOf(port)));
         // part 1 sends 500 req/s through the gateway with a handful of tokens: it measures the proxy, so
         // the per-person request limit (100/s, burst 1000 by default) is off here
         env.put("LED_GATEWAY_RATE_LIMIT_ENABLED", "false");

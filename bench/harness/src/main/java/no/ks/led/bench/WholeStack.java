@@ -62,8 +62,8 @@ final class WholeStack {
             int port = Apps.freePort();
             env.put(app.portVariable(), String.valueOf(port));
             env.put(app.urlVariable(), "http://127.0.0.1:" + port);
+            env.put(app.managementPortVariable(), String.valueOf(Apps.freePort()));
         }
-        env.put("LED_GATEWAY_MANAGEMENT_PORT", String.valueOf(Apps.freePort()));
         Path log = ctx.work.resolve("logs").resolve("make-run-" + number + ".log");
         Map<String, Double> appReady = new LinkedHashMap<>();
         double[] stackUp = {Double.NaN};

@@ -2,6 +2,7 @@ package no.ks.led.programmes;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.List;
@@ -28,6 +30,7 @@ import no.ks.led.foundation.testing.DemoAccess;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -71,6 +74,32 @@ class EventConsumptionTests {
             assertEquals(1L, count("SELECT count(*) FROM inbox_event WHERE consumer = ?1 AND event_id = ?2",
                     AccessEvents.CHANNEL, eventId));
             assertEquals(1L, count("SELECT count(*) FROM access_membership WHERE membership_id = ?1", membership, null));
+        } finally {
+            dropTrigger(trigger);
+        }
+    }
+
+    /**
+     * The database answering "the server is starting" (SQLSTATE 57P03, as after a crash) for longer than
+     * the retries last: an outage, waited out, and the event applied once; never dead-lettered. Before, the
+     * fault suite's PostgreSQL restart sent access events to the dead-letter topic.
+     */
+    @Test
+    void aDatabaseOutageLongerThanTheRetriesIsWaitedOutAndNothingIsDeadLettered() {
+        String tenant = onboardedTenant();
+        UUID person = UUID.randomUUID();
+        int failures = 8; // more than led.events.retry.max-attempts (5)
+        String trigger = failingTrigger(person, failures, "57P03");
+        try {
+            UUID membership = UUID.randomUUID();
+            UUID eventId = DemoAccess.publish(tenant, new MembershipGranted(membership, tenant, person, "coordinator", null,
+                    TODAY, null));
+            await().atMost(Duration.ofSeconds(120)).until(() -> grants(person, tenant));
+            assertTrue(attemptsOf(trigger) > failures, "every outage attempt failed and a later one applied the event");
+            assertEquals(1L, count("SELECT count(*) FROM inbox_event WHERE consumer = ?1 AND event_id = ?2",
+                    AccessEvents.CHANNEL, eventId));
+            assertEquals(1L, count("SELECT count(*) FROM access_membership WHERE membership_id = ?1", membership, null));
+            assertFalse(deadLettered(person.toString()), "the event is not on the dead-letter topic");
         } finally {
             dropTrigger(trigger);
         }
@@ -130,6 +159,11 @@ class EventConsumptionTests {
 
     /** A trigger that fails the insert of the person's memberships for the first {@code failures} attempts. */
     private String failingTrigger(UUID person, int failures) {
+        return failingTrigger(person, failures, "P0001");
+    }
+
+    /** As {@link #failingTrigger(UUID, int)}, failing with the given SQLSTATE. */
+    private String failingTrigger(UUID person, int failures, String sqlState) {
         String name = "fail_" + person.toString().replace("-", "");
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("CREATE SEQUENCE " + name).executeUpdate();
@@ -137,10 +171,10 @@ class EventConsumptionTests {
                     CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $f$
                     BEGIN
                         IF NEW.person_id = CAST('%2$s' AS uuid) AND nextval('%1$s') <= %3$d THEN
-                            RAISE EXCEPTION 'injected failure for %2$s';
+                            RAISE EXCEPTION 'injected failure for %2$s' USING ERRCODE = '%4$s';
                         END IF;
                         RETURN NEW;
-                    END $f$""".formatted(name, person, failures)).executeUpdate();
+                    END $f$""".formatted(name, person, failures, sqlState)).executeUpdate();
             entityManager.createNativeQuery("CREATE TRIGGER " + name + " BEFORE INSERT ON access_membership"
                     + " FOR EACH ROW EXECUTE FUNCTION " + name + "()").executeUpdate();
         });
@@ -172,6 +206,26 @@ class EventConsumptionTests {
 
     private boolean grants(UUID person, String tenant) {
         return QuarkusTransaction.requiringNew().call(() -> !replica.grantFor(person, tenant, TODAY).isEmpty());
+    }
+
+    /** Whether any record on this service's dead-letter topic, read to its end, has the marker in its payload. */
+    private boolean deadLettered(String marker) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(DLQ).stream()
+                    .map(p -> new TopicPartition(DLQ, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null && new String(record.value(), StandardCharsets.UTF_8).contains(marker)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /**

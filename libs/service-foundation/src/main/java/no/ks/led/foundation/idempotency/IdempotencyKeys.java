@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,7 @@ import no.ks.led.foundation.problem.ProblemType;
  * {@link ProblemType#IDEMPOTENCY_KEY_REUSED} (as the IETF draft on the Idempotency-Key header recommends).
  * Keys are the caller's own: another person's same key is another key. Concurrent retries wait for each
  * other (a transaction-scoped lock on the key), so none of them races the first to a unique constraint.
+ * A key is honoured for {@code led.idempotency.retention} (24 h); a scheduled purge deletes older ones.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -35,6 +37,9 @@ public class IdempotencyKeys {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    IdempotencyConfig config;
 
     /** Who sends a key, where, for which operation: keys are unique only within one scope. */
     public record Scope(String operation, String tenantId, String caller) {
@@ -81,6 +86,21 @@ public class IdempotencyKeys {
                 .setParameter(4, key.value()).setParameter(5, fingerprint).setParameter(6, idOf.apply(created))
                 .executeUpdate();
         return new Outcome<>(created, true);
+    }
+
+    @Scheduled(every = "${led.idempotency.purge-interval:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void purgeScheduled() {
+        purgeExpired();
+    }
+
+    /** Deletes the keys older than the retention; answers how many. A retry with one of them is a new request. */
+    @Transactional
+    public int purgeExpired() {
+        return entityManager.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, (double) config.retention().toSeconds())
+                .executeUpdate();
     }
 
     /** SHA-256 (hex) of the command as canonical JSON: object keys sorted at every level. */

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import no.ks.led.foundation.events.EventEnvelope;
 import no.ks.led.foundation.events.EventHandlers;
 import no.ks.led.foundation.events.UnreadableEvent;
+import no.ks.led.foundation.problem.Outage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -19,7 +20,10 @@ import org.jboss.logging.Logger;
  * {@link no.ks.led.foundation.events.EventHandler}s and applied once, its handlers running in the
  * transaction that remembers the event, so a redelivered or replayed event changes nothing. A failure
  * is retried with backoff ({@link InboxConfig}); what still fails, or can never be read, is thrown, so
- * the channel's failure strategy sends it to the dead-letter topic with the reason.
+ * the channel's failure strategy sends it to the dead-letter topic with the reason. An outage (the
+ * database down or restarting: {@link Outage}) says nothing about the event, so it is waited out
+ * however long it lasts, retrying at the longest backoff, and never sends the event to the dead-letter
+ * topic; the channel's later records wait behind it, keeping each tenant's order.
  */
 @ApplicationScoped
 public class Inbox {
@@ -48,7 +52,7 @@ public class Inbox {
             return;
         }
         Duration backoff = config.initialBackoff();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; ; ) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (firstDelivery(consumer, envelope)) {
@@ -59,12 +63,18 @@ public class Inbox {
                 });
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= config.maxAttempts()) {
+                Optional<Outage> outage = Outage.of(e);
+                if (outage.isPresent()) {
+                    LOG.warnf("%s waits for the %s to apply %s event %s, retrying in %s: %s", consumer,
+                            outage.get().dependency(), envelope.type(), envelope.id(), backoff, rootCause(e));
+                } else if (attempt >= config.maxAttempts()) {
                     throw new IllegalStateException(consumer + " could not apply " + envelope.type() + " event "
                             + envelope.id() + " in " + attempt + " attempts: " + rootCause(e), e);
+                } else {
+                    LOG.warnf("%s failed to apply %s event %s (attempt %d of %d), retrying in %s: %s", consumer,
+                            envelope.type(), envelope.id(), attempt, config.maxAttempts(), backoff, rootCause(e));
+                    attempt++;
                 }
-                LOG.warnf("%s failed to apply %s event %s (attempt %d of %d), retrying in %s: %s", consumer,
-                        envelope.type(), envelope.id(), attempt, config.maxAttempts(), backoff, rootCause(e));
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
                         : backoff.multipliedBy(2);

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,8 +65,13 @@ public class OutboxRelay {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /**
+     * Every {@code kafka.*} setting of the application ({@code KAFKA_*} environment variables included):
+     * the bootstrap servers and, in a cluster, the credentials (SASL, TLS) the consumers get too.
+     */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
 
     @ConfigProperty(name = "led.outbox.batch-size", defaultValue = "500")
     int batchSize;
@@ -97,8 +103,13 @@ public class OutboxRelay {
 
     @PostConstruct
     void createProducer() {
+        producer = new KafkaProducer<>(producerConfig());
+    }
+
+    /** The producer's settings: the application's Kafka settings, and what the relay must have its own way. */
+    public Properties producerConfig() {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafkaSettings);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
@@ -108,7 +119,7 @@ public class OutboxRelay {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeoutMs);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        producer = new KafkaProducer<>(config);
+        return config;
     }
 
     @PreDestroy

@@ -3,6 +3,8 @@ package no.ks.led.organisations.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import no.ks.led.organisations.identity.service.IdentitySyncException;
 import no.ks.led.organisations.identity.service.KeycloakAdmin;
 import no.ks.led.organisations.identity.service.KeycloakUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -89,10 +92,24 @@ class ProductionRealmTests {
                     users.findUser(personId, userId).orElseThrow().firstAttribute(KeycloakUsers.PERSON_ID_ATTRIBUTE),
                     "the realm keeps the attribute the sync sets");
         }
+        UserRepresentation created = user(userId);
+        assertFalse(Boolean.TRUE.equals(created.isEmailVerified()),
+                "a coordinator typed the address: it is not verified until the person confirms it");
+        assertEquals(List.of(KeycloakUsers.VERIFY_EMAIL), created.getRequiredActions(), "the person verifies it at first login");
+
         String password = "Prod-realm-check-" + UUID.randomUUID();
         HttpResponse<String> reset = admin("PUT", "/admin/realms/" + realm + "/users/" + userId + "/reset-password",
                 JSON.writeValueAsString(Map.of("type", "password", "value", password, "temporary", false)));
         assertEquals(204, reset.statusCode(), reset.body());
+        HttpResponse<String> unverified = token(email, password);
+        assertEquals(400, unverified.statusCode(), "no token before the address is verified: " + unverified.body());
+        assertTrue(unverified.body().contains("not fully set up"), unverified.body());
+
+        // the person follows the link Keycloak sent them: the address is verified, the required action done
+        created.setEmailVerified(true);
+        created.setRequiredActions(List.of());
+        HttpResponse<String> verified = admin("PUT", "/admin/realms/" + realm + "/users/" + userId, JSON.writeValueAsString(created));
+        assertEquals(204, verified.statusCode(), verified.body());
 
         String token = login(email, password);
         JsonNode claims = claims(token);
@@ -113,23 +130,55 @@ class ProductionRealmTests {
         assertNotEquals(204, update.statusCode(), "the account API must refuse: " + update.body());
         assertFalse(update.statusCode() < 300, update.body());
 
-        UserRepresentation after = JSON.readValue(admin("GET", "/admin/realms/" + realm + "/users/" + userId, null).body(),
-                UserRepresentation.class);
+        UserRepresentation after = user(userId);
         assertEquals(email, after.getEmail(), "the e-mail address is unchanged");
         assertEquals(personId.toString(), after.firstAttribute(KeycloakUsers.PERSON_ID_ATTRIBUTE), "the person id is unchanged");
         assertEquals(personId.toString(), claims(login(email, password)).path("led_person_id").asText());
     }
 
+    /**
+     * Issue 12, item 2: a user who typed the address themselves (or was given it by anyone) and never
+     * verified it is not linked to the person with that address: the task fails, the user gets no person id.
+     */
+    @Test
+    void aUserWithTheAddressButNotVerifiedIsNeverLinked() throws Exception {
+        UUID personId = UUID.randomUUID();
+        String email = "claim-" + personId.toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> created = admin("POST", "/admin/realms/" + realm + "/users", JSON.writeValueAsString(Map.of(
+                "username", "someone-" + personId.toString().substring(0, 8), "email", email, "emailVerified", false,
+                "enabled", true)));
+        assertEquals(201, created.statusCode(), created.body());
+        String claimant = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+
+        try (Keycloak asService = keycloakAdmin.client(realm, "led-organisations", organisationsSecret)) {
+            KeycloakUsers users = new KeycloakUsers(() -> asService.realm(realm));
+            IdentitySyncException refused = assertThrows(IdentitySyncException.class,
+                    () -> users.ensureUser(new KeycloakUsers.PersonDetails(personId, "Linked Person", email, null)));
+            assertTrue(refused.getMessage().contains("not verified"), refused.getMessage());
+            assertTrue(users.findUser(personId, null).isEmpty(), "no user carries the person id");
+        }
+        assertNull(user(claimant).firstAttribute(KeycloakUsers.PERSON_ID_ATTRIBUTE), "the claimant got no person id");
+    }
+
+    private UserRepresentation user(String userId) throws Exception {
+        return JSON.readValue(admin("GET", "/admin/realms/" + realm + "/users/" + userId, null).body(), UserRepresentation.class);
+    }
+
     private String login(String username, String password) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = token(username, password);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    /** The gateway client's password grant, standing in for a browser login. */
+    private HttpResponse<String> token(String username, String password) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(
                 URI.create(base() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password",
                         "client_id", "led-gateway", "client_secret", gatewaySecret, "username", username,
                         "password", password, "scope", "openid"))))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).get("access_token").asText();
     }
 
     private static JsonNode claims(String token) throws Exception {

@@ -23,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -228,6 +230,85 @@ class RosterImportTests {
         given().contentType(CSV).body(csv).when().post("/api/tenants/fjordvik/roster-imports?dryRun=true")
                 .then().statusCode(401).contentType(PROBLEM);
         assertArrayEquals(before, state(), "schools, people, memberships, events");
+    }
+
+    /**
+     * Issue 12, item 10: an import holds its own lock, not the tenant row, so the tenant's other writes go
+     * on while it runs. The import runs in a thread of its own and is held open after writing its rows
+     * (a latch), and the test first sees it running: its advisory lock is held in the database. Then a
+     * school and a person are added to the same tenant through the API. With the tenant row locked (as
+     * before), the school's foreign key check waited for the import.
+     */
+    @Test
+    void aRunningImportDoesNotHoldTheTenantsOtherWrites() throws Exception {
+        String csv = RosterTest.HEADER + "Importskole;" + freshOrgNumber() + ";grunnskole;ja;Ida Import;" + freshEmail()
+                + ";rektor\n";
+        Roster roster = Roster.read(csv.getBytes(StandardCharsets.UTF_8), Roster.MAX_ROWS);
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<RosterReport> running = threads.submit(() -> {
+                // QuarkusTransaction.begin needs a request context, which a plain thread lacks: the earlier
+                // version of this test failed there, before the import started
+                ManagedContext requestContext = Arc.container().requestContext();
+                requestContext.activate();
+                QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(300));
+                try {
+                    RosterReport report = rosterImport.importRoster("fjordvik", roster);
+                    written.countDown();
+                    assertTrue(finish.await(240, TimeUnit.SECONDS), "the test let the import finish");
+                    return report;
+                } finally {
+                    // rolled back: nothing of it stays for the identity sync or later tests
+                    QuarkusTransaction.rollback();
+                    requestContext.terminate();
+                }
+            });
+            awaitOrFail(written, running, "the import wrote its rows");
+            assertEquals(1, count(IMPORT_LOCK_HELD), "the import is running: its lock is held");
+
+            String school = "{\"name\":\"Skrivevik skole\",\"organisationNumber\":\"" + freshOrgNumber()
+                    + "\",\"kind\":\"grunnskole\",\"hasLeadershipTeam\":true}";
+            String person = "{\"name\":\"Per Parallell\",\"email\":\"" + freshEmail() + "\",\"role\":\"coordinator\"}";
+            String token = RealmLogin.accessToken("fjordvik.coordinator");
+            long started = System.nanoTime();
+            Future<Integer> schoolAdded = threads.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(school).when().post("/api/tenants/fjordvik/schools").statusCode());
+            assertEquals(201, schoolAdded.get(60, TimeUnit.SECONDS), "a school is added while the import runs");
+            assertEquals(201, given().auth().oauth2(token).contentType(ContentType.JSON).body(person)
+                    .when().post("/api/tenants/fjordvik/people").statusCode(), "a person is added while the import runs");
+            System.out.printf("MEASURED a school and a person added while a roster import of the tenant runs: %d ms%n",
+                    (System.nanoTime() - started) / 1_000_000);
+            assertFalse(running.isDone(), "the import was still running");
+            assertEquals(1, count(IMPORT_LOCK_HELD), "the import still held its lock");
+
+            finish.countDown();
+            assertEquals(1, running.get(60, TimeUnit.SECONDS).schoolsToCreate());
+            assertEquals(0, count(IMPORT_LOCK_HELD), "the import's lock ends with its transaction");
+        } finally {
+            finish.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Whether the roster import of fjordvik holds its advisory lock (RosterImport's key), seen from another connection. */
+    private static final String IMPORT_LOCK_HELD = """
+            SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+            AND ((classid::bigint << 32) | objid::bigint) = hashtextextended('roster-import:fjordvik', 0)""";
+
+    /** Waits for the latch; fails at once with the thread's own failure if it ended first. */
+    private static void awaitOrFail(CountDownLatch latch, Future<?> thread, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (!latch.await(200, TimeUnit.MILLISECONDS)) {
+            if (thread.isDone()) {
+                thread.get(); // throws the thread's failure
+                throw new AssertionError(what + ": the thread ended without it");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within 240 s");
+            }
+        }
     }
 
     @Test

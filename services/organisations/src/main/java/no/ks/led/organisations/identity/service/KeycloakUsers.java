@@ -30,6 +30,8 @@ public class KeycloakUsers {
 
     /** The user attribute and token claim that carries the platform's personId. */
     public static final String PERSON_ID_ATTRIBUTE = "led_person_id";
+    /** Keycloak's required action that has the person confirm their e-mail address by a link sent to it. */
+    public static final String VERIFY_EMAIL = "VERIFY_EMAIL";
     private static final Logger LOG = Logger.getLogger(KeycloakUsers.class);
 
     private final Supplier<RealmResource> realm;
@@ -52,7 +54,9 @@ public class KeycloakUsers {
      * The Keycloak user of the person: the one carrying their personId, else the one with their
      * verified e-mail address (then linked by setting the personId), else a new user without a
      * password (they log in through a broker or set one by e-mail). A user with the address that is
-     * not verified is never linked: anyone could have typed it. Answers the user's id.
+     * not verified is never linked: anyone could have typed it. A new user's address is not verified
+     * either: the platform was told it by a coordinator, so the person verifies it at their first login
+     * ({@link #VERIFY_EMAIL}); until then nothing links to that user by address. Answers the user's id.
      */
     public String ensureUser(PersonDetails person) {
         Optional<UserRepresentation> linked = findUser(person.id(), person.keycloakUserId());
@@ -66,7 +70,8 @@ public class KeycloakUsers {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(person.email());
         user.setEmail(person.email());
-        user.setEmailVerified(true);
+        user.setEmailVerified(false);
+        user.setRequiredActions(List.of(VERIFY_EMAIL));
         user.setEnabled(true);
         user.setFirstName(firstName(person.name()));
         user.setLastName(lastName(person.name()));
