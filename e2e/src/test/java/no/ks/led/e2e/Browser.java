@@ -71,7 +71,12 @@ final class Browser implements AutoCloseable {
     void logIn(String user) {
         open("/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(no.ks.led.foundation.testing.RealmLogin.DEMO_PASSWORD);
+        // with organizations on, Keycloak asks for the user first and for the password on a second page
+        if (driver.findElements(By.id("password")).isEmpty()) {
+            driver.findElement(By.id("kc-login")).click();
+        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")))
+                .sendKeys(no.ks.led.foundation.testing.RealmLogin.DEMO_PASSWORD);
         driver.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
     }

@@ -27,8 +27,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The web app in real Chromium through the gateway, with the demo users: a principal logs in, answers the
- * status analysis by keyboard alone on a 320 px phone, shares the school's results, and logs out. Every page
- * passes axe-core in every language, and another tenant's page answers 404. One browser for the class.
+ * status analysis by keyboard alone on a 320 px phone, shares the school's results, and logs out; the
+ * coordinator follows the round up and reminds; the consultant switches tenants. Every page passes axe-core
+ * in every language, and another tenant's page answers 404. One browser for the class.
  */
 @ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -198,6 +199,43 @@ class WebAppBrowserIT {
         browser.open("/tenants/fjordvik");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertFalse(browser.driver.getCurrentUrl().contains("/tenants/"), browser.driver.getCurrentUrl());
+    }
+
+    @Test
+    @Order(8)
+    void theCoordinatorFollowsUpTheRoundAndReminds() {
+        browser.logIn("fjordvik.coordinator");
+        browser.find("a[href='/tenants/fjordvik/rounds']").click();
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=round]")));
+        browser.assertAccessible("the rounds list");
+        browser.screenshot("coordinator-rounds");
+        browser.driver.findElement(By.linkText(title())).click();
+        WebElement school = browser.find("[data-testid=school]");
+        assertTrue(school.getText().contains("Fjordvik skole") && school.getText().contains("1"), school.getText());
+        browser.assertAccessible("the round's follow-up");
+        browser.driver.findElement(By.cssSelector("form[action$='/reminders'] button")).click();
+        browser.wait.until(ExpectedConditions.urlContains("reminded=true"));
+        assertTrue(browser.find("[role=status]").getText().contains("Påminnelsen"));
+        browser.screenshot("coordinator-round");
+        // a second reminder the same day: the API's 409, as a translated message on the page
+        browser.driver.findElement(By.cssSelector("form[action$='/reminders'] button")).click();
+        assertEquals("Det er allerede sendt påminnelser i dag.", browser.find("[role=alert]").getText());
+        browser.logOut();
+    }
+
+    @Test
+    @Order(9)
+    void theConsultantSwitchesBetweenTheirTenants() {
+        browser.logIn("veiviser.consultant");
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/"), browser.driver.getCurrentUrl());
+        browser.assertAccessible("the tenant switcher");
+        browser.screenshot("consultant-tenants");
+        browser.driver.findElement(By.cssSelector("a[href='/tenants/nordhei']")).click();
+        assertEquals("nordhei", browser.find("[data-testid=active-tenant]").getText());
+        browser.find("a[href='/tenants']").click();
+        browser.driver.findElement(By.cssSelector("a[href='/tenants/fjordvik']")).click();
+        assertEquals("fjordvik", browser.find("[data-testid=active-tenant]").getText());
+        browser.logOut();
     }
 
     private static String title() {

@@ -5,16 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.core.http.HttpClient;
-import io.vertx.mutiny.core.http.HttpClientRequest;
-import io.vertx.mutiny.core.http.HttpClientResponse;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -54,22 +46,10 @@ public class WebProxy {
             "hx-redirect", "hx-location", "hx-refresh", "hx-trigger", "hx-push-url", "hx-retarget", "hx-reswap");
 
     @Inject
-    Vertx vertx;
-
-    @Inject
     GatewayConfig config;
 
-    private HttpClient client;
-
-    @PostConstruct
-    void createClient() {
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(100).setConnectTimeout(2000));
-    }
-
-    @PreDestroy
-    void closeClient() {
-        client.closeAndAwait();
-    }
+    @Inject
+    Upstream upstream;
 
     @GET
     public Uni<Response> root(@Context UriInfo uri, @Context HttpHeaders headers) {
@@ -113,22 +93,14 @@ public class WebProxy {
         URI origin = config.publicUrl().orElse(uri.getBaseUri());
         options.putHeader("X-Forwarded-Proto", origin.getScheme());
         options.putHeader("X-Forwarded-Host", origin.getRawAuthority());
-        return client.request(options)
-                .chain((HttpClientRequest request) -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-                .chain((HttpClientResponse response) -> response.body().map(buffer -> toResponse(response, buffer)))
+        return upstream.exchange(options, body, (name, value, response) -> {
+                    if (FORWARDED_RESPONSE_HEADERS.contains(name.toLowerCase())) {
+                        response.header(name, value);
+                    }
+                })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The web app failed for %s: %s", path, failure.toString());
                     return Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The web app did not answer", path).toResponse();
                 });
-    }
-
-    private static Response toResponse(HttpClientResponse upstream, Buffer body) {
-        Response.ResponseBuilder response = Response.status(upstream.statusCode());
-        upstream.headers().forEach(header -> {
-            if (FORWARDED_RESPONSE_HEADERS.contains(header.getKey().toLowerCase())) {
-                response.header(header.getKey(), header.getValue());
-            }
-        });
-        return response.entity(body.length() == 0 ? null : body.getBytes()).build();
     }
 }

@@ -1,6 +1,7 @@
 package no.ks.led.web.api;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,5 +42,18 @@ public record MyResponse(UUID schoolId, String mode, List<Answer> draft, List<An
 
     public boolean hasDraft() {
         return !draft.isEmpty();
+    }
+
+    /**
+     * Whether the draft holds answers not submitted yet. Submitting copies the draft, so after a submission
+     * the two are equal until the respondent changes something.
+     */
+    public boolean hasUnsubmittedChanges() {
+        return hasDraft() && !new HashSet<>(draft).equals(new HashSet<>(submitted));
+    }
+
+    /** {@code submitted}, {@code draft} (saved, with something not submitted) or {@code not-started}. */
+    public String status() {
+        return isSubmitted() && !hasUnsubmittedChanges() ? "submitted" : hasDraft() ? "draft" : "not-started";
     }
 }

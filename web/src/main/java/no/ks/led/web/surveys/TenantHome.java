@@ -100,7 +100,7 @@ public class TenantHome {
     private Optional<String> status(String tenantId, SurveyRound round) {
         try {
             MyResponse mine = api.myResponse(tenantId, round.id());
-            return Optional.of(mine.isSubmitted() && !mine.hasDraft() ? "submitted" : mine.hasDraft() ? "draft" : "not-started");
+            return Optional.of(mine.status());
         } catch (ApiProblem problem) {
             if (problem.status() == 403 || problem.status() == 404) {
                 return Optional.empty();
