@@ -65,7 +65,7 @@ class WebAppBrowserIT {
     void thePrincipalSeesTheRoundAmongTheirTasks() {
         browser.logIn("fjordvik.principal");
         assertTrue(browser.driver.getCurrentUrl().endsWith("/tenants/fjordvik"), browser.driver.getCurrentUrl());
-        assertEquals("fjordvik", browser.find("[data-testid=active-tenant]").getText());
+        assertEquals("Fjordvik kommune", browser.find("[data-testid=active-tenant]").getText());
         WebElement task = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//li[@data-testid='task'][contains(., '" + title() + "')]")));
         assertTrue(task.getText().contains("Ikke påbegynt"), task.getText());
@@ -231,10 +231,10 @@ class WebAppBrowserIT {
         browser.assertAccessible("the tenant switcher");
         browser.screenshot("consultant-tenants");
         browser.driver.findElement(By.cssSelector("a[href='/tenants/nordhei']")).click();
-        assertEquals("nordhei", browser.find("[data-testid=active-tenant]").getText());
+        assertEquals("Nordhei fylkeskommune", browser.find("[data-testid=active-tenant]").getText());
         browser.find("a[href='/tenants']").click();
         browser.driver.findElement(By.cssSelector("a[href='/tenants/fjordvik']")).click();
-        assertEquals("fjordvik", browser.find("[data-testid=active-tenant]").getText());
+        assertEquals("Fjordvik kommune", browser.find("[data-testid=active-tenant]").getText());
         browser.logOut();
     }
 

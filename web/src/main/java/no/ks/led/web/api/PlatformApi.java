@@ -34,6 +34,10 @@ public interface PlatformApi {
     Me me();
 
     @GET
+    @Path("tenants/{tenantId}")
+    Tenant tenant(@PathParam("tenantId") String tenantId);
+
+    @GET
     @Path("tenants/{tenantId}/schools")
     List<School> schools(@PathParam("tenantId") String tenantId);
 

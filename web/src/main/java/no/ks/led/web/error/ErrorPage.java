@@ -44,7 +44,7 @@ public class ErrorPage {
     public Response of(int status, String message, Language language) {
         Texts t = new Texts(messages, language, ZoneId.of("Europe/Oslo"));
         String title = t.msg(titleKey(status));
-        Page page = new Page(t, title, null, null, null, "/", List.of(Language.values()));
+        Page page = new Page(t, title, null, null, null, null, "/", List.of(Language.values()));
         String html = Templates.page(page, status, message == null ? t.msg(textKey(status)) : message).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }

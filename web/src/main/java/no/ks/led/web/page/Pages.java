@@ -1,7 +1,9 @@
 package no.ks.led.web.page;
 
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import no.ks.led.web.api.Me;
 import no.ks.led.web.api.PlatformApi;
+import no.ks.led.web.api.Tenant;
 import no.ks.led.web.i18n.Language;
 import no.ks.led.web.i18n.Messages;
 import no.ks.led.web.i18n.Texts;
@@ -42,14 +45,27 @@ public class Pages {
 
     private Me me;
 
-    /** The language of this request: the person's choice if they made one, else bokmål. */
-    public Language language() {
+    /**
+     * The language of this request: the person's choice if they made one, else the tenant's own (Danish for a
+     * Danish tenant), else bokmål.
+     */
+    public Language language(Tenant tenant) {
         Cookie chosen = request.request().getCookie(LANGUAGE_COOKIE);
-        return chosen == null ? Language.NB : Language.of(chosen.getValue()).orElse(Language.NB);
+        Optional<Language> choice = chosen == null ? Optional.empty() : Language.of(chosen.getValue());
+        return choice.orElseGet(() -> Language.defaultFor(tenant == null ? null : tenant.language()));
     }
 
-    public Texts texts() {
-        return new Texts(messages, language(), DEFAULT_ZONE);
+    /** Texts in the request's language, with dates in the tenant's time zone. */
+    public Texts texts(Tenant tenant) {
+        ZoneId zone = DEFAULT_ZONE;
+        if (tenant != null && tenant.timeZone() != null) {
+            try {
+                zone = ZoneId.of(tenant.timeZone());
+            } catch (DateTimeException unknown) {
+                zone = DEFAULT_ZONE;
+            }
+        }
+        return new Texts(messages, language(tenant), zone);
     }
 
     /** The signed-in person as the API knows them (asked once per request), or null on a public page. */
@@ -66,14 +82,23 @@ public class Pages {
     }
 
     /** A page in a tenant; its title from the message key. */
-    public Page page(String titleKey, String tenant) {
-        Texts t = texts();
-        return new Page(t, t.msg(titleKey), me(), tenant, csrf.value(), currentPath(), List.of(Language.values()));
+    public Page page(String titleKey, String tenantId) {
+        Tenant tenant = tenant(tenantId);
+        Texts t = texts(tenant);
+        return new Page(t, t.msg(titleKey), me(), tenantId, tenant == null ? null : tenant.name(), csrf.value(),
+                currentPath(), List.of(Language.values()));
     }
 
     /** A page whose title is data (a round's title), not a text of the app. */
-    public Page titled(String title, String tenant) {
-        return new Page(texts(), title, me(), tenant, csrf.value(), currentPath(), List.of(Language.values()));
+    public Page titled(String title, String tenantId) {
+        Tenant tenant = tenant(tenantId);
+        return new Page(texts(tenant), title, me(), tenantId, tenant == null ? null : tenant.name(), csrf.value(),
+                currentPath(), List.of(Language.values()));
+    }
+
+    /** The tenant as the API shows it to this person (its 404 for someone else's tenant ends on the 404 page). */
+    private Tenant tenant(String tenantId) {
+        return tenantId == null ? null : api.tenant(tenantId);
     }
 
     private String currentPath() {

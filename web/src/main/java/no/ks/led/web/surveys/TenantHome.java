@@ -16,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.web.api.ApiProblem;
@@ -23,6 +24,7 @@ import no.ks.led.web.api.Me;
 import no.ks.led.web.api.MyResponse;
 import no.ks.led.web.api.PlatformApi;
 import no.ks.led.web.api.SurveyRound;
+import no.ks.led.web.api.Tenant;
 import no.ks.led.web.page.Page;
 import no.ks.led.web.page.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -48,9 +50,9 @@ public class TenantHome {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Page page, List<Task> tasks, boolean coordinates, UUID school);
+        static native TemplateInstance home(Page page, List<Task> tasks, boolean coordinates, UUID school, String notice);
 
-        static native TemplateInstance tenants(Page page);
+        static native TemplateInstance tenants(Page page, List<Tenant> tenants);
     }
 
     @Inject
@@ -67,18 +69,21 @@ public class TenantHome {
         if (me.tenants().size() == 1) {
             return Response.seeOther(URI.create("/tenants/" + me.tenants().iterator().next())).build();
         }
-        return Response.ok(Templates.tenants(pages.page("tenants.title"))).build();
+        return Response.ok(tenants()).build();
     }
 
     @GET
     @Path("tenants")
     public TemplateInstance tenants() {
-        return Templates.tenants(pages.page("tenants.title"));
+        Page page = pages.page("tenants.title");
+        List<Tenant> tenants = page.me().tenants().stream().map(api::tenant)
+                .sorted(Comparator.comparing(Tenant::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        return Templates.tenants(page, tenants);
     }
 
     @GET
     @Path("tenants/{tenantId}")
-    public TemplateInstance home(@PathParam("tenantId") String tenantId) {
+    public TemplateInstance home(@PathParam("tenantId") String tenantId, @QueryParam("submitted") String submitted) {
         // the API answers 404 for a tenant that is not the person's, exactly as for one that does not exist
         List<SurveyRound> rounds = api.surveyRounds(tenantId);
         Page page = pages.page("home.title", tenantId);
@@ -93,7 +98,8 @@ public class TenantHome {
             }
         }
         boolean coordinates = me.holds(tenantId, "coordinator", "owner-executive");
-        return Templates.home(page, tasks, coordinates, school.orElse(null));
+        return Templates.home(page, tasks, coordinates, school.orElse(null),
+                submitted == null ? null : page.t().msg("home.submitted"));
     }
 
     /** not-started, draft or submitted; empty when the API says the person is not asked in this round. */
