@@ -101,6 +101,7 @@ class WebAppBrowserIT {
             tabUntil(submit, 5);
             new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
             browser.wait.until(ExpectedConditions.urlContains("submitted="));
+            assertEquals("Takk! Svarene dine er sendt inn.", browser.find("[data-testid=notice]").getText());
             WebElement task = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//li[@data-testid='task'][contains(., '" + title() + "')]")));
             assertTrue(task.getText().contains("Sendt inn"), task.getText());
@@ -205,6 +206,8 @@ class WebAppBrowserIT {
     @Order(8)
     void theCoordinatorFollowsUpTheRoundAndReminds() {
         browser.logIn("fjordvik.coordinator");
+        browser.assertAccessible("the coordinator's home");
+        browser.screenshot("coordinator-home");
         browser.find("a[href='/tenants/fjordvik/rounds']").click();
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=round]")));
         browser.assertAccessible("the rounds list");
