@@ -4,7 +4,8 @@
 #   1. shellcheck over every shell script of the repository;
 #   2. no private key in any file of the repository: the local realm's signing key is generated
 #      per stack profile into its state directory (deploy/local/tools/RealmSigningKey.java), and
-#      real keys live in Kubernetes Secrets.
+#      real keys live in Kubernetes Secrets;
+#   3. Chromium and its driver are there for the web app's browser tests (e2e *BrowserIT).
 #
 # A missing tool is installed with apt-get when running as root (CI), else the check stops with
 # one line saying what to install.
@@ -82,5 +83,12 @@ check_no_private_keys() {
   say "no private keys in the repository"
 }
 
+check_browser() {
+  require chromium chromium
+  require chromedriver chromium-driver
+  say "browser tests: $(chromium --version 2>/dev/null | head -n 1)"
+}
+
 check_scripts
 check_no_private_keys
+check_browser

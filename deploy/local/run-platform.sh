@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run`: builds what is needed, starts the local stack and the six applications, prints the
+# `make run`: builds what is needed, starts the local stack and the seven applications, prints the
 # gateway URL and the demo logins, and runs until interrupted. Then it stops everything it
 # started: the applications (by PID file) and the stack (stack.sh stop).
 set -euo pipefail
@@ -111,8 +111,8 @@ done
 
 cat <<MSG
 
-  Led platform is running.
-    Gateway:   http://localhost:${APP_PORTS[gateway]}
+  Led platform is running. Open http://localhost:${APP_PORTS[gateway]}/ and log in.
+    Gateway:   http://localhost:${APP_PORTS[gateway]}  (pages at /, the API at /api)
     Keycloak:  ${LED_KEYCLOAK_URL:-http://localhost:8180}  (realm 'led')
     Logs:      $(state_dir)/apps/
 

@@ -84,11 +84,13 @@ Usage: $app := include "led.app" (dict "root" $ "key" "programmes") | fromYaml *
 {{- include "led.deepMerge" (dict "dst" $merged "src" (index $root.Values.applications .key)) -}}
 {{- $name := include "led.appName" .key -}}
 {{- $isGateway := eq .key "apiGateway" -}}
+{{- $isWeb := eq .key "web" -}}
 {{- $_ := set $merged "key" .key -}}
 {{- $_ := set $merged "name" $name -}}
 {{- $_ := set $merged "fullname" (include "led.resourceName" (list $root $name)) -}}
 {{- $_ := set $merged "isGateway" $isGateway -}}
-{{- $_ := set $merged "component" (ternary "gateway" "service" $isGateway) -}}
+{{- $_ := set $merged "isWeb" $isWeb -}}
+{{- $_ := set $merged "component" (ternary "gateway" (ternary "web" "service" $isWeb) $isGateway) -}}
 {{- $_ := set $merged "envPrefix" (ternary "LED_GATEWAY" (printf "LED_%s" (upper $name)) $isGateway) -}}
 {{- $image := $merged.image | default dict -}}
 {{- $tag := $image.tag | default $root.Values.image.tag | default $root.Chart.AppVersion | toString -}}
@@ -270,6 +272,17 @@ Usage: include "led.configData" (dict "root" $ "app" $app) */}}
 {{- if and $root.Values.ingress.enabled $root.Values.ingress.host -}}
 {{- $_ := set $data "LED_GATEWAY_PUBLIC_URL" (printf "https://%s" $root.Values.ingress.host) -}}
 {{- end -}}
+{{- /* Every path outside /api goes to the web app. */ -}}
+{{- if $root.Values.applications.web.enabled -}}
+{{- $web := include "led.app" (dict "root" $root "key" "web") | fromYaml -}}
+{{- $_ := set $data "LED_WEB_URL" (printf "http://%s:%v" $web.fullname $web.service.port) -}}
+{{- end -}}
+{{- else if $app.isWeb -}}
+{{- /* The web app calls the API through the gateway, in the cluster, with each person's own token. */ -}}
+{{- $gateway := include "led.app" (dict "root" $root "key" "apiGateway") | fromYaml -}}
+{{- $_ := set $data "LED_GATEWAY_URL" (printf "http://%s:%v" $gateway.fullname $gateway.service.port) -}}
+{{- /* Browsers reach it over HTTPS through the ingress and the gateway, which say so in X-Forwarded-*. */ -}}
+{{- $_ := set $data "LED_WEB_SECURE_COOKIES" "true" -}}
 {{- else -}}
 {{- $_ := set $data "LED_DB_HOST" (include "led.db.host" $root) -}}
 {{- $_ := set $data "LED_DB_PORT" (include "led.db.port" $root) -}}

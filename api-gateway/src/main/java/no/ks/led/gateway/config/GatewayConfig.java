@@ -16,6 +16,9 @@ public interface GatewayConfig {
     /** Base URL of each upstream service, by service name. */
     Map<String, String> services();
 
+    /** Base URL of the web app, which answers every path outside {@code /api} (and {@code /q}). */
+    String webUrl();
+
     /** The allow-list, each entry {@code METHOD /path/{param} service [timeout=<seconds>s] [rate-limit=<name>]}. */
     List<String> routes();
 

@@ -8,17 +8,9 @@ import java.util.Set;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.core.http.HttpClient;
-import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.mutiny.core.http.HttpClientResponse;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -67,9 +59,6 @@ public class ApiProxy {
             "retry-after");
 
     @Inject
-    Vertx vertx;
-
-    @Inject
     RouteTable routes;
 
     @Inject
@@ -93,20 +82,8 @@ public class ApiProxy {
     @Inject
     RoutingContext request;
 
-    private HttpClient client;
-
-    @PostConstruct
-    void createClient() {
-        client = vertx.createHttpClient(new HttpClientOptions()
-                .setKeepAlive(true)
-                .setMaxPoolSize(200)
-                .setConnectTimeout(2000));
-    }
-
-    @PreDestroy
-    void closeClient() {
-        client.closeAndAwait();
-    }
+    @Inject
+    Upstream upstream;
 
     @GET
     @Path("{path: .+}")
@@ -163,9 +140,15 @@ public class ApiProxy {
                 options.addHeader(name, value);
             }
         }
-        return client.request(options)
-                .chain((HttpClientRequest request) -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-                .chain((HttpClientResponse response) -> response.body().map(buffer -> toResponse(response, buffer, publicOrigin(uri))))
+        String origin = publicOrigin(uri);
+        return upstream.exchange(options, body, (name, value, response) -> {
+                    String lower = name.toLowerCase();
+                    if (lower.equals("location")) {
+                        response.header(name, publicLocation(value, origin));
+                    } else if (FORWARDED_RESPONSE_HEADERS.contains(lower)) {
+                        response.header(name, value);
+                    }
+                })
                 .onFailure().recoverWithItem(failure -> upstreamFailed(match, path, failure));
     }
 
@@ -201,19 +184,6 @@ public class ApiProxy {
     private String publicOrigin(UriInfo uri) {
         URI base = config.publicUrl().orElse(uri.getBaseUri());
         return base.getScheme() + "://" + base.getRawAuthority();
-    }
-
-    private Response toResponse(HttpClientResponse upstream, Buffer body, String publicOrigin) {
-        Response.ResponseBuilder response = Response.status(upstream.statusCode());
-        upstream.headers().forEach(header -> {
-            String name = header.getKey().toLowerCase();
-            if (name.equals("location")) {
-                response.header(header.getKey(), publicLocation(header.getValue(), publicOrigin));
-            } else if (FORWARDED_RESPONSE_HEADERS.contains(name)) {
-                response.header(header.getKey(), header.getValue());
-            }
-        });
-        return response.entity(body.length() == 0 ? null : body.getBytes()).build();
     }
 
     /**

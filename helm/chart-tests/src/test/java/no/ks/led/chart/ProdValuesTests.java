@@ -41,7 +41,7 @@ class ProdValuesTests {
     @Test
     void everyApplicationRunsThreeReplicasUnderAnAutoscalerAndABudget() {
         List<Deployment> deployments = prod.ofType(Deployment.class);
-        assertEquals(6, deployments.size());
+        assertEquals(7, deployments.size(), "the gateway, the five services and the web app");
         Map<String, HorizontalPodAutoscaler> autoscalers = prod.ofType(HorizontalPodAutoscaler.class).stream()
                 .collect(Collectors.toMap(h -> h.getSpec().getScaleTargetRef().getName(), h -> h));
         Set<String> budgeted = prod.ofType(PodDisruptionBudget.class).stream()

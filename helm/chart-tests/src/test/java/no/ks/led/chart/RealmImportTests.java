@@ -36,7 +36,7 @@ class RealmImportTests {
     void hasTheGatewayClientOnlyWithItsSecretFromASecret() {
         List<Map<String, Object>> clients = listOf(realm(), "clients");
         Set<String> clientIds = clients.stream().map(c -> (String) c.get("clientId")).collect(Collectors.toSet());
-        assertEquals(Set.of("led-gateway", "led-organisations"), clientIds, "no led-cli or led-cli-short client");
+        assertEquals(Set.of("led-gateway", "led-web", "led-organisations"), clientIds, "no led-cli or led-cli-short client");
         for (Map<String, Object> client : clients) {
             assertEquals(Boolean.FALSE, client.get("directAccessGrantsEnabled"), client.get("clientId") + " allows the password grant");
         }
@@ -57,6 +57,28 @@ class RealmImportTests {
                 .get("LED_ORGANISATIONS_CLIENT_SECRET")).get("secret");
         assertEquals("led-oidc-client", adminPlaceholder.get("name"));
         assertEquals("organisations-client-secret", adminPlaceholder.get("key"));
+    }
+
+    /** The web app's own confidential client: code flow with PKCE, tokens the API accepts, its secret from a Secret. */
+    @Test
+    void hasTheWebAppsClientWithPkceAndTokensForTheApi() {
+        Map<String, Object> web = listOf(realm(), "clients").stream()
+                .filter(c -> "led-web".equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertEquals(Boolean.FALSE, web.get("publicClient"));
+        assertEquals(Boolean.TRUE, web.get("standardFlowEnabled"));
+        assertEquals("${LED_WEB_CLIENT_SECRET}", web.get("secret"), "the client secret is a placeholder");
+        Map<?, ?> placeholder = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) spec(realmImport).get("placeholders"))
+                .get("LED_WEB_CLIENT_SECRET")).get("secret");
+        assertEquals("led-oidc-client", placeholder.get("name"));
+        assertEquals("web-client-secret", placeholder.get("key"));
+        assertEquals(List.of("https://led.example.org/*"), web.get("redirectUris"));
+        Map<?, ?> attributes = (Map<?, ?>) web.get("attributes");
+        assertEquals("S256", attributes.get("pkce.code.challenge.method"));
+        assertEquals("https://led.example.org/*", attributes.get("post.logout.redirect.uris"), "logout returns to the platform only");
+        String mappers = String.valueOf(web.get("protocolMappers"));
+        assertTrue(mappers.contains("led-api") && mappers.contains("led_person_id"),
+                "the web app's tokens carry the API's audience and the person id, as the gateway needs");
+        assertTrue(listOf(web, "optionalClientScopes").contains("organization"), "the tenants come with scope organization:*");
     }
 
     /** Issue 12, item 3: without these every tenant route answers 404 in production. */

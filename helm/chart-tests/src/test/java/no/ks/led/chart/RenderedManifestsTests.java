@@ -68,7 +68,9 @@ class RenderedManifestsTests {
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
     private static final List<String> APPLICATIONS = List.of(
-            "api-gateway", "organisations", "surveys", "programmes", "scheduling", "funding");
+            "api-gateway", "organisations", "surveys", "programmes", "scheduling", "funding", "web");
+    /** The domain services: each with its database and topics. */
+    private static final List<String> SERVICES = List.of("organisations", "surveys", "programmes", "scheduling", "funding");
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
@@ -293,6 +295,29 @@ class RenderedManifestsTests {
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
+    void theGatewayAndTheWebAppReachEachOtherAndTheWebAppNothingElseOfThePlatform(ValueSet valueSet) {
+        Manifests manifests = HelmChart.render(valueSet);
+        NetworkPolicy gateway = named(manifests.ofType(NetworkPolicy.class), HelmChart.RELEASE + "-api-gateway").get(0);
+        NetworkPolicy web = named(manifests.ofType(NetworkPolicy.class), HelmChart.RELEASE + "-web").get(0);
+        assertTrue(egressTo(gateway).contains("web"), "the gateway forwards pages to the web app");
+        assertTrue(gateway.getSpec().getIngress().get(0).getFrom().stream().anyMatch(peer -> peer.getPodSelector() != null
+                && "web".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))),
+                "the web app calls the API through the gateway");
+        assertEquals(Set.of("api-gateway"), egressTo(web), "the web app reaches no service, database or Kafka directly");
+        assertEquals("api-gateway", web.getSpec().getIngress().get(0).getFrom().get(0).getPodSelector().getMatchLabels()
+                .get("app.kubernetes.io/name"), "only the gateway reaches the web app");
+    }
+
+    /** The platform's pods (by name) a policy lets its pods reach. */
+    private static Set<String> egressTo(NetworkPolicy policy) {
+        return policy.getSpec().getEgress().stream().flatMap(rule -> rule.getTo() == null ? java.util.stream.Stream.empty() : rule.getTo().stream())
+                .filter(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null)
+                .map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
     void onlyTheSurveysServiceMayReachTheSmtpRelay(ValueSet valueSet) {
         Manifests manifests = HelmChart.render(valueSet);
         for (NetworkPolicy policy : manifests.ofType(NetworkPolicy.class)) {
@@ -405,6 +430,12 @@ class RenderedManifestsTests {
                 Ingress ingress = named(manifests.ofType(Ingress.class), HelmChart.RELEASE + "-api-gateway").get(0);
                 assertEquals("https://" + ingress.getSpec().getRules().get(0).getHost(), data.get("LED_GATEWAY_PUBLIC_URL"),
                         "Location headers name the public host");
+            } else if ("web".equals(application)) {
+                // the web app calls the API in the cluster through the gateway, and has no database or Kafka
+                assertEquals("http://" + HelmChart.RELEASE + "-api-gateway:8080", data.get("LED_GATEWAY_URL"), id(deployment));
+                assertEquals("true", data.get("LED_WEB_SECURE_COOKIES"), id(deployment) + " cookies only over HTTPS");
+                assertEquals(Set.of("LED_WEB_CLIENT_SECRET", "LED_WEB_COOKIE_SECRET"), secretEnv, id(deployment));
+                assertFalse(data.containsKey("LED_DB_HOST") || data.containsKey("LED_KAFKA_BOOTSTRAP"), id(deployment));
             } else {
                 for (String variable : List.of("LED_DB_HOST", "LED_DB_PORT", "LED_KAFKA_BOOTSTRAP")) {
                     assertFalse(data.getOrDefault(variable, "").isBlank(), id(deployment) + " " + variable);
@@ -465,7 +496,7 @@ class RenderedManifestsTests {
 
         Set<String> topics = manifests.custom("KafkaTopic").stream()
                 .map(t -> (String) spec(t).get("topicName")).collect(Collectors.toSet());
-        for (String service : APPLICATIONS.subList(1, APPLICATIONS.size())) {
+        for (String service : SERVICES) {
             assertTrue(topics.contains("led." + service + ".events"), service + " events topic");
             assertTrue(topics.contains("led." + service + ".dlq"), service + " dead-letter topic");
         }

@@ -1,0 +1,87 @@
+package no.ks.led.web.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The platform's API as the web app uses it: through the gateway, with the signed-in person's own access
+ * token, so the API decides every access question and the pages never do.
+ */
+@RegisterRestClient(configKey = "platform-api")
+@RegisterProvider(ApiProblems.class)
+@AccessToken
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface PlatformApi {
+
+    @GET
+    @Path("me")
+    Me me();
+
+    @GET
+    @Path("tenants/{tenantId}")
+    Tenant tenant(@PathParam("tenantId") String tenantId);
+
+    @GET
+    @Path("tenants/{tenantId}/schools")
+    List<School> schools(@PathParam("tenantId") String tenantId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds")
+    List<SurveyRound> surveyRounds(@PathParam("tenantId") String tenantId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}")
+    SurveyRoundDetail surveyRound(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/responses/mine")
+    MyResponse myResponse(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @PUT
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/responses/mine")
+    MyResponse saveDraft(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId, Answers answers);
+
+    @POST
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/responses/mine/submission")
+    MyResponse submit(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/results/schools/{schoolId}")
+    Results schoolResults(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @PathParam("schoolId") UUID schoolId);
+
+    @PUT
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/results/schools/{schoolId}/sharing")
+    Results share(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @PathParam("schoolId") UUID schoolId);
+
+    @DELETE
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/results/schools/{schoolId}/sharing")
+    Results withdraw(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @PathParam("schoolId") UUID schoolId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/completion")
+    List<Completion> completion(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @POST
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/reminders")
+    void remind(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+}
