@@ -75,8 +75,12 @@ class CrossTenantMatrixIT {
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
             "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId");
 
-    /** Path parameters that name something shared by all tenants (the published survey instrument). */
-    private static final Map<String, String> SHARED_VALUES = Map.of("version", "1");
+    /**
+     * Path parameters that name something shared by all tenants (the published survey instrument, a programme
+     * template and its version) or a fixed vocabulary (a plan's phase, a Led skole checklist step).
+     */
+    private static final Map<String, String> SHARED_VALUES = Map.of("version", "1", "templateId", "led-skole",
+            "phase", "hvor-er-vi", "stepCode", "informer-rektormote");
 
     private static List<Operation> operations;
     private static Map<String, String> gatewayRoutes;
@@ -369,7 +373,7 @@ class CrossTenantMatrixIT {
         String coordinator = tenant + ".coordinator";
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("programmeId", created(viaApi("programmes", "POST", "/api/tenants/" + tenant + "/programmes", coordinator,
-                ApiOperations.Json.write(Map.of("name", "Matrise " + shortId()))), "id"));
+                ApiOperations.Json.write(Map.of("name", "Matrise " + shortId(), "templateId", "led-skole"))), "id"));
         ids.put("schoolId", created(viaApi("organisations", "POST", "/api/tenants/" + tenant + "/schools", coordinator,
                 ApiOperations.Json.write(Map.of("name", "Matrise skole " + shortId(), "organisationNumber",
                         organisationNumber(), "kind", "grunnskole", "hasLeadershipTeam", true))), "id"));

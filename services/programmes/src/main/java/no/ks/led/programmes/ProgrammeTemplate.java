@@ -55,8 +55,9 @@ public class ProgrammeTemplate extends PanacheEntityBase {
 
     /** The newest version of every template, by template id. */
     public static List<ProgrammeTemplate> latestVersions() {
-        return find("version = (select max(t.version) from ProgrammeTemplate t where t.templateId = templateId)"
-                + " order by templateId").list();
+        return find("from ProgrammeTemplate p where p.version ="
+                + " (select max(t.version) from ProgrammeTemplate t where t.templateId = p.templateId) order by p.templateId")
+                .list();
     }
 
     /** The newest version of a template. */

@@ -118,6 +118,14 @@ class ProgrammeTemplateTests {
                 .when().post("/api/national/programme-templates/" + id + "/versions")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItems("name", "language"));
+        // a template without the three questions, or with one twice, is no template
+        given().auth().oauth2(token("ks.admin")).contentType(ContentType.JSON)
+                .body("{\"name\":\"Tom\",\"language\":\"nb\",\"description\":\"d\",\"framework\":{}}")
+                .when().post("/api/national/programme-templates/" + id + "/versions")
+                .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("framework.questions"));
+        given().auth().oauth2(token("ks.admin")).contentType(ContentType.JSON)
+                .body(content("Dobbel", "x").replace("hvor-vil-vi", "hvor-er-vi"))
+                .when().post("/api/national/programme-templates/" + id + "/versions").then().statusCode(400);
         given().auth().oauth2(token("ks.admin")).contentType(ContentType.JSON).body(content("Nei", "x"))
                 .when().post("/api/national/programme-templates/Not_A_Slug/versions").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(token("ks.analyst")).when().get("/api/national/programme-templates/" + id)
@@ -224,7 +232,8 @@ class ProgrammeTemplateTests {
         return """
                 {"name":"%s","language":"nb","description":"En testmal",
                  "framework":{"steps":[{"code":"steg-1","title":"Steg 1"}],
-                   "questions":[{"phase":"hvor-er-vi","title":"Hvor er vi?"}],
+                   "questions":[{"phase":"hvor-er-vi","title":"Hvor er vi?"},{"phase":"hvor-vil-vi","title":"Hvor vil vi?"},
+                     {"phase":"hvordan-kommer-vi-dit","title":"Hvordan kommer vi dit?"}],
                    "modules":[{"code":"%s","title":"Modul %s"}],
                    "tracks":[{"code":"alle","name":"Alle"}]}}""".formatted(name, module, module);
     }

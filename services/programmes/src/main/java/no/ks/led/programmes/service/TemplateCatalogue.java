@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.programmes.Framework;
 import no.ks.led.programmes.ProgrammeTemplate;
 
@@ -71,13 +72,14 @@ public class TemplateCatalogue {
         }
     }
 
-    /** Publishes the next version of a template (a new template id starts at 1). */
+    /**
+     * Publishes the next version of a template (a new template id starts at 1). A template holds the framework's
+     * three questions, each once.
+     */
     @Transactional
     public ProgrammeTemplate publish(String templateId, TemplateContent content, String publishedBy) {
-        if (content.framework().questions().stream().map(Framework.Question::phase).distinct().count()
-                != content.framework().questions().size()) {
-            throw no.ks.led.foundation.problem.ProblemException.invalidField("framework.questions",
-                    "names each of the three questions at most once");
+        if (content.framework().questions().stream().map(Framework.Question::phase).distinct().count() != 3) {
+            throw ProblemException.invalidField("framework.questions", "must hold each of the three questions once");
         }
         entityManager.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) locked")
                 .setParameter(1, "programme_template\n" + templateId).getSingleResult();
