@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum EntryKind {
     /** Notes from the dialogue with a school, or on the knowledge base. */
     NOTE("note", Phase.HVOR_ER_VI),
+    /** A focus area the owner picked from the status analysis's results. */
+    FOCUS_AREA("focus-area", Phase.HVOR_ER_VI),
     FUTURE_PICTURE("future-picture", Phase.HVOR_VIL_VI),
     GOAL("goal", Phase.HVORDAN_KOMMER_VI_DIT),
     THEME("theme", Phase.HVORDAN_KOMMER_VI_DIT),

@@ -201,6 +201,10 @@ class ProgrammeTemplateTests {
         given().auth().oauth2(token("fjordvik.coordinator")).contentType(ContentType.JSON).body(Map.of("framework", framework))
                 .when().put(base + "/framework").then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItem(containsString("steps")));
+        given().auth().oauth2(token("fjordvik.coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("name", "   ", "framework", Map.of()))
+                .when().put(base + "/framework").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("name"));
         given().auth().oauth2(token("fjordvik.coordinator")).when().get(base + "/framework")
                 .then().statusCode(200).body("steps", hasSize(5));
     }

@@ -46,6 +46,7 @@ public final class PlanDocument {
                     Map.entry("due", "Frist"), Map.entry("tracks", "Spor og deltakere"),
                     Map.entry("activities", "Årets aktiviteter"), Map.entry("when", "Dato"), Map.entry("activity", "Aktivitet"),
                     Map.entry("place", "Sted"), Map.entry("none", "Ingen ennå."), Map.entry("note", "Notater fra dialogen"),
+                    Map.entry("focus-area", "Fokusområder fra ståstedsanalysen"),
                     Map.entry("future-picture", "Framtidsbilder"), Map.entry("goal", "Mål"), Map.entry("theme", "Temaer"),
                     Map.entry("module", "Moduler")),
             "da", Map.ofEntries(Map.entry("title", "Lokal plan for lederudvikling"), Map.entry("owner", "Kommune"),
@@ -55,6 +56,7 @@ public final class PlanDocument {
                     Map.entry("due", "Frist"), Map.entry("tracks", "Spor og deltagere"),
                     Map.entry("activities", "Årets aktiviteter"), Map.entry("when", "Dato"), Map.entry("activity", "Aktivitet"),
                     Map.entry("place", "Sted"), Map.entry("none", "Ingen endnu."), Map.entry("note", "Noter fra dialogen"),
+                    Map.entry("focus-area", "Fokusområder"),
                     Map.entry("future-picture", "Fremtidsbilleder"), Map.entry("goal", "Mål"), Map.entry("theme", "Temaer"),
                     Map.entry("module", "Moduler")));
 

@@ -35,6 +35,7 @@ import no.ks.led.programmes.plan.PlanChange;
 import no.ks.led.programmes.plan.StepDone;
 import no.ks.led.programmes.service.PlanReading;
 import no.ks.led.programmes.service.PlanWriting;
+import no.ks.led.programmes.service.ResultFocus;
 
 /**
  * A programme's local plan: read by every member (what is about a school only where their role reaches), written
@@ -55,6 +56,9 @@ public class PlanResource {
 
     @Inject
     TenantZones zones;
+
+    @Inject
+    ResultFocus focus;
 
     @GET
     @Path("plan")
@@ -86,6 +90,15 @@ public class PlanResource {
     public List<PlanReading.Cycle> history(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId) {
         Grant grant = access.require(tenantId);
         return reading.history(tenantId, programmeId, grant);
+    }
+
+    /** Per school the reader may see: the lowest sections of its latest closed round and the largest falls since. */
+    @GET
+    @Path("plan/focus")
+    public List<ResultFocus.SchoolFocus> focus(@PathParam("tenantId") String tenantId,
+            @PathParam("programmeId") UUID programmeId) {
+        Grant grant = access.require(tenantId);
+        return focus.of(tenantId, programmeId, grant);
     }
 
     /** Marks a getting-started step done; done already, it keeps who did it first and when. */

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -112,7 +113,8 @@ public class ProgrammeResource {
     }
 
     /** A tailored name (optional) and framework. */
-    public record Tailoring(@Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
+    public record Tailoring(
+            @Size(max = 200, message = "must be at most 200 characters") @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
             @NotNull(message = "is required") @Valid Framework framework) {
     }
 
