@@ -73,7 +73,7 @@ class CrossTenantMatrixIT {
      * tenant; the other tenant's object must answer exactly like a missing one.
      */
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
-            "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId");
+            "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId");
 
     /**
      * Path parameters that name something shared by all tenants (the published survey instrument, a programme
@@ -392,6 +392,15 @@ class CrossTenantMatrixIT {
         }
         ids.put("engagementId", created(viaApi("organisations", "POST", "/api/tenants/" + tenant + "/engagements",
                 coordinator, ApiOperations.Json.write(engagement)), "id"));
+        // a consultant's proposal on the programme, for the owner's decision route
+        Http.Reply proposal = viaApi("programmes", "POST", "/api/tenants/" + tenant + "/programmes/" + ids.get("programmeId")
+                + "/proposals", DemoUsers.CONSULTANT, ApiOperations.Json.write(Map.of("change",
+                        Map.of("entry", Map.of("kind", "goal", "text", "Matrise " + shortId())))));
+        if (proposal.status() == 201) {
+            ids.put("proposalId", JsonPath.from(proposal.body()).getString("id"));
+        } else {
+            System.out.println("[matrix] no proposal fixture in " + tenant + ": " + proposal.status() + " " + abbreviate(proposal.body()));
+        }
         String round = surveyRound(tenant, ids.get("schoolId"));
         if (round != null) {
             ids.put("roundId", round);

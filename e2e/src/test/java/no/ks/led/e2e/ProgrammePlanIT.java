@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A coordinator's local plan through the gateway with the demo users: a Led skole programme from its template,
- * a checklist step, a measure, the plan as a Word document; the other tenant reaches none of it.
+ * a checklist step, a measure, a consultant's proposal accepted, the plan as a Word document; the other tenant
+ * reaches none of it.
  */
 @ExtendWith(Platform.class)
 class ProgrammePlanIT {
@@ -56,6 +57,17 @@ class ProgrammePlanIT {
         given().baseUri(gateway).auth().oauth2(coordinator).when().get(base + "/plan").then().statusCode(200)
                 .body("checklist[0].done", equalTo(true)).body("measures[0].title", equalTo("Rolleavklaring i ledergruppene"));
 
+        // the consultant proposes, the coordinator accepts: the owner's plan, built with the consultant's help
+        String proposal = given().baseUri(gateway).auth().oauth2(RealmLogin.accessToken("veiviser.consultant"))
+                .contentType(ContentType.JSON)
+                .body("{\"change\":{\"entry\":{\"kind\":\"future-picture\",\"text\":\"Ledergrupper som lærer sammen\"}}}")
+                .when().post(base + "/proposals").then().statusCode(201).body("status", equalTo("proposed")).extract().path("id");
+        given().baseUri(gateway).auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"accept\":true}")
+                .when().post(base + "/proposals/" + proposal + "/decision").then().statusCode(200)
+                .body("status", equalTo("accepted"));
+        given().baseUri(gateway).auth().oauth2(coordinator).when().get(base + "/plan").then().statusCode(200)
+                .body("phases[1].entries[0].text", equalTo("Ledergrupper som lærer sammen"));
+
         byte[] docx = given().baseUri(gateway).auth().oauth2(coordinator).when().get(base + "/plan.docx")
                 .then().statusCode(200).header("Content-Disposition", containsString(".docx")).extract().asByteArray();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
@@ -72,6 +84,8 @@ class ProgrammePlanIT {
             given().baseUri(gateway).auth().oauth2(nordhei).when().get(path).then().statusCode(404).contentType(PROBLEM)
                     .body(not(containsString("Rolleavklaring")));
         }
+        given().baseUri(gateway).auth().oauth2(nordhei).contentType(ContentType.JSON).body("{\"accept\":false}")
+                .when().post(base + "/proposals/" + proposal + "/decision").then().statusCode(404).contentType(PROBLEM);
         given().baseUri(gateway).auth().oauth2(nordhei).when().post(base + "/plan/checklist/lokal-plan/completion")
                 .then().statusCode(404).contentType(PROBLEM);
         given().baseUri(gateway).auth().oauth2(nordhei).contentType(ContentType.JSON)
