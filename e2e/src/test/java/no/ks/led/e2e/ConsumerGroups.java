@@ -42,6 +42,7 @@ final class ConsumerGroups implements AutoCloseable {
         }
         groups.put("organisations-identity-sync", "led.organisations.events");
         groups.put("scheduling", "led.programmes.events");
+        groups.put("programmes", "led.surveys.events");
         return groups;
     }
 

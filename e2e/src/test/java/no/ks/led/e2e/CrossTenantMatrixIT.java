@@ -73,10 +73,14 @@ class CrossTenantMatrixIT {
      * tenant; the other tenant's object must answer exactly like a missing one.
      */
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
-            "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId");
+            "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId");
 
-    /** Path parameters that name something shared by all tenants (the published survey instrument). */
-    private static final Map<String, String> SHARED_VALUES = Map.of("version", "1");
+    /**
+     * Path parameters that name something shared by all tenants (the published survey instrument, a programme
+     * template and its version) or a fixed vocabulary (a plan's phase, a Led skole checklist step).
+     */
+    private static final Map<String, String> SHARED_VALUES = Map.of("version", "1", "templateId", "led-skole",
+            "phase", "hvor-er-vi", "stepCode", "informer-rektormote");
 
     private static List<Operation> operations;
     private static Map<String, String> gatewayRoutes;
@@ -369,7 +373,7 @@ class CrossTenantMatrixIT {
         String coordinator = tenant + ".coordinator";
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("programmeId", created(viaApi("programmes", "POST", "/api/tenants/" + tenant + "/programmes", coordinator,
-                ApiOperations.Json.write(Map.of("name", "Matrise " + shortId()))), "id"));
+                ApiOperations.Json.write(Map.of("name", "Matrise " + shortId(), "templateId", "led-skole"))), "id"));
         ids.put("schoolId", created(viaApi("organisations", "POST", "/api/tenants/" + tenant + "/schools", coordinator,
                 ApiOperations.Json.write(Map.of("name", "Matrise skole " + shortId(), "organisationNumber",
                         organisationNumber(), "kind", "grunnskole", "hasLeadershipTeam", true))), "id"));
@@ -388,6 +392,15 @@ class CrossTenantMatrixIT {
         }
         ids.put("engagementId", created(viaApi("organisations", "POST", "/api/tenants/" + tenant + "/engagements",
                 coordinator, ApiOperations.Json.write(engagement)), "id"));
+        // a consultant's proposal on the programme, for the owner's decision route
+        Http.Reply proposal = viaApi("programmes", "POST", "/api/tenants/" + tenant + "/programmes/" + ids.get("programmeId")
+                + "/proposals", DemoUsers.CONSULTANT, ApiOperations.Json.write(Map.of("change",
+                        Map.of("entry", Map.of("kind", "goal", "text", "Matrise " + shortId())))));
+        if (proposal.status() == 201) {
+            ids.put("proposalId", JsonPath.from(proposal.body()).getString("id"));
+        } else {
+            System.out.println("[matrix] no proposal fixture in " + tenant + ": " + proposal.status() + " " + abbreviate(proposal.body()));
+        }
         String round = surveyRound(tenant, ids.get("schoolId"));
         if (round != null) {
             ids.put("roundId", round);

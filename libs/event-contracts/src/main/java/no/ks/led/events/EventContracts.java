@@ -11,7 +11,12 @@ import no.ks.led.events.organisations.SchoolAdded;
 import no.ks.led.events.organisations.SchoolChanged;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.events.programmes.ActivityPlanned;
+import no.ks.led.events.programmes.MeasureAdded;
+import no.ks.led.events.programmes.PlanEvaluated;
+import no.ks.led.events.programmes.PlanPhaseCompleted;
 import no.ks.led.events.programmes.ProgrammeCreated;
+import no.ks.led.events.programmes.ProgrammeTailored;
 import no.ks.led.events.surveys.ResultsShared;
 import no.ks.led.events.surveys.ResultsWithdrawn;
 import no.ks.led.events.surveys.SurveyRoundClosed;
@@ -32,6 +37,11 @@ public final class EventContracts {
             EngagementEnded.class,
             PersonErased.class,
             ProgrammeCreated.class,
+            ProgrammeTailored.class,
+            PlanPhaseCompleted.class,
+            MeasureAdded.class,
+            ActivityPlanned.class,
+            PlanEvaluated.class,
             SurveyRoundOpened.class,
             ResultsShared.class,
             ResultsWithdrawn.class,

@@ -130,6 +130,9 @@ class EventContractsTest {
             return new BigDecimal("3.50");
         } else if (type == boolean.class || type == Boolean.class) {
             return true;
+        } else if (type == java.util.List.class && property != null && property.path("items").has("enum")) {
+            // a list of names from a fixed vocabulary (ProgrammeTailored.changedParts)
+            return java.util.List.of(property.get("items").get("enum").get(0).asText());
         } else if (type == java.util.List.class) {
             return java.util.List.of(UUID.randomUUID());
         }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import no.ks.led.events.EventContracts;
 import no.ks.led.events.programmes.ProgrammeCreated;
 import no.ks.led.foundation.events.EventEnvelope;
 import no.ks.led.foundation.testing.RealmLogin;
+import no.ks.led.scheduling.events.ProgrammeEvents;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,6 +36,9 @@ class ProgrammeEventsTests {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -51,6 +56,26 @@ class ProgrammeEventsTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM programme_ref WHERE id = ?1", marker) == 1);
         assertEquals(1, count("SELECT count(*) FROM programme_ref WHERE id = ?1", programmeId));
         assertEquals(1, count("SELECT count(*) FROM inbox_event WHERE event_id = ?1", event.id()));
+    }
+
+    @Test
+    void theProgrammesPlanEventsThatSchedulingDoesNotHandleYetAreSkippedAndTheStreamGoesOn() throws Exception {
+        UUID programmeId = UUID.randomUUID();
+        publish(programmeCreated(programmeId, "fjordvik"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String planned = "{\"activityId\":\"" + UUID.randomUUID() + "\",\"programmeId\":\"" + programmeId
+                + "\",\"tenantId\":\"fjordvik\",\"kind\":\"leader-gathering\",\"title\":\"Ledersamling\","
+                + "\"startsOn\":\"2027-03-01\",\"endsOn\":\"2027-03-01\",\"place\":null,\"plannedAt\":\"" + now + "\"}";
+        publish(new EventEnvelope(UUID.randomUUID(),
+                EventContracts.type(no.ks.led.events.programmes.ActivityPlanned.class), "/led/programmes", now, "fjordvik", planned));
+        // a programme created after the plan's event is still applied: the consumer did not stop at it
+        UUID after = UUID.randomUUID();
+        publish(programmeCreated(after, "fjordvik"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM programme_ref WHERE id = ?1", after) == 1);
+        assertEquals(1, count("SELECT count(*) FROM programme_ref WHERE id = ?1", programmeId));
+        // skipped (no handler yet), not failed into the dead-letter topic
+        assertTrue(meters.counter("led.events.skipped", "consumer", ProgrammeEvents.CHANNEL, "type",
+                EventContracts.type(no.ks.led.events.programmes.ActivityPlanned.class)).count() >= 1);
     }
 
     @Test

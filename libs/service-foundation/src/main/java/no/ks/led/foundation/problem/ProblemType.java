@@ -22,6 +22,10 @@ public enum ProblemType {
     NO_DRAFT_TO_SUBMIT(409, "no-draft-to-submit", "There is no saved draft to submit"),
     NOT_A_RESPONDENT(403, "not-a-respondent", "You are not a respondent of this survey round"),
     REMINDERS_ALREADY_SENT_TODAY(409, "reminders-already-sent-today", "Reminders were already sent today"),
+    // programmes
+    TEMPLATE_VERSION_ALREADY_FOLLOWED(409, "template-version-already-followed",
+            "The programme follows this template version or a later one already"),
+    PROPOSAL_ALREADY_DECIDED(409, "proposal-already-decided", "The proposal was accepted or rejected already"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used for another request"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests, try again later"),
