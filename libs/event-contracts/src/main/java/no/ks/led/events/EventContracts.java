@@ -2,6 +2,11 @@ package no.ks.led.events;
 
 import java.util.List;
 
+import no.ks.led.events.funding.ClaimSubmitted;
+import no.ks.led.events.funding.FundingApplied;
+import no.ks.led.events.funding.FundingApproved;
+import no.ks.led.events.funding.FundingRefused;
+import no.ks.led.events.funding.RefundReceived;
 import no.ks.led.events.organisations.EngagementEnded;
 import no.ks.led.events.organisations.EngagementStarted;
 import no.ks.led.events.organisations.MembershipEnded;
@@ -17,6 +22,13 @@ import no.ks.led.events.programmes.PlanEvaluated;
 import no.ks.led.events.programmes.PlanPhaseCompleted;
 import no.ks.led.events.programmes.ProgrammeCreated;
 import no.ks.led.events.programmes.ProgrammeTailored;
+import no.ks.led.events.scheduling.ActivityCancelled;
+import no.ks.led.events.scheduling.ActivityRescheduled;
+import no.ks.led.events.scheduling.ActivityScheduled;
+import no.ks.led.events.scheduling.AttendanceRecorded;
+import no.ks.led.events.scheduling.SignUpOpened;
+import no.ks.led.events.scheduling.SpeakerBooked;
+import no.ks.led.events.scheduling.SpeakerConfirmed;
 import no.ks.led.events.surveys.ResultsShared;
 import no.ks.led.events.surveys.ResultsWithdrawn;
 import no.ks.led.events.surveys.SurveyRoundClosed;
@@ -45,7 +57,19 @@ public final class EventContracts {
             SurveyRoundOpened.class,
             ResultsShared.class,
             ResultsWithdrawn.class,
-            SurveyRoundClosed.class);
+            SurveyRoundClosed.class,
+            ActivityScheduled.class,
+            ActivityRescheduled.class,
+            ActivityCancelled.class,
+            SpeakerBooked.class,
+            SpeakerConfirmed.class,
+            SignUpOpened.class,
+            AttendanceRecorded.class,
+            FundingApplied.class,
+            FundingApproved.class,
+            FundingRefused.class,
+            ClaimSubmitted.class,
+            RefundReceived.class);
 
     private EventContracts() {
     }
