@@ -40,7 +40,8 @@ class RosterConfirmationTests {
     @Test
     void anAddressKnownElsewhereIsCountedAsNewAndItsMembershipWaitsForThePerson() {
         String school = OrganisationNumberTest.randomValid();
-        String known = "nordhei.principal@example.org";
+        String known = Demo.freshEmail();
+        Demo.addPerson("nordhei", "nordhei.executive", Demo.personBody("Kjent I Nordhei", known, "coordinator", null));
         String fresh = "r-" + UUID.randomUUID().toString().substring(0, 10) + "@example.org";
         String csv = HEADER
                 + "Venteskolen;" + school + ";grunnskole;ja;Ny Rektor;" + fresh + ";rektor\n"
