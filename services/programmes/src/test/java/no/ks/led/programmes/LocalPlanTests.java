@@ -23,6 +23,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.foundation.demo.DemoDirectory;
+import no.ks.led.foundation.testing.DemoAccess;
 import no.ks.led.foundation.testing.RealmLogin;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class LocalPlanTests {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final DemoDirectory DEMO = DemoDirectory.load();
+    private static final DemoDirectory DEMO = DemoAccess.directory();
     private static final String FJORDVIK_SKOLE = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
     private static final String NORDHEI_SKOLE = "411b22cd-71ee-5fd8-a7c2-fb467ea483a1";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Oslo"));
