@@ -59,6 +59,7 @@ class PendingMembershipBrowserIT {
         browser.open("/tenants/fjordvik");
         assertEquals("Fant ikke siden", browser.find("h1").getText());
 
+        browser.open("/tenants/nordhei");
         browser.find("a.led-pending-link").click();
         browser.wait.until(ExpectedConditions.urlContains("/pending-memberships"));
         WebElement card = browser.find("[data-testid=pending-membership]");
