@@ -172,10 +172,11 @@ class ProgrammePagesBrowserIT {
     void theCoordinatorAcceptsTheProposal() {
         browser.logIn("fjordvik.coordinator");
         browser.open(overview + "/proposals");
-        WebElement proposal = browser.driver.findElements(By.cssSelector("[data-testid=proposal]")).stream()
-                .filter(p -> p.getText().contains(GOAL)).findFirst().orElseThrow();
+        browser.find("[data-testid=proposal]");
         accessibleInEveryLanguage("the proposals inbox");
         browser.screenshot("programme-proposals");
+        WebElement proposal = browser.driver.findElements(By.cssSelector("[data-testid=proposal]")).stream()
+                .filter(p -> p.getText().contains(GOAL)).findFirst().orElseThrow();
         proposal.findElement(By.cssSelector("[data-testid=accept-proposal]")).click();
         browser.wait.until(ExpectedConditions.urlContains("notice=accepted"));
         browser.open(overview + "/phases/hvordan-kommer-vi-dit");
