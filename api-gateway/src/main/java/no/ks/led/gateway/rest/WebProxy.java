@@ -40,7 +40,8 @@ public class WebProxy {
             // htmx says what it asks for
             "HX-Request", "HX-Target", "HX-Trigger", "HX-Current-URL", "HX-Boosted");
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of(
-            "content-type", "content-language", "location", "set-cookie", "cache-control", "expires", "etag",
+            // content-disposition: the web app's downloads (the plan as a Word document) keep their file name
+            "content-type", "content-disposition", "content-language", "location", "set-cookie", "cache-control", "expires", "etag",
             "last-modified", "vary", "content-security-policy", "x-content-type-options", "x-frame-options",
             "referrer-policy", "permissions-policy", "strict-transport-security", "retry-after",
             "hx-redirect", "hx-location", "hx-refresh", "hx-trigger", "hx-push-url", "hx-retarget", "hx-reswap");

@@ -11,6 +11,7 @@ import no.ks.led.events.organisations.EngagementEnded;
 import no.ks.led.events.organisations.EngagementStarted;
 import no.ks.led.events.organisations.MembershipEnded;
 import no.ks.led.events.organisations.MembershipGranted;
+import no.ks.led.events.organisations.MembershipGrantedV2;
 import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.SchoolAdded;
 import no.ks.led.events.organisations.SchoolChanged;
@@ -44,6 +45,7 @@ public final class EventContracts {
             SchoolAdded.class,
             SchoolChanged.class,
             MembershipGranted.class,
+            MembershipGrantedV2.class,
             MembershipEnded.class,
             EngagementStarted.class,
             EngagementEnded.class,

@@ -46,14 +46,45 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
-    /** Whether it gives its role on the day: started, not past its end, not ended early. */
+    /**
+     * Whether it waits for the person to accept it: it links an organisation to a person it did not
+     * create and has no confirmed membership with. Until accepted it grants nothing and no event names it.
+     */
+    @Column(name = "awaiting_confirmation", nullable = false)
+    public boolean awaitingConfirmation;
+
+    /** When the person accepted it; null if it never waited. */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    /** Whether it gives its role on the day: accepted, started, not past its end, not ended early. */
     public boolean currentOn(LocalDate day) {
-        return endedAt == null && !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
+        return !awaitingConfirmation && endedAt == null && !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
     }
 
     /** Whether it still gives, or will give, its role: not ended early and not past its end. */
     public boolean openOn(LocalDate day) {
         return endedAt == null && (endsOn == null || !endsOn.isBefore(day));
+    }
+
+    /**
+     * Whether it is on the organisation's roster on the day: current, or waiting for the person to accept
+     * it. The organisation sees both alike, so it never learns whether the address was known elsewhere.
+     */
+    public boolean listedOn(LocalDate day) {
+        return endedAt == null && !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
+    }
+
+    /** Whether the person has accepted (or never needed to accept) a membership of the organisation. */
+    public static boolean confirmedIn(String organisationId, UUID personId) {
+        return count("organisationId = ?1 and personId = ?2 and awaitingConfirmation = false", organisationId,
+                personId) > 0;
+    }
+
+    /** The memberships that wait for the person to accept them, not ended. */
+    public static List<Membership> awaitingOf(UUID personId) {
+        return list("personId = ?1 and awaitingConfirmation = true and endedAt is null order by organisationId, startsOn, id",
+                personId);
     }
 
     public static List<Membership> ofOrganisation(String organisationId) {

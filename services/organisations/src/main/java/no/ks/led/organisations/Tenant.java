@@ -47,6 +47,10 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
 
+    /** When its first roster import ran; null before. That import's grants are marked as the initial roster. */
+    @Column(name = "first_roster_import_at")
+    public Instant firstRosterImportAt;
+
     /** Every tenant, the deactivated too, by slug. */
     public static PanacheQuery<Tenant> findAllBySlug() {
         return find("order by slug");

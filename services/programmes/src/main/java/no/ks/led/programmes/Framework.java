@@ -18,8 +18,8 @@ import jakarta.validation.constraints.Size;
 /**
  * What a programme is built from: a template's content, which a tenant copies into its own programme and
  * tailors. The getting-started steps, the three questions with their guidance, the thematic areas, the module
- * catalogue, tracks with their competence goals, leader levels, the pattern of activities and the working
- * forms. Lists are never null; an item's {@code code} is its stable name within its list.
+ * catalogue, tracks with their competence goals, leader levels, the pattern of activities, the working
+ * forms, and the starter pack for new leaders (the items of a new leader's personal follow-up plan). Lists are never null; an item's {@code code} is its stable name within its list.
  */
 public record Framework(
         @Valid @Size(max = 50, message = "must have at most 50 steps") List<@NotNull(message = "must not be null") Step> steps,
@@ -30,7 +30,8 @@ public record Framework(
         @Valid @Size(max = 20, message = "must have at most 20 tracks") List<@NotNull(message = "must not be null") Track> tracks,
         @Size(max = 20, message = "must have at most 20 leader levels") List<@NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters") String> leaderLevels,
         @Valid @Size(max = 100, message = "must have at most 100 activities") List<@NotNull(message = "must not be null") PatternActivity> activityPattern,
-        @Size(max = 50, message = "must have at most 50 working forms") List<@NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters") String> workingForms) {
+        @Size(max = 50, message = "must have at most 50 working forms") List<@NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters") String> workingForms,
+        @Valid @Size(max = 50, message = "must have at most 50 starter pack items") List<@NotNull(message = "must not be null") Step> starterPack) {
 
     /** The parts of a framework a tenant tailors, by their name in events and APIs. */
     public static final List<String> PARTS = List.of("steps", "themes", "modules", "tracks", "leaderLevels",
@@ -87,11 +88,12 @@ public record Framework(
         leaderLevels = copy(leaderLevels);
         activityPattern = copy(activityPattern);
         workingForms = copy(workingForms);
+        starterPack = copy(starterPack);
     }
 
     /** A framework with nothing in it, for a programme made without a template. */
     public static Framework empty() {
-        return new Framework(null, null, null, null, false, null, null, null, null);
+        return new Framework(null, null, null, null, false, null, null, null, null, null);
     }
 
     /** The question of a phase, if the framework has one. */
@@ -115,7 +117,7 @@ public record Framework(
         return new Framework(cast(pick.apply("steps")), questions, cast(pick.apply("themes")),
                 cast(pick.apply("modules")), parts.contains("modules") ? source.sampleModules : sampleModules,
                 cast(pick.apply("tracks")), cast(pick.apply("leaderLevels")), cast(pick.apply("activityPattern")),
-                cast(pick.apply("workingForms")));
+                cast(pick.apply("workingForms")), starterPack);
     }
 
     /**

@@ -77,9 +77,9 @@ class PlanDocumentTest {
 
     @Test
     void aNewerTemplateVersionsDifferencesNameWhatItAddsAndDrops() {
-        Framework v1 = new Framework(null, null, null, List.of(new Framework.Item("a", "Modul A", null)), true, null, null, null, null);
+        Framework v1 = new Framework(null, null, null, List.of(new Framework.Item("a", "Modul A", null)), true, null, null, null, null, null);
         Framework v2 = new Framework(null, null, null, List.of(new Framework.Item("b", "Modul B", null)), true, null,
-                List.of("rektor"), null, null);
+                List.of("rektor"), null, null, null);
         var differences = v1.differencesTo(v2);
         assertEquals(Set.of("modules", "leaderLevels"), differences.keySet());
         assertEquals(List.of("Modul B"), differences.get("modules").added());

@@ -84,4 +84,84 @@ public interface PlatformApi {
     @POST
     @Path("tenants/{tenantId}/survey-rounds/{roundId}/reminders")
     void remind(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @GET
+    @Path("me/pending-memberships")
+    List<PendingMembership> pendingMemberships();
+
+    @POST
+    @Path("me/pending-memberships/{membershipId}/accept")
+    void acceptMembership(@PathParam("membershipId") UUID membershipId);
+
+    @POST
+    @Path("me/pending-memberships/{membershipId}/decline")
+    void declineMembership(@PathParam("membershipId") UUID membershipId);
+
+    @GET
+    @Path("tenants/{tenantId}/programmes")
+    List<Programme> programmes(@PathParam("tenantId") String tenantId);
+
+    @POST
+    @Path("tenants/{tenantId}/programmes")
+    Programme createProgramme(@PathParam("tenantId") String tenantId, NewProgramme programme,
+            @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    @GET
+    @Path("tenants/{tenantId}/programmes/{programmeId}")
+    Programme programme(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId);
+
+    @GET
+    @Path("tenants/{tenantId}/programme-templates")
+    List<ProgrammeTemplate> programmeTemplates(@PathParam("tenantId") String tenantId);
+
+    @GET
+    @Path("tenants/{tenantId}/programmes/{programmeId}/plan")
+    LocalPlan plan(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId);
+
+    @GET
+    @Path("tenants/{tenantId}/programmes/{programmeId}/plan.docx")
+    @Produces("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    byte[] planDocument(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId);
+
+    @GET
+    @Path("tenants/{tenantId}/programmes/{programmeId}/plan/history")
+    List<PlanCycle> planHistory(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId);
+
+    @GET
+    @Path("tenants/{tenantId}/programmes/{programmeId}/plan/focus")
+    List<SchoolFocus> planFocus(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId);
+
+    @POST
+    @Path("tenants/{tenantId}/programmes/{programmeId}/plan/checklist/{stepCode}/completion")
+    void completeStep(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId,
+            @PathParam("stepCode") String stepCode);
+
+    @POST
+    @Path("tenants/{tenantId}/programmes/{programmeId}/plan/phases/{phase}/completion")
+    void completePhase(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId,
+            @PathParam("phase") String phase);
+
+    @POST
+    @Path("tenants/{tenantId}/programmes/{programmeId}/plan/changes")
+    void changePlan(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId,
+            PlanChange change, @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    @GET
+    @Path("tenants/{tenantId}/programmes/{programmeId}/proposals")
+    List<PlanProposal> proposals(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId);
+
+    @POST
+    @Path("tenants/{tenantId}/programmes/{programmeId}/proposals")
+    void propose(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId,
+            NewProposal proposal, @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    @POST
+    @Path("tenants/{tenantId}/programmes/{programmeId}/proposals/{proposalId}/decision")
+    void decideProposal(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId,
+            @PathParam("proposalId") UUID proposalId, ProposalDecision decision);
+
+    @POST
+    @Path("tenants/{tenantId}/programmes/{programmeId}/plan/evaluations")
+    void evaluatePlan(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId,
+            PlanEvaluation evaluation);
 }

@@ -42,7 +42,7 @@ public class ConsultancyResource {
         LocalDate today = PlatformClock.today();
         return page.of(Consultancy.findAllBySlug())
                 .map(c -> ConsultancyView.of(c, Membership.ofOrganisation(c.slug).stream()
-                        .filter(m -> m.currentOn(today)).map(m -> m.personId).distinct().count()))
+                        .filter(m -> m.listedOn(today)).map(m -> m.personId).distinct().count()))
                 .toResponse();
     }
 

@@ -57,7 +57,7 @@ public class PeopleResource {
         LocalDate today = PlatformClock.today(tenantId);
         Map<UUID, List<TenantPersonView.Role>> roles = new LinkedHashMap<>();
         for (Membership m : Membership.ofOrganisation(tenantId)) {
-            if (m.currentOn(today)) {
+            if (m.listedOn(today)) {
                 roles.computeIfAbsent(m.personId, id -> new ArrayList<>())
                         .add(new TenantPersonView.Role(m.id, m.role, m.schoolId, m.startsOn, m.endsOn));
             }

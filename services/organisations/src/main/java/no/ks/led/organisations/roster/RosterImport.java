@@ -81,6 +81,11 @@ public class RosterImport {
         if (!report.errors().isEmpty()) {
             throw new RosterRejected(report);
         }
+        // the tenant's first import grants every existing leader at once; consumers tell it from later joiners
+        boolean initialImport = tenant.firstRosterImportAt == null;
+        if (initialImport) {
+            tenant.firstRosterImportAt = PlatformClock.now();
+        }
         Map<String, UUID> schoolIds = new HashMap<>(plan.existingSchools);
         for (Roster.RosterSchool school : plan.schoolsToCreate.values()) {
             schoolIds.put(school.orgNumber(), registry.addSchool(tenantId, new TenantRegistry.NewSchool(school.name(),
@@ -102,7 +107,8 @@ public class RosterImport {
                     entityManager.flush();
                 }
                 people.addToTenant(tenantId, entry.personName(), entry.email(), new PeopleDirectory.NewRole(
-                        entry.role().roleName(), schoolIds.get(entry.school().orgNumber()), null, null), null, null);
+                        entry.role().roleName(), schoolIds.get(entry.school().orgNumber()), null, null), null, null,
+                        initialImport);
                 if (++written % FLUSH_EVERY == 0) {
                     entityManager.flush();
                     entityManager.clear();
@@ -202,7 +208,8 @@ public class RosterImport {
                 plan.existingSchools.put(wanted.orgNumber(), existing.id);
             }
             Person person = persons.get(entry.email());
-            if (person == null) {
+            // new to this tenant: whether another organisation knows the address is not this tenant's to learn
+            if (person == null || !knownNames.containsKey(person.id)) {
                 newPeople.add(entry.email());
             }
             if (person == null || existing == null || !held.contains(key(person.id, entry.role().roleName(), existing.id))) {

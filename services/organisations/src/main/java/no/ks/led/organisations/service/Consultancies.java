@@ -57,10 +57,12 @@ public class Consultancies {
             UUID personId, UUID membershipId) {
         Consultancy consultancy = Consultancy.<Consultancy>findByIdOptional(consultancyId)
                 .orElseThrow(() -> ProblemException.notFound("Consultancy " + consultancyId));
-        Person person = register.findOrCreate(consultancy.slug, name, email, personId);
+        PersonRegister.Registered registered = register.findOrCreate(consultancy.slug, name, email, personId);
         PeopleDirectory.NewRole grant = new PeopleDirectory.NewRole(PeopleDirectory.CONSULTANT, null, startsOn, null);
-        return PeopleDirectory.granted(person, name, email,
-                memberships.grantMembership(consultancy.slug, person, grant, membershipId));
+        Memberships.GrantKind kind = new Memberships.GrantKind(
+                PeopleDirectory.awaitsConfirmation(consultancy.slug, registered, personId != null), false);
+        return PeopleDirectory.granted(registered.person(), name, email,
+                memberships.grantMembership(consultancy.slug, registered.person(), grant, membershipId, kind));
     }
 
     /** Whether the person is a consultant of the consultancy on the day. */

@@ -11,7 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.ks.led.events.organisations.MembershipEnded;
-import no.ks.led.events.organisations.MembershipGranted;
+import no.ks.led.events.organisations.MembershipGrantedV2;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
@@ -29,7 +29,19 @@ public class Memberships {
     @Inject
     Outbox outbox;
 
+    /**
+     * How a grant is made: {@code awaitingConfirmation} keeps it from granting anything (and from any
+     * event) until the person accepts it; {@code initialImport} marks the tenant's first roster import.
+     */
+    record GrantKind(boolean awaitingConfirmation, boolean initialImport) {
+        static final GrantKind DIRECT = new GrantKind(false, false);
+    }
+
     Membership grantMembership(String organisationId, Person person, NewRole grant, UUID fixedId) {
+        return grantMembership(organisationId, person, grant, fixedId, GrantKind.DIRECT);
+    }
+
+    Membership grantMembership(String organisationId, Person person, NewRole grant, UUID fixedId, GrantKind kind) {
         if (person.erased()) {
             throw ProblemException.notFound("Person " + person.id);
         }
@@ -52,15 +64,36 @@ public class Memberships {
         membership.schoolId = grant.schoolId();
         membership.startsOn = startsOn;
         membership.endsOn = grant.endsOn();
+        membership.awaitingConfirmation = kind.awaitingConfirmation();
         membership.persist();
-        outbox.record(organisationId, new MembershipGranted(membership.id, organisationId, person.id, membership.role,
-                membership.schoolId, membership.startsOn, membership.endsOn));
+        if (!membership.awaitingConfirmation) {
+            announce(membership, kind.initialImport());
+        }
         return membership;
     }
 
-    /** Ends the membership now, with its event. */
+    /** The person accepts a membership that waited for them: from now on it grants its role, announced by its event. */
+    void confirm(Membership membership) {
+        membership.awaitingConfirmation = false;
+        membership.confirmedAt = now();
+        announce(membership, false);
+    }
+
+    /** Both versions of the grant's event, until every consumer reads version 2. */
+    private void announce(Membership membership, boolean initialImport) {
+        MembershipGrantedV2 granted = new MembershipGrantedV2(membership.id, membership.organisationId,
+                membership.personId, membership.role, membership.schoolId, membership.startsOn, membership.endsOn,
+                initialImport);
+        outbox.record(membership.organisationId, granted.v1());
+        outbox.record(membership.organisationId, granted);
+    }
+
+    /** Ends the membership now, with its event (none for one that still waited: nothing was granted or announced). */
     void end(Membership membership) {
         membership.endedAt = now();
+        if (membership.awaitingConfirmation) {
+            return;
+        }
         outbox.record(membership.organisationId,
                 new MembershipEnded(membership.id, membership.organisationId, membership.personId, membership.endedAt));
     }

@@ -59,14 +59,35 @@ public class PeopleDirectory {
      * Adds a person to a tenant with one membership. A person with the same e-mail (whatever its case)
      * is linked, not duplicated; the tenant knows them by the name it gave first, and nothing of the
      * person's record changes. {@code personId} and {@code membershipId} are null unless fixed.
+     * Linking to a person the tenant did not create and has no confirmed membership with waits for
+     * that person to accept it ({@link PendingMemberships}); the answer is the same either way.
      */
     @Transactional
     public Granted addToTenant(String tenantId, String name, String email, NewRole grant, UUID personId,
             UUID membershipId) {
+        return addToTenant(tenantId, name, email, grant, personId, membershipId, false);
+    }
+
+    /** As {@link #addToTenant(String, String, String, NewRole, UUID, UUID)}, marking the tenant's first roster import. */
+    @Transactional
+    public Granted addToTenant(String tenantId, String name, String email, NewRole grant, UUID personId,
+            UUID membershipId, boolean initialImport) {
         Tenant tenant = activeTenant(tenantId);
         checkTenantGrant(tenant.slug, grant);
-        Person person = register.findOrCreate(tenant.slug, name, email, personId);
-        return granted(person, name, email, memberships.grantMembership(tenant.slug, person, grant, membershipId));
+        PersonRegister.Registered registered = register.findOrCreate(tenant.slug, name, email, personId);
+        Memberships.GrantKind kind = new Memberships.GrantKind(
+                awaitsConfirmation(tenant.slug, registered, personId != null), initialImport);
+        return granted(registered.person(), name, email,
+                memberships.grantMembership(tenant.slug, registered.person(), grant, membershipId, kind));
+    }
+
+    /**
+     * Whether a new membership must wait for the person to accept it: the organisation did not create the
+     * person just now and has no membership with them that was confirmed. The demo directory, whose
+     * people the dev realm's users already carry ({@code vouched}), never waits.
+     */
+    static boolean awaitsConfirmation(String organisationId, PersonRegister.Registered registered, boolean vouched) {
+        return !registered.created() && !vouched && !Membership.confirmedIn(organisationId, registered.person().id);
     }
 
     static Granted granted(Person person, String name, String email, Membership membership) {
@@ -88,7 +109,8 @@ public class PeopleDirectory {
                 .filter(p -> Membership.ofPersonIn(tenantId, p.id).stream().anyMatch(m -> m.openOn(today)))
                 .orElseThrow(() -> ProblemException.notFound("Person " + personId));
         checkTenantGrant(tenant.slug, grant);
-        return memberships.grantMembership(tenant.slug, person, grant, null);
+        return memberships.grantMembership(tenant.slug, person, grant, null, new Memberships.GrantKind(
+                !Membership.confirmedIn(tenant.slug, person.id), false));
     }
 
     /**

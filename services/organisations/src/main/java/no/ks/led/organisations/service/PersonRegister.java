@@ -27,25 +27,32 @@ public class PersonRegister {
      */
     @Transactional
     Person ensurePerson(UUID personId, String name, String email) {
-        return person(name, email, personId);
+        return person(name, email, personId).person();
+    }
+
+    /**
+     * A person found or created for an organisation. {@code created} says this call created them: the
+     * organisation then vouches for the address alone, and nobody else knows the person yet.
+     */
+    record Registered(Person person, boolean created) {
     }
 
     /** The person with the e-mail address (created if new), known to the organisation by the name given unless it knew them already. */
-    Person findOrCreate(String organisationId, String name, String email, UUID fixedId) {
-        Person person = person(name, email, fixedId);
-        names.remember(organisationId, person.id, name.strip());
-        return person;
+    Registered findOrCreate(String organisationId, String name, String email, UUID fixedId) {
+        Registered registered = person(name, email, fixedId);
+        names.remember(organisationId, registered.person().id, name.strip());
+        return registered;
     }
 
-    private Person person(String name, String email, UUID fixedId) {
+    private Registered person(String name, String email, UUID fixedId) {
         Person existing = Person.findByEmail(email).orElse(null);
         if (existing != null) {
-            return existing;
+            return new Registered(existing, false);
         }
         if (fixedId != null) {
             Person byId = Person.findById(fixedId);
             if (byId != null) {
-                return byId;
+                return new Registered(byId, false);
             }
         }
         Person person = new Person();
@@ -54,6 +61,6 @@ public class PersonRegister {
         person.email = Person.normaliseEmail(email);
         person.createdAt = now();
         person.persist();
-        return person;
+        return new Registered(person, true);
     }
 }

@@ -14,11 +14,13 @@ import no.ks.led.programmes.plan.PhaseDone;
 import no.ks.led.programmes.plan.PlanEntry;
 import no.ks.led.programmes.plan.PlannedActivity;
 import no.ks.led.programmes.plan.Proposal;
+import no.ks.led.programmes.plan.StarterItemDone;
+import no.ks.led.programmes.plan.StarterPlan;
 import no.ks.led.programmes.plan.StepDone;
 
 /**
  * Pseudonymises what this service holds about an erased person: who created a programme or
- * wrote, did, evaluated, proposed or decided anything in a plan. Runs in the
+ * wrote, did, evaluated, proposed or decided anything in a plan; their own starter plans are deleted. Runs in the
  * transaction that applies the event to the access replica, so both happen or neither.
  */
 @ApplicationScoped
@@ -38,5 +40,8 @@ public class PersonErasure implements EventHandler<PersonErased> {
         Evaluation.update("evaluatedBy = ?1 where evaluatedBy = ?2", Programme.ERASED, person);
         Proposal.update("proposedBy = ?1 where proposedBy = ?2", Programme.ERASED, person);
         Proposal.update("decidedBy = ?1 where decidedBy = ?2", Programme.ERASED, person);
+        StarterItemDone.update("doneBy = ?1 where doneBy = ?2", Programme.ERASED, person);
+        // a starter plan is the erased person's own follow-up: nothing of it is kept
+        StarterPlan.delete("personId", erased.personId());
     }
 }

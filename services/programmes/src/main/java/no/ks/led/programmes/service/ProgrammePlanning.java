@@ -84,7 +84,7 @@ public class ProgrammePlanning {
         // the three questions come from the template and stay as they are
         programme.framework = new Framework(framework.steps(), programme.framework.questions(), framework.themes(),
                 framework.modules(), framework.sampleModules(), framework.tracks(), framework.leaderLevels(),
-                framework.activityPattern(), framework.workingForms());
+                framework.activityPattern(), framework.workingForms(), framework.starterPack());
         recordTailored(programme, changed);
         return programme;
     }

@@ -125,7 +125,8 @@ public class IdentityTaskApplier {
         Object kept = inTransaction(() -> entityManager.createNativeQuery("""
                 SELECT EXISTS (SELECT 1 FROM membership m
                                WHERE m.organisation_id = ?1 AND m.person_id = ?2 AND m.id <> ?3
-                                 AND m.ended_at IS NULL AND (m.ends_on IS NULL OR m.ends_on >= ?5))
+                                 AND m.ended_at IS NULL AND NOT m.awaiting_confirmation
+                                 AND (m.ends_on IS NULL OR m.ends_on >= ?5))
                     OR EXISTS (SELECT 1 FROM engagement e
                                WHERE e.tenant_id = ?1 AND e.id <> ?4
                                  AND e.ended_at IS NULL AND (e.ends_on IS NULL OR e.ends_on >= ?5)
@@ -134,6 +135,7 @@ public class IdentityTaskApplier {
                                           SELECT 1 FROM membership c
                                           WHERE c.organisation_id = e.consultancy_id AND c.person_id = ?2
                                             AND c.role = 'consultant' AND c.ended_at IS NULL
+                                            AND NOT c.awaiting_confirmation
                                             AND (c.ends_on IS NULL OR c.ends_on >= ?5)))))""")
                 .setParameter(1, alias).setParameter(2, personId).setParameter(3, exceptMembership)
                 .setParameter(4, exceptEngagement).setParameter(5, PlatformClock.today(alias))
@@ -146,7 +148,7 @@ public class IdentityTaskApplier {
     private List<UUID> consultantsOf(String consultancy, boolean currentOnly) {
         return (List<UUID>) inTransaction(() -> entityManager.createNativeQuery("""
                 SELECT DISTINCT person_id FROM membership
-                WHERE organisation_id = ?1 AND role = 'consultant'
+                WHERE organisation_id = ?1 AND role = 'consultant' AND NOT awaiting_confirmation
                   AND (NOT ?2 OR (ended_at IS NULL AND (ends_on IS NULL OR ends_on >= ?3)))""")
                 .setParameter(1, consultancy).setParameter(2, currentOnly)
                 .setParameter(3, PlatformClock.today())
