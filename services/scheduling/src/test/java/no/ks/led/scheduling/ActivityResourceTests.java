@@ -220,6 +220,8 @@ class ActivityResourceTests {
         schedule("fjordvik.coordinator", "fjordvik", activity("Kapasitet", "2027-09-15T09:00", "2027-09-15T15:00",
                 ",\"capacity\":0"))
                 .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("capacity"));
+        schedule("fjordvik.coordinator", "fjordvik", activity("Fjern framtid", "2999-09-15T09:00", "2999-09-15T15:00", ""))
+                .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("startsAt"));
         schedule("fjordvik.leader", "fjordvik", activity("Ikke min", "2027-09-15T09:00", "2027-09-15T15:00", ""))
                 .then().statusCode(403).contentType(PROBLEM);
         assertEquals(before, count("SELECT count(*) FROM activity WHERE tenant_id = ?1", "fjordvik"));
@@ -257,6 +259,9 @@ class ActivityResourceTests {
         given().auth().oauth2(token("fjordvik.leader")).queryParam("asOf", "2399-01-01")
                 .when().get("/api/tenants/fjordvik/horizon")
                 .then().statusCode(200).body("gatherings", equalTo(0)).body("warnings.code", equalTo(List.of("horizon")));
+        given().auth().oauth2(token("fjordvik.leader")).queryParam("asOf", "+999999999-12-31")
+                .when().get("/api/tenants/fjordvik/horizon")
+                .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("asOf"));
         given().auth().oauth2(token("fjordvik.leader")).queryParam("asOf", "1. januar")
                 .when().get("/api/tenants/fjordvik/horizon")
                 .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("asOf"));

@@ -15,10 +15,15 @@ final class Dates {
         if (value == null || value.isEmpty()) {
             return absent;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(field, "must be a date YYYY-MM-DD");
         }
+        if (date.getYear() < 1900 || date.getYear() > 2500) {
+            throw ProblemException.invalidField(field, "must be in the years 1900 to 2500");
+        }
+        return date;
     }
 }

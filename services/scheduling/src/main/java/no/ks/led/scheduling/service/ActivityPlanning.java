@@ -88,8 +88,8 @@ public class ActivityPlanning {
             throw new ProblemException(ProblemType.ACTIVITY_NOT_SCHEDULED, "Only a scheduled activity can be changed");
         }
         ZoneId zone = activity.zone();
-        Instant startsAt = change.startsAt() == null ? activity.startsAt : instant(change.startsAt(), zone);
-        Instant endsAt = change.endsAt() == null ? activity.endsAt : instant(change.endsAt(), zone);
+        Instant startsAt = change.startsAt() == null ? activity.startsAt : instant("startsAt", change.startsAt(), zone);
+        Instant endsAt = change.endsAt() == null ? activity.endsAt : instant("endsAt", change.endsAt(), zone);
         if (!endsAt.isAfter(startsAt)) {
             throw ProblemException.invalidField(change.endsAt() == null ? "startsAt" : "endsAt", "must be after the start");
         }
@@ -147,8 +147,8 @@ public class ActivityPlanning {
             throw new ProblemException(ProblemType.CONFLICT, "The activity is not a proposal");
         }
         ZoneId zone = activity.zone();
-        Instant from = startsAt == null ? activity.startsAt : instant(startsAt, zone);
-        Instant to = endsAt == null ? activity.endsAt : instant(endsAt, zone);
+        Instant from = startsAt == null ? activity.startsAt : instant("startsAt", startsAt, zone);
+        Instant to = endsAt == null ? activity.endsAt : instant("endsAt", endsAt, zone);
         if (!to.isAfter(from)) {
             throw ProblemException.invalidField("endsAt", "must be after the start");
         }
@@ -178,8 +178,8 @@ public class ActivityPlanning {
         activity.plannedActivityId = plannedActivityId;
         activity.kind = kind;
         activity.title = title;
-        activity.startsAt = instant(startsOn.atTime(9, 0), zone);
-        activity.endsAt = instant((endsOn == null || endsOn.isBefore(startsOn) ? startsOn : endsOn).atTime(15, 0), zone);
+        activity.startsAt = instant("startsOn", startsOn.atTime(9, 0), zone);
+        activity.endsAt = instant("endsOn", (endsOn == null || endsOn.isBefore(startsOn) ? startsOn : endsOn).atTime(15, 0), zone);
         activity.timeZone = zone.getId();
         activity.place = place;
         activity.status = Activity.PROPOSED;
@@ -209,8 +209,8 @@ public class ActivityPlanning {
 
     private Activity newActivity(String tenantId, ActivityDraft draft) {
         ZoneId zone = zones.of(tenantId);
-        Instant startsAt = instant(draft.startsAt(), zone);
-        Instant endsAt = instant(draft.endsAt(), zone);
+        Instant startsAt = instant("startsAt", draft.startsAt(), zone);
+        Instant endsAt = instant("endsAt", draft.endsAt(), zone);
         if (!endsAt.isAfter(startsAt)) {
             throw ProblemException.invalidField("endsAt", "must be after startsAt");
         }
@@ -262,7 +262,10 @@ public class ActivityPlanning {
     }
 
     /** A local time in the zone; a time in the spring-forward gap moves forward by the gap's length. */
-    static Instant instant(LocalDateTime local, ZoneId zone) {
+    static Instant instant(String field, LocalDateTime local, ZoneId zone) {
+        if (local.getYear() < 1900 || local.getYear() > 2500) {
+            throw ProblemException.invalidField(field, "must be in the years 1900 to 2500");
+        }
         return ZonedDateTime.ofLocal(local, zone, null).toInstant();
     }
 
