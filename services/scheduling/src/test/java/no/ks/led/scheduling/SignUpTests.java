@@ -94,7 +94,7 @@ class SignUpTests {
                 .when().put("/api/tenants/fjordvik/activities/" + id + "/sign-ups/" + principal + "/attendance")
                 .then().statusCode(200).body("attended", equalTo(true));
         assertEquals(1L, count("SELECT count(*) FROM outbox_event WHERE type = 'no.ks.led.scheduling.AttendanceRecorded.v1'"
-                + " AND payload LIKE ?1", "%" + personId("fjordvik.principal") + "%"));
+                + " AND payload LIKE ?1", "%" + id + "%" + personId("fjordvik.principal") + "%"));
 
         // another tenant sees none of it
         given().auth().oauth2(token("nordhei.coordinator")).when().get("/api/tenants/nordhei/activities/" + id + "/sign-ups")
