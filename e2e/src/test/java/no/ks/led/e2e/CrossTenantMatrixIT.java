@@ -73,7 +73,8 @@ class CrossTenantMatrixIT {
      * tenant; the other tenant's object must answer exactly like a missing one.
      */
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
-            "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId");
+            "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId",
+            "activityId", "speakerId", "signUpId", "entryId", "feedId");
 
     /**
      * Path parameters that name something shared by all tenants (the published survey instrument, a programme
@@ -405,6 +406,7 @@ class CrossTenantMatrixIT {
         if (round != null) {
             ids.put("roundId", round);
         }
+        ids.putAll(schedulingFixtures(tenant));
         return ids;
     }
 
@@ -546,5 +548,29 @@ class CrossTenantMatrixIT {
         } catch (IOException e) {
             System.out.println("[matrix] could not write " + file + ": " + e);
         }
+    }
+
+    // ---- scheduling's fixtures (issue 15)
+
+    /** An activity with a booked speaker and a sign-up, a school calendar entry and a calendar feed. */
+    private static Map<String, String> schedulingFixtures(String tenant) {
+        String coordinator = tenant + ".coordinator";
+        Map<String, String> ids = new LinkedHashMap<>();
+        int year = ThreadLocalRandom.current().nextInt(2100, 2500);
+        ids.put("activityId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/activities", coordinator,
+                ApiOperations.Json.write(Map.of("kind", "leader-gathering", "title", "Matrise " + shortId(),
+                        "startsAt", year + "-09-15T09:00", "endsAt", year + "-09-15T15:00"))), "id"));
+        ids.put("speakerId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/speakers", coordinator,
+                ApiOperations.Json.write(Map.of("name", "Matrise Foredrag", "email", "matrise-" + UUID.randomUUID()
+                        + "@example.org"))), "id"));
+        created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/activities/" + ids.get("activityId") + "/speakers",
+                coordinator, ApiOperations.Json.write(Map.of("speakerId", ids.get("speakerId"), "tentative", true))), "id");
+        ids.put("signUpId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/activities/"
+                + ids.get("activityId") + "/sign-ups", coordinator, "{}"), "id"));
+        ids.put("entryId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/school-calendar", coordinator,
+                ApiOperations.Json.write(Map.of("kind", "school-free-day", "from", year + "-10-01", "name", "Matrise"))), "id"));
+        ids.put("feedId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/calendar-feeds", coordinator,
+                ApiOperations.Json.write(Map.of("scope", "person"))), "id"));
+        return ids;
     }
 }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +36,6 @@ class ProgrammeEventsTests {
     @Inject
     EntityManager entityManager;
 
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry meters;
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -59,23 +55,39 @@ class ProgrammeEventsTests {
     }
 
     @Test
-    void theProgrammesPlanEventsThatSchedulingDoesNotHandleYetAreSkippedAndTheStreamGoesOn() throws Exception {
+    void aPlannedActivityArrivesOnceAsAProposalTheCoordinatorConfirms() throws Exception {
         UUID programmeId = UUID.randomUUID();
         publish(programmeCreated(programmeId, "fjordvik"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String planned = "{\"activityId\":\"" + UUID.randomUUID() + "\",\"programmeId\":\"" + programmeId
-                + "\",\"tenantId\":\"fjordvik\",\"kind\":\"leader-gathering\",\"title\":\"Ledersamling\","
-                + "\"startsOn\":\"2027-03-01\",\"endsOn\":\"2027-03-01\",\"place\":null,\"plannedAt\":\"" + now + "\"}";
-        publish(new EventEnvelope(UUID.randomUUID(),
-                EventContracts.type(no.ks.led.events.programmes.ActivityPlanned.class), "/led/programmes", now, "fjordvik", planned));
-        // a programme created after the plan's event is still applied: the consumer did not stop at it
-        UUID after = UUID.randomUUID();
-        publish(programmeCreated(after, "fjordvik"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM programme_ref WHERE id = ?1", after) == 1);
-        assertEquals(1, count("SELECT count(*) FROM programme_ref WHERE id = ?1", programmeId));
-        // skipped (no handler yet), not failed into the dead-letter topic
-        assertTrue(meters.counter("led.events.skipped", "consumer", ProgrammeEvents.CHANNEL, "type",
-                EventContracts.type(no.ks.led.events.programmes.ActivityPlanned.class)).count() >= 1);
+        UUID plannedId = UUID.randomUUID();
+        String planned = "{\"activityId\":\"" + plannedId + "\",\"programmeId\":\"" + programmeId
+                + "\",\"tenantId\":\"fjordvik\",\"kind\":\"leader-gathering\",\"title\":\"Ledersamling fra planen\","
+                + "\"startsOn\":\"2031-03-04\",\"endsOn\":\"2031-03-04\",\"place\":null,\"plannedAt\":\"" + now + "\"}";
+        EventEnvelope event = new EventEnvelope(UUID.randomUUID(),
+                EventContracts.type(no.ks.led.events.programmes.ActivityPlanned.class), "/led/programmes", now, "fjordvik", planned);
+        publish(event);
+        publish(event);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "SELECT count(*) FROM activity WHERE planned_activity_id = ?1", plannedId) == 1);
+        UUID activityId = QuarkusTransaction.requiringNew().call(() -> (UUID) entityManager.createNativeQuery(
+                "SELECT id FROM activity WHERE planned_activity_id = ?1").setParameter(1, plannedId).getSingleResult());
+
+        // a proposal is in no calendar and books nothing until the coordinator confirms it (at other times here)
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
+                .when().get("/api/tenants/fjordvik/activities/" + activityId)
+                .then().statusCode(200).body("status", equalTo("proposed")).body("startsAt", equalTo("2031-03-04T09:00:00"));
+        given().auth().oauth2(RealmLogin.accessToken("nordhei.coordinator")).contentType("application/json").body("{}")
+                .when().post("/api/tenants/fjordvik/activities/" + activityId + "/confirmation")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).contentType("application/json")
+                .body("{\"startsAt\":\"2031-03-04T10:00\",\"endsAt\":\"2031-03-04T14:00\"}")
+                .when().post("/api/tenants/fjordvik/activities/" + activityId + "/confirmation")
+                .then().statusCode(200).body("status", equalTo("scheduled")).body("startsAt", equalTo("2031-03-04T10:00:00"));
+        assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE type = 'no.ks.led.scheduling.ActivityScheduled.v1'"
+                + " AND payload LIKE '%' || ?1 || '%'", activityId));
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).contentType("application/json").body("{}")
+                .when().post("/api/tenants/fjordvik/activities/" + activityId + "/confirmation")
+                .then().statusCode(409).contentType(PROBLEM);
     }
 
     @Test

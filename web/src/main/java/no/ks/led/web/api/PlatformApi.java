@@ -164,4 +164,22 @@ public interface PlatformApi {
     @Path("tenants/{tenantId}/programmes/{programmeId}/plan/evaluations")
     void evaluatePlan(@PathParam("tenantId") String tenantId, @PathParam("programmeId") UUID programmeId,
             PlanEvaluation evaluation);
+    // scheduling
+
+    @GET
+    @Path("tenants/{tenantId}/horizon")
+    Horizon horizon(@PathParam("tenantId") String tenantId);
+
+    @GET
+    @Path("tenants/{tenantId}/activities")
+    List<Activity> activities(@PathParam("tenantId") String tenantId, @jakarta.ws.rs.QueryParam("from") String from,
+            @jakarta.ws.rs.QueryParam("to") String to, @jakarta.ws.rs.QueryParam("limit") int limit);
+
+    @POST
+    @Path("tenants/{tenantId}/calendar-feeds")
+    CalendarFeed createCalendarFeed(@PathParam("tenantId") String tenantId, java.util.Map<String, String> feed);
+
+    @DELETE
+    @Path("tenants/{tenantId}/calendar-feeds/{feedId}")
+    void revokeCalendarFeed(@PathParam("tenantId") String tenantId, @PathParam("feedId") UUID feedId);
 }

@@ -84,6 +84,22 @@ public final class Texts {
         return value == null ? "" : NumberFormat.getIntegerInstance(language.locale()).format(value);
     }
 
+    /** A month as the language names it ("september 2027"). */
+    public String month(java.time.YearMonth month) {
+        return month == null ? "" : DateTimeFormatter.ofPattern("LLLL yyyy", language.locale()).format(month);
+    }
+
+    /** A local date-time (already in the tenant's zone) as the language writes it. */
+    public String dateTimeLocal(java.time.LocalDateTime moment) {
+        return moment == null ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(language.locale()).format(moment);
+    }
+
+    /** The time of day of a local date-time. */
+    public String timeLocal(java.time.LocalDateTime moment) {
+        return moment == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(language.locale()).format(moment);
+    }
+
     /** Today in the tenant's time zone. */
     public LocalDate today() {
         return LocalDate.now(zone);

@@ -31,7 +31,13 @@ public enum ProblemType {
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests, try again later"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is unavailable, try again later"),
     BAD_GATEWAY(502, "bad-gateway", "An upstream service did not answer"),
-    INTERNAL_ERROR(500, "internal-error", "Internal error");
+    INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    // scheduling
+    SPEAKER_BUSY(409, "speaker-busy", "The speaker is busy at that time"),
+    ROOM_BUSY(409, "room-busy", "The room is taken at that time"),
+    ACTIVITY_NOT_SCHEDULED(409, "activity-not-scheduled", "The activity is proposed or cancelled, not scheduled"),
+    SIGN_UP_CLOSED(409, "sign-up-closed", "Sign-up for the activity is closed"),
+    ALREADY_SIGNED_UP(409, "already-signed-up", "You are signed up for the activity already");
 
     private final int status;
     private final String slug;

@@ -1,0 +1,45 @@
+package no.ks.led.scheduling;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The scheduling service's settings. */
+@ConfigMapping(prefix = "led.scheduling")
+public interface SchedulingConfig {
+
+    /** The fewest gatherings the next twelve months should hold before the horizon check stops warning. */
+    @WithDefault("2")
+    int horizonMinimumGatherings();
+
+    /** The platform's public origin, for the calendar feed URLs (the gateway serves /calendar/...). */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /** E-mail to speakers. */
+    Mail mail();
+
+    /** How e-mails to speakers are sent. */
+    interface Mail {
+        /** The organizer address the invitations name. */
+        @WithDefault("ikke-svar@led.localhost")
+        String organizer();
+
+        /** How often the sender looks for e-mails due ("off" in tests, which send themselves). */
+        @WithDefault("30s")
+        String sendEvery();
+
+        @WithDefault("10S")
+        Duration sendTimeout();
+
+        @WithDefault("30S")
+        Duration retryBackoff();
+
+        @WithDefault("1H")
+        Duration maxRetryBackoff();
+
+        @WithDefault("50")
+        int batchSize();
+    }
+}

@@ -1,0 +1,24 @@
+package no.ks.led.scheduling.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.ks.led.foundation.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** The funding service's events, for the funding status of each activity. */
+@ApplicationScoped
+public class FundingEvents {
+
+    public static final String CHANNEL = "funding-events";
+
+    @Inject
+    Inbox inbox;
+
+    @Incoming(CHANNEL)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.deliver(CHANNEL, record);
+    }
+}
