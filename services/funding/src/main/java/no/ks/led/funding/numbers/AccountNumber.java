@@ -23,14 +23,6 @@ public final class AccountNumber {
         if (digits == null) {
             return false;
         }
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += (digits.charAt(i) - '0') * WEIGHTS[i];
-        }
-        int check = 11 - sum % 11;
-        if (check == 11) {
-            check = 0;
-        }
-        return check != 10 && check == digits.charAt(10) - '0';
+        return Modulus11.holds(digits, WEIGHTS);
     }
 }

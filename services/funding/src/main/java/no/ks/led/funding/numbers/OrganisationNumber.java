@@ -13,14 +13,6 @@ public final class OrganisationNumber {
         if (number == null || !number.matches("\\d{9}")) {
             return false;
         }
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (number.charAt(i) - '0') * WEIGHTS[i];
-        }
-        int check = 11 - sum % 11;
-        if (check == 11) {
-            check = 0;
-        }
-        return check != 10 && check == number.charAt(8) - '0';
+        return Modulus11.holds(number, WEIGHTS);
     }
 }

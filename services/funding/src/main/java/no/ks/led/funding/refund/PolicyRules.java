@@ -60,6 +60,23 @@ public record PolicyRules(String method, List<Long> speakerCapsOre, Long dayCapO
                 || !excludedOrganisationNumbers.contains(organisationNumber);
     }
 
+    /**
+     * What in the basis these rules cannot take, as (field, message), or null: a day named twice; participants'
+     * fees under Led 2018 (it refunds speakers only); speakers under the per-person fund (it pays per participant).
+     */
+    public String[] cannotTake(Basis basis) {
+        if (basis.days().stream().map(Basis.Day::date).distinct().count() < basis.days().size()) {
+            return new String[] {"days.date", "names a day twice: give each day once, with all its speakers"};
+        }
+        if (SPEAKER_CAPS.equals(method) && !basis.participantFees().isEmpty()) {
+            return new String[] {"participantFeesOre", "this policy refunds speakers and process leaders only"};
+        }
+        if (PER_PERSON.equals(method) && basis.days().stream().anyMatch(d -> !d.speakers().isEmpty())) {
+            return new String[] {"days.speakers", "this policy pays per participant, not for speakers"};
+        }
+        return null;
+    }
+
     /** What is wrong with these rules as a version to publish, as (field, message) pairs; empty when they are sound. */
     public List<String[]> violations() {
         List<String[]> violations = new ArrayList<>();
