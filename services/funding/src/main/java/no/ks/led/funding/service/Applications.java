@@ -158,6 +158,9 @@ public class Applications {
         if (decision.approvedOre() > application.requestedOre) {
             throw ProblemException.invalidField("approvedOre", "must not exceed the amount applied for");
         }
+        if (on.isBefore(application.submittedOn)) {
+            throw ProblemException.invalidField("on", "must not be before the submission on " + application.submittedOn);
+        }
         if (decision.expiresOn() == null || decision.expiresOn().isBefore(on)) {
             throw ProblemException.invalidField("expiresOn", "is required, on or after the approval");
         }
