@@ -65,5 +65,8 @@ class BudgetTests {
                 .then().statusCode(200).body("year", org.hamcrest.Matchers.equalTo(2027));
         given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).when().get("/api/tenants/nordhei/budget?year=2027")
                 .then().statusCode(404);
+        // the tenant is checked before the query: no hint that nordhei exists
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).when().get("/api/tenants/nordhei/budget")
+                .then().statusCode(404);
     }
 }

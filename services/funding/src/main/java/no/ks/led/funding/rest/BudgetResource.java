@@ -1,9 +1,6 @@
 package no.ks.led.funding.rest;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.funding.service.Budgets;
 
 /** A tenant's programme budget for a year, with what the fund covers and what the owner pays. */
@@ -27,9 +25,12 @@ public class BudgetResource {
 
     @GET
     public Budgets.Budget budget(@PathParam("tenantId") String tenantId,
-            @QueryParam("year") @NotNull(message = "is required") @Min(value = 2000, message = "must be 2000 or later")
-            @Max(value = 2100, message = "must be 2100 or earlier") Integer year) {
+            @QueryParam("year") Integer year) {
+        // the tenant first: a non-member gets the same 404 whatever the query says
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR, TenantRole.CONSULTANT);
+        if (year == null || year < 2000 || year > 2100) {
+            throw ProblemException.invalidField("year", "is required, from 2000 to 2100");
+        }
         return budgets.of(tenantId, year);
     }
 }
