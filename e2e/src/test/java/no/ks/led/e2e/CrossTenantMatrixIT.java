@@ -65,8 +65,9 @@ class CrossTenantMatrixIT {
      * {@code /api/national/} answers no 2xx to a user without a national role.
      */
     private static final Map<String, String> NATIONAL_READABLE_BY_ALL = Map.of(
-            // none yet
-    );
+            "GET /api/national/funding-policies", "an owner sees the fund's rules it applies under",
+            "GET /api/national/funding-policies/{policyId}", "an owner sees the fund's rules it applies under",
+            "GET /api/national/funding-policies/{policyId}/versions/{version}", "the version an amount was computed under");
 
     /**
      * The path parameters that name an object owned by a tenant, filled from the fixtures of the
@@ -74,14 +75,14 @@ class CrossTenantMatrixIT {
      */
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
             "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId",
-            "activityId", "speakerId", "signUpId", "entryId", "feedId");
+            "activityId", "speakerId", "signUpId", "entryId", "feedId", "applicationId", "claimId");
 
     /**
      * Path parameters that name something shared by all tenants (the published survey instrument, a programme
      * template and its version) or a fixed vocabulary (a plan's phase, a Led skole checklist step).
      */
     private static final Map<String, String> SHARED_VALUES = Map.of("version", "1", "templateId", "led-skole",
-            "phase", "hvor-er-vi", "stepCode", "informer-rektormote");
+            "phase", "hvor-er-vi", "stepCode", "informer-rektormote", "policyId", "led-2018");
 
     private static List<Operation> operations;
     private static Map<String, String> gatewayRoutes;
@@ -407,7 +408,47 @@ class CrossTenantMatrixIT {
             ids.put("roundId", round);
         }
         ids.putAll(schedulingFixtures(tenant));
+        fundingFixtures(tenant, ids);
         return ids;
+    }
+
+    /**
+     * An approved funding application for a gathering held ten days ago (published on scheduling's topic, as the
+     * scheduling service would) and a claim for it; nothing when funding never hears of the gathering.
+     */
+    private static void fundingFixtures(String tenant, Map<String, String> ids) {
+        LocalDate held = LocalDate.now().minusDays(10);
+        UUID gathering = SchedulingTopic.gathering(tenant, "Matrise " + shortId(), held, held, 1_000_000, 0);
+        String coordinator = tenant + ".coordinator";
+        String body = ApiOperations.Json.write(Map.of("title", "Matrise", "policy", "ou-2024", "activityIds", List.of(gathering)));
+        AtomicReference<Http.Reply> reply = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                reply.set(viaApi("funding", "POST", "/api/tenants/" + tenant + "/funding/applications", coordinator, body));
+                return reply.get().status() == 201;
+            });
+        } catch (ConditionTimeoutException e) {
+            System.out.println("[matrix] no funding fixtures in " + tenant + ": " + reply.get().status() + " " + abbreviate(reply.get().body()));
+            return;
+        }
+        String application = JsonPath.from(reply.get().body()).getString("id");
+        ids.put("applicationId", application);
+        String decision = "/api/tenants/" + tenant + "/funding/applications/" + application + "/decision";
+        viaApi("funding", "POST", decision, coordinator, ApiOperations.Json.write(Map.of("status", "submitted",
+                "on", held.minusDays(20).toString())));
+        viaApi("funding", "POST", decision, coordinator, ApiOperations.Json.write(Map.of("status", "approved",
+                "on", held.minusDays(5).toString(), "caseNumber", "26/99999", "approvedOre", 100_000,
+                "expiresOn", held.plusYears(1).toString())));
+        Http.Reply claim = viaApi("funding", "POST", "/api/tenants/" + tenant + "/funding/claims", coordinator,
+                ApiOperations.Json.write(Map.of("applicationId", application,
+                        "organisationNumber", tenant.equals("fjordvik") ? "934567897" : "945678909",
+                        "accountNumber", "1503.12.34562", "days", List.of(Map.of("date", held.toString(), "speakers",
+                                List.of(Map.of("name", "Matrise", "feeOre", 1_000_000, "travelOre", 0)))))));
+        if (claim.status() == 201) {
+            ids.put("claimId", JsonPath.from(claim.body()).getString("id"));
+        } else {
+            System.out.println("[matrix] no claim fixture in " + tenant + ": " + claim.status() + " " + abbreviate(claim.body()));
+        }
     }
 
     /** A survey round for the matrix's school, once surveys has heard of the school (null if it never does). */

@@ -50,7 +50,7 @@ class FundingApplicationPagingTests {
 
     private void insert(String tenant) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "INSERT INTO funding_application (id, tenant_id, title, status, policy_version, requested_ore) VALUES (?1, ?2, 'Nettverkssamling', 'draft', 'OU 2024', 500000)")
+                "INSERT INTO funding_application (id, tenant_id, title, status, policy_id, policy_version, requested_ore) VALUES (?1, ?2, 'Nettverkssamling', 'draft', 'ou-2024', 1, 500000)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, tenant).executeUpdate());
     }
 }

@@ -24,7 +24,7 @@ class FundingApplicationResourceTests extends TenantIsolationTests {
     protected UUID insert(String tenant) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "INSERT INTO funding_application (id, tenant_id, title, status, policy_version, requested_ore) VALUES (?1, ?2, 'Ledersamling mars', 'draft', 'OU 2024', 1800000)")
+                "INSERT INTO funding_application (id, tenant_id, title, status, policy_id, policy_version, requested_ore) VALUES (?1, ?2, 'Ledersamling mars', 'draft', 'ou-2024', 1, 1800000)")
                 .setParameter(1, id).setParameter(2, tenant).executeUpdate());
         return id;
     }

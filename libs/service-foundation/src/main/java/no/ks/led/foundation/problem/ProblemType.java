@@ -26,6 +26,9 @@ public enum ProblemType {
     TEMPLATE_VERSION_ALREADY_FOLLOWED(409, "template-version-already-followed",
             "The programme follows this template version or a later one already"),
     PROPOSAL_ALREADY_DECIDED(409, "proposal-already-decided", "The proposal was accepted or rejected already"),
+    // funding
+    FUNDING_STATUS_CONFLICT(409, "funding-status-conflict", "The application or claim is not in a status that allows this"),
+    CLAIM_BEFORE_LAST_ACTIVITY(409, "claim-before-last-activity", "A claim can be sent only after the last activity is held"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used for another request"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests, try again later"),

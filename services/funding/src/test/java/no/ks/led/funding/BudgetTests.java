@@ -1,0 +1,72 @@
+package no.ks.led.funding;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import no.ks.led.foundation.testing.DemoAccess;
+import no.ks.led.foundation.testing.RealmLogin;
+import no.ks.led.funding.service.Applications;
+import no.ks.led.funding.service.Budgets;
+import org.junit.jupiter.api.Test;
+
+/** The budget: planned costs, what an approved application covers, what the owner pays; the procurement warning. */
+@QuarkusTest
+class BudgetTests {
+
+    @Inject
+    Budgets budgets;
+
+    @Inject
+    Applications applications;
+
+    @Test
+    void theBudgetShowsWhatTheFundCoversAndWhatTheOwnerPays() {
+        String tenant = "budget-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate day = LocalDate.now(SchedulingFeed.OSLO).plusYears(1).withMonth(3).withDayOfMonth(10);
+        UUID covered = SchedulingFeed.activity(tenant, "Med søknad", day, day, 2_000_000, 300_000);
+        SchedulingFeed.activity(tenant, "Uten søknad", day.plusDays(7), day.plusDays(7), 1_000_000, 0);
+        // a supplier with 1.2 million kr booked in all approaches the 1.3 million threshold
+        SchedulingFeed.activity(tenant, "Stort program", day.plusYears(1), day.plusYears(1), 120_000_000, 0);
+        QuarkusTransaction.requiringNew().run(() -> {
+            FundingApplication application = applications.prepare(tenant, new Applications.Preparation("Søknad", "led-2018",
+                    List.of(covered)), "test", null).application();
+            applications.decide(tenant, application.id, new Applications.Decision("submitted", null, null, null, null, null));
+            applications.decide(tenant, application.id, new Applications.Decision("approved", null, "25/00001", 1_600_000L,
+                    day.plusYears(1), null));
+        });
+
+        Budgets.Budget budget = QuarkusTransaction.requiringNew().call(() -> budgets.of(tenant, day.getYear()));
+
+        assertEquals(3, budget.lines().size(), budget.toString());
+        assertEquals(3_300_000, budget.plannedOre());
+        // Led 2018: fee and travel 23,000 kr for one speaker a day, at most 16,000
+        assertEquals(1_600_000, budget.fundCoversOre());
+        assertEquals(3_300_000 - 1_600_000, budget.ownerPaysOre());
+        assertNull(budget.lines().get(0).actualOre());
+        assertEquals(1, budget.procurement().size());
+        assertTrue(budget.procurement().get(0).supplier().contains("Stort program") && !budget.procurement().get(0).over());
+    }
+
+    @Test
+    void theYearIsRequiredAndTheBudgetIsTheTenantsOwn() {
+        DemoAccess.awaitReplica();
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).when().get("/api/tenants/fjordvik/budget")
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("year"));
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).when().get("/api/tenants/fjordvik/budget?year=2027")
+                .then().statusCode(200).body("year", org.hamcrest.Matchers.equalTo(2027));
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).when().get("/api/tenants/nordhei/budget?year=2027")
+                .then().statusCode(404);
+        // the tenant is checked before the query: no hint that nordhei exists
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).when().get("/api/tenants/nordhei/budget")
+                .then().statusCode(404);
+    }
+}
