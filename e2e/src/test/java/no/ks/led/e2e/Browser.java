@@ -142,6 +142,28 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", code));
     }
 
+    /**
+     * Opens every page in every language (chosen with the switcher), checks it with axe-core and for sideways
+     * scrolling at 320 px; ends with bokmål chosen again.
+     */
+    void assertAccessibleInEveryLanguage(List<String> pages) {
+        for (String language : List.of("nb", "nn", "en", "da")) {
+            open("/accessibility");
+            chooseLanguage(language);
+            for (String page : pages) {
+                open(page);
+                find("#main");
+                assertEquals(language, driver.findElement(By.tagName("html")).getAttribute("lang"));
+                assertAccessible(page + " in " + language);
+                phone(320);
+                assertNoSidewaysScroll(page + " in " + language);
+                desktop();
+            }
+        }
+        open("/accessibility");
+        chooseLanguage("nb");
+    }
+
     @Override
     public void close() {
         driver.quit();

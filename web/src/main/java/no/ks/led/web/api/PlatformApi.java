@@ -84,4 +84,35 @@ public interface PlatformApi {
     @POST
     @Path("tenants/{tenantId}/survey-rounds/{roundId}/reminders")
     void remind(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    // survey rounds: opening, closing, the owner's results, trends, exports and charts
+
+    @POST
+    @Path("tenants/{tenantId}/survey-rounds")
+    SurveyRound openRound(@PathParam("tenantId") String tenantId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            NewRound round);
+
+    @POST
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/closing")
+    void closeRound(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/results")
+    OwnerResults ownerResults(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-results/trend")
+    Trend trend(@PathParam("tenantId") String tenantId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/results/chart/{chart}")
+    @Produces("image/svg+xml")
+    byte[] ownerChart(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @PathParam("chart") String chart);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/{file}")
+    @Produces(MediaType.WILDCARD)
+    byte[] ownerExport(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @PathParam("file") String file);
 }

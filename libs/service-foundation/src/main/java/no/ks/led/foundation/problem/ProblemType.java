@@ -31,7 +31,10 @@ public enum ProblemType {
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests, try again later"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is unavailable, try again later"),
     BAD_GATEWAY(502, "bad-gateway", "An upstream service did not answer"),
-    INTERNAL_ERROR(500, "internal-error", "Internal error");
+    INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    // surveys: closing a round early
+    SURVEY_ROUND_OPENED_TODAY(409, "survey-round-opened-today",
+            "A survey round can be closed early from the day after it opened");
 
     private final int status;
     private final String slug;

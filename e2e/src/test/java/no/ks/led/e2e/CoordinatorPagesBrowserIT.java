@@ -1,0 +1,158 @@
+package no.ks.led.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.path.json.JsonPath;
+import no.ks.led.foundation.testing.RealmLogin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The coordinator's and the executive's pages in real Chromium through the gateway, with the demo users: open a
+ * survey round with a local item, close it, see its results with the charts, the downloads and the trend. Every
+ * page passes axe-core in every language and has no sideways scroll at 320 px; another tenant's page is a 404.
+ */
+@ExtendWith(Platform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CoordinatorPagesBrowserIT {
+
+    private static final String SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
+    private static Browser browser;
+    private static String round;
+
+    @BeforeAll
+    static void openABrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theCoordinatorOpensARoundWithALocalItemAndClosesItEarly() {
+        String title = "Ståstedsanalyse med egne spørsmål (" + UUID.randomUUID().toString().substring(0, 4) + ")";
+        browser.logIn("fjordvik.coordinator");
+        browser.open("/tenants/fjordvik/rounds");
+        browser.find("[data-testid=new-round]").click();
+        browser.find("#title").sendKeys(title);
+        browser.driver.findElement(By.id("school-" + SCHOOL)).click();
+        browser.driver.findElement(By.id("item-text-1")).sendKeys("Vi deler erfaringer på tvers av skolene");
+        browser.assertAccessible("the form to open a round");
+        browser.screenshot("coordinator-open-round");
+        browser.find("[data-testid=open-round]").click();
+        browser.wait.until(ExpectedConditions.urlContains("opened=true"));
+        String url = browser.driver.getCurrentUrl();
+        round = url.substring(url.indexOf("/rounds/") + "/rounds/".length(), url.indexOf('?'));
+        assertTrue(browser.find("[role=status]").getText().contains("Runden er opprettet"));
+        assertEquals(title, browser.find("h1").getText());
+
+        // what the API stored: the school, the days and the local item, in bokmål
+        JsonPath stored = api("fjordvik.coordinator").get("/api/tenants/fjordvik/survey-rounds/" + round)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(SCHOOL), stored.getList("schoolIds"));
+        assertTrue(stored.getString("questions").contains("Vi deler erfaringer på tvers av skolene"), stored.prettify());
+
+        // opened today: the API refuses to close it early, and the page says why in the person's language
+        browser.find("[data-testid=close-round]").click();
+        assertEquals("Runden åpnet i dag. Den kan avsluttes tidlig fra i morgen.", browser.find("[role=alert]").getText());
+        // three days later (moved in the database, as the API never opens a round in the past) it closes
+        ServiceDatabases.update("surveys", "UPDATE survey_round SET opens_on = opens_on - 3 WHERE id = '" + round + "'");
+        browser.open("/tenants/fjordvik/rounds/" + round);
+        browser.find("[data-testid=close-round]").click();
+        browser.wait.until(ExpectedConditions.urlContains("closed=true"));
+        assertTrue(browser.find("[role=status]").getText().contains("Runden er avsluttet"));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        assertEquals(today.minusDays(1).toString(), api("fjordvik.coordinator")
+                .get("/api/tenants/fjordvik/survey-rounds/" + round).then().statusCode(200).extract().path("closesOn"));
+        browser.screenshot("coordinator-round-closed");
+    }
+
+    @Test
+    @Order(2)
+    void theCoordinatorSeesTheResultsWithChartsDownloadsAndTheTrend() {
+        browser.open("/tenants/fjordvik/rounds/" + round);
+        browser.find("[data-testid=results-link]").click();
+        browser.find("[data-testid=school-result]");
+        WebElement chart = browser.find("[data-testid=chart]");
+        browser.wait.until(d -> ((Number) browser.driver.executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : 0", chart)).intValue() > 0);
+        browser.screenshot("coordinator-results");
+        // the downloads come with the person's own token, as the API makes them
+        assertEquals("200 text/csv", fetch("[data-testid=csv]"));
+        assertEquals("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                fetch("a[href$='/export/xlsx']"));
+        browser.open("/tenants/fjordvik/trend");
+        assertTrue(browser.find("[data-testid=trend]").getText().contains(
+                api("fjordvik.coordinator").get("/api/tenants/fjordvik/survey-rounds/" + round).then().extract().path("title")
+                        .toString()));
+        browser.screenshot("coordinator-trend");
+    }
+
+    @Test
+    @Order(3)
+    void theRoundPagesAreAccessibleInEveryLanguage() {
+        List<String> pages = List.of("/tenants/fjordvik/rounds", "/tenants/fjordvik/rounds/new",
+                "/tenants/fjordvik/rounds/" + round, "/tenants/fjordvik/rounds/" + round + "/results",
+                "/tenants/fjordvik/trend");
+        browser.assertAccessibleInEveryLanguage(pages);
+    }
+
+    @Test
+    @Order(4)
+    void anotherTenantsRoundPagesAnswer404() {
+        for (String path : List.of("/tenants/nordhei/rounds/" + round, "/tenants/nordhei/rounds/" + round + "/results",
+                "/tenants/nordhei/rounds/" + round + "/results/export/csv", "/tenants/nordhei/trend",
+                "/tenants/nordhei/rounds/new")) {
+            browser.open(path);
+            assertEquals("Fant ikke siden", browser.find("h1").getText(), path);
+        }
+        browser.logOut();
+    }
+
+    @Test
+    @Order(5)
+    void theExecutiveSeesTheSameResults() {
+        browser.logIn("fjordvik.executive");
+        browser.open("/tenants/fjordvik/rounds/" + round + "/results");
+        browser.find("[data-testid=school-result]");
+        browser.assertAccessible("the results for the executive");
+        browser.logOut();
+    }
+
+    /** Fetches a link's target in the page (the person's session) and answers "status content-type". */
+    @SuppressWarnings("unchecked")
+    private static String fetch(String css) {
+        String href = browser.find(css).getAttribute("href");
+        Map<String, Object> answer = (Map<String, Object>) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done({status: r.status,"
+                        + " type: (r.headers.get('content-type') || '').split(';')[0], size: b.byteLength})));", href);
+        assertTrue(((Number) answer.get("size")).longValue() > 0, "empty download " + href);
+        return answer.get("status") + " " + answer.get("type");
+    }
+
+    private static io.restassured.specification.RequestSpecification api(String user) {
+        return given().baseUri(Platform.url("gateway")).auth().oauth2(RealmLogin.accessToken(user)).when();
+    }
+}
