@@ -22,10 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The coordinator's and the executive's pages in real Chromium through the gateway, with the demo users: open a
- * survey round with a local item, close it, see its results with the charts, the downloads and the trend. Every
+ * survey round with a local item, close it, see its results with the charts, the downloads and the trend; add and
+ * change a school, add a person by e-mail, grant and end roles, start and end a consultancy's engagement. Every
  * page passes axe-core in every language and has no sideways scroll at 320 px; another tenant's page is a 404.
  */
 @ExtendWith(Platform.class)
@@ -35,6 +37,8 @@ class CoordinatorPagesBrowserIT {
     private static final String SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
     private static Browser browser;
     private static String round;
+    private static String school;
+    private static String schoolName = "Testvik skole " + UUID.randomUUID().toString().substring(0, 4);
 
     @BeforeAll
     static void openABrowser() {
@@ -138,6 +142,103 @@ class CoordinatorPagesBrowserIT {
         browser.find("[data-testid=school-result]");
         browser.assertAccessible("the results for the executive");
         browser.logOut();
+    }
+
+    @Test
+    @Order(6)
+    void theCoordinatorAddsASchoolAndChangesIt() {
+        browser.logIn("fjordvik.coordinator");
+        browser.find("a[href='/tenants/fjordvik/schools']").click();
+        browser.find("#name").sendKeys(schoolName);
+        browser.driver.findElement(By.id("organisationNumber")).sendKeys(CrossTenantMatrixIT.organisationNumber());
+        browser.driver.findElement(By.id("team-no")).click();
+        browser.assertAccessible("the schools");
+        browser.find("[data-testid=add-school]").click();
+        browser.wait.until(ExpectedConditions.urlContains("added=true"));
+        browser.driver.findElement(By.linkText(schoolName)).click();
+        school = browser.driver.getCurrentUrl().substring(browser.driver.getCurrentUrl().lastIndexOf('/') + 1);
+        WebElement name = browser.find("#name");
+        name.clear();
+        schoolName = schoolName + " oppvekstsenter";
+        name.sendKeys(schoolName);
+        new Select(browser.driver.findElement(By.id("kind"))).selectByValue("videregaende");
+        browser.find("[data-testid=save-school]").click();
+        browser.wait.until(ExpectedConditions.urlContains("changed=true"));
+        browser.screenshot("coordinator-school");
+        JsonPath stored = api("fjordvik.coordinator").get("/api/tenants/fjordvik/schools/" + school).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(schoolName, stored.getString("name"));
+        assertEquals("videregaende", stored.getString("kind"));
+        assertEquals(false, stored.getBoolean("hasLeadershipTeam"));
+    }
+
+    @Test
+    @Order(7)
+    void theCoordinatorAddsAPersonByEmailGrantsARoleAndEndsOne() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String name = "Testa Leder " + suffix;
+        browser.open("/tenants/fjordvik/people");
+        browser.find("#name").sendKeys(name);
+        browser.driver.findElement(By.id("email")).sendKeys("testa." + suffix + "@fjordvik.kommune.no");
+        new Select(browser.driver.findElement(By.id("role-new"))).selectByValue("school-leader");
+        new Select(browser.driver.findElement(By.id("school-new"))).selectByValue(school);
+        browser.find("[data-testid=add-person]").click();
+        browser.wait.until(ExpectedConditions.urlContains("done=added"));
+        WebElement card = person(name);
+        assertTrue(card.getText().contains(schoolName), card.getText());
+        // a second role: principal at the same school
+        card.findElement(By.tagName("summary")).click();
+        new Select(card.findElement(By.cssSelector("select[name=role]"))).selectByValue("principal");
+        new Select(card.findElement(By.cssSelector("select[name=schoolId]"))).selectByValue(school);
+        card.findElement(By.cssSelector("[data-testid=grant]")).click();
+        browser.wait.until(ExpectedConditions.urlContains("done=granted"));
+        assertEquals(2, person(name).findElements(By.cssSelector("[data-testid=role]")).size());
+        browser.assertAccessible("people and roles");
+        browser.screenshot("coordinator-people");
+        // the school-leader role ends
+        person(name).findElement(By.xpath(".//li[@data-testid='role'][contains(., 'Skoleleder')]//button")).click();
+        browser.wait.until(ExpectedConditions.urlContains("done=ended"));
+        List<String> roles = api("fjordvik.coordinator").get("/api/tenants/fjordvik/people?limit=500").then().statusCode(200)
+                .extract().jsonPath().getList("find { it.name == '" + name + "' }.roles.role");
+        assertEquals(List.of("principal"), roles);
+    }
+
+    @Test
+    @Order(8)
+    void theCoordinatorStartsAnEngagementForOneSchoolAndEndsIt() {
+        browser.open("/tenants/fjordvik/engagements");
+        browser.find("#consultancyId").sendKeys("veiviser");
+        browser.driver.findElement(By.id("scope-" + school)).click();
+        browser.find("[data-testid=start-engagement]").click();
+        browser.wait.until(ExpectedConditions.urlContains("done=started"));
+        By row = By.xpath("//tr[@data-testid='engagement'][contains(., '" + schoolName + "')]");
+        assertTrue(browser.driver.findElement(row).getText().contains("veiviser"));
+        browser.assertAccessible("the engagements");
+        browser.screenshot("coordinator-engagements");
+        browser.driver.findElement(row).findElement(By.cssSelector("[data-testid=end-engagement]")).click();
+        browser.wait.until(ExpectedConditions.urlContains("done=ended"));
+        assertTrue(browser.driver.findElement(row).getText().contains("Avsluttet"));
+        List<Boolean> active = api("fjordvik.coordinator").get("/api/tenants/fjordvik/engagements").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.schoolIds == ['" + school + "'] }.active");
+        assertEquals(List.of(false), active);
+    }
+
+    @Test
+    @Order(9)
+    void theOwnersPagesAreAccessibleInEveryLanguageAndAnotherTenantsAre404() {
+        browser.assertAccessibleInEveryLanguage(List.of("/tenants/fjordvik/schools", "/tenants/fjordvik/schools/" + school,
+                "/tenants/fjordvik/people", "/tenants/fjordvik/engagements"));
+        for (String path : List.of("/tenants/nordhei/schools", "/tenants/nordhei/schools/" + school,
+                "/tenants/nordhei/people", "/tenants/nordhei/engagements")) {
+            browser.open(path);
+            assertEquals("Fant ikke siden", browser.find("h1").getText(), path);
+        }
+        browser.logOut();
+    }
+
+    private static WebElement person(String name) {
+        return browser.find("li[data-testid=person]").findElement(By.xpath(
+                "//li[@data-testid='person'][h2[normalize-space()='" + name + "']]"));
     }
 
     /** Fetches a link's target in the page (the person's session) and answers "status content-type". */

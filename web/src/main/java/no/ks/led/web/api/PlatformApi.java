@@ -8,11 +8,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -115,4 +117,46 @@ public interface PlatformApi {
     @Produces(MediaType.WILDCARD)
     byte[] ownerExport(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
             @PathParam("file") String file);
+
+    // organisations: schools, people and roles, engagements of consultancies
+
+    @GET
+    @Path("tenants/{tenantId}/schools/{schoolId}")
+    School school(@PathParam("tenantId") String tenantId, @PathParam("schoolId") UUID schoolId);
+
+    @POST
+    @Path("tenants/{tenantId}/schools")
+    School addSchool(@PathParam("tenantId") String tenantId, SchoolChange school);
+
+    @PATCH
+    @Path("tenants/{tenantId}/schools/{schoolId}")
+    School changeSchool(@PathParam("tenantId") String tenantId, @PathParam("schoolId") UUID schoolId, SchoolChange change);
+
+    @GET
+    @Path("tenants/{tenantId}/people")
+    List<Person> people(@PathParam("tenantId") String tenantId, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("tenants/{tenantId}/people")
+    void addPerson(@PathParam("tenantId") String tenantId, NewPerson person);
+
+    @POST
+    @Path("tenants/{tenantId}/people/{personId}/memberships")
+    void grantRole(@PathParam("tenantId") String tenantId, @PathParam("personId") UUID personId, NewRole role);
+
+    @DELETE
+    @Path("tenants/{tenantId}/memberships/{membershipId}")
+    void endRole(@PathParam("tenantId") String tenantId, @PathParam("membershipId") UUID membershipId);
+
+    @GET
+    @Path("tenants/{tenantId}/engagements")
+    List<Engagement> engagements(@PathParam("tenantId") String tenantId);
+
+    @POST
+    @Path("tenants/{tenantId}/engagements")
+    void startEngagement(@PathParam("tenantId") String tenantId, NewEngagement engagement);
+
+    @DELETE
+    @Path("tenants/{tenantId}/engagements/{engagementId}")
+    void endEngagement(@PathParam("tenantId") String tenantId, @PathParam("engagementId") UUID engagementId);
 }
