@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,7 +29,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The coordinator's and the executive's pages in real Chromium through the gateway, with the demo users: open a
  * survey round with a local item, close it, see its results with the charts, the downloads and the trend; add and
- * change a school, add a person by e-mail, grant and end roles, start and end a consultancy's engagement. Every
+ * change a school, add a person by e-mail, grant and end roles, start and end a consultancy's engagement; import a
+ * roster file after its dry run and follow the import to its end. Every
  * page passes axe-core in every language and has no sideways scroll at 320 px; another tenant's page is a 404.
  */
 @ExtendWith(Platform.class)
@@ -131,6 +134,7 @@ class CoordinatorPagesBrowserIT {
             browser.open(path);
             assertEquals("Fant ikke siden", browser.find("h1").getText(), path);
         }
+        browser.open("/tenants/fjordvik");
         browser.logOut();
     }
 
@@ -227,13 +231,70 @@ class CoordinatorPagesBrowserIT {
     @Order(9)
     void theOwnersPagesAreAccessibleInEveryLanguageAndAnotherTenantsAre404() {
         browser.assertAccessibleInEveryLanguage(List.of("/tenants/fjordvik/schools", "/tenants/fjordvik/schools/" + school,
-                "/tenants/fjordvik/people", "/tenants/fjordvik/engagements"));
+                "/tenants/fjordvik/people", "/tenants/fjordvik/engagements", "/tenants/fjordvik/roster-import"));
         for (String path : List.of("/tenants/nordhei/schools", "/tenants/nordhei/schools/" + school,
-                "/tenants/nordhei/people", "/tenants/nordhei/engagements")) {
+                "/tenants/nordhei/people", "/tenants/nordhei/engagements", "/tenants/nordhei/roster-import")) {
             browser.open(path);
             assertEquals("Fant ikke siden", browser.find("h1").getText(), path);
         }
+        browser.open("/tenants/fjordvik");
         browser.logOut();
+    }
+
+    @Test
+    @Order(10)
+    void theCoordinatorImportsARosterAfterItsDryRun() throws Exception {
+        browser.logIn("fjordvik.coordinator");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String number = CrossTenantMatrixIT.organisationNumber();
+        String header = "Skole;Skolens organisasjonsnummer;Skoleslag;Ledergruppe;Navn;E-post;Rolle\n";
+        String rows = "Importvik skole " + suffix + ";" + number + ";grunnskole;ja;Ida Import;ida." + suffix
+                + "@fjordvik.kommune.no;rektor\n" + "Importvik skole " + suffix + ";" + number + ";grunnskole;ja;\"Berg, Finn\";finn."
+                + suffix + "@fjordvik.kommune.no;inspektør\n";
+        Path dir = Files.createTempDirectory("roster");
+        Path wrong = Files.writeString(dir.resolve("feil.csv"), header + rows.replace("inspektør", "kokk"));
+        Path right = Files.writeString(dir.resolve("skoler.csv"), header + rows);
+
+        // a file with an error: the report names the row and column, and offers no import
+        browser.find("a[href='/tenants/fjordvik/roster-import']").click();
+        browser.find("#file").sendKeys(wrong.toString());
+        browser.find("[data-testid=check]").click();
+        WebElement errors = browser.find("[data-testid=errors]");
+        assertTrue(errors.getText().contains("3") && errors.getText().contains("Rolle"), errors.getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=run]")).isEmpty());
+        browser.assertAccessible("a roster report with errors");
+        browser.screenshot("coordinator-roster-errors");
+
+        // the right file: what would happen, nothing changed yet; then the import, its progress and its result
+        browser.open("/tenants/fjordvik/roster-import");
+        browser.find("#file").sendKeys(right.toString());
+        browser.find("[data-testid=check]").click();
+        String counts = browser.find("[data-testid=counts]").getText();
+        assertTrue(counts.contains("1 nye skoler") && counts.contains("2 nye personer") && counts.contains("2 nye roller"), counts);
+        assertTrue(schoolNamed("Importvik skole " + suffix).isEmpty(), "a dry run changed something");
+        browser.assertAccessible("a roster report");
+        browser.screenshot("coordinator-roster-report");
+        browser.find("[data-testid=run]").click();
+        browser.wait.until(ExpectedConditions.urlContains("/roster-import/jobs/"));
+        // htmx polls the progress until the import is done (the page itself shows it on a reload without JavaScript)
+        String imported = browser.find("[data-testid=imported]").getText();
+        assertTrue(imported.contains("1 skoler lagt til") && imported.contains("2 personer lagt til"), imported);
+        browser.assertAccessible("the finished import");
+        browser.screenshot("coordinator-roster-imported");
+        assertEquals(1, schoolNamed("Importvik skole " + suffix).size());
+        browser.driver.navigate().refresh();
+        assertTrue(browser.find("[data-testid=imported]").getText().contains("1 skoler lagt til"));
+        // the job is the person's own: another tenant's address for it is a 404
+        String job = browser.driver.getCurrentUrl().substring(browser.driver.getCurrentUrl().lastIndexOf('/') + 1);
+        browser.open("/tenants/nordhei/roster-import/jobs/" + job);
+        assertEquals("Fant ikke siden", browser.find("h1").getText());
+        browser.open("/tenants/fjordvik");
+        browser.logOut();
+    }
+
+    private static List<Object> schoolNamed(String name) {
+        return api("fjordvik.coordinator").get("/api/tenants/fjordvik/schools?limit=500").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.name == '" + name + "' }.id");
     }
 
     private static WebElement person(String name) {
