@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,13 +38,23 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.TEXT_HTML)
 public class PeoplePage {
 
+    /** A role the forms offer: its value for the API and the key of its name. */
+    @TemplateData
+    public record RoleChoice(String value) {
+
+        public String key() {
+            return "role." + value;
+        }
+    }
+
     /** The roles a tenant grants, in the order the forms offer them. */
-    static final List<String> ROLES = List.of("principal", "school-leader", "coordinator", "owner-executive");
+    static final List<RoleChoice> ROLES = Stream.of("principal", "school-leader", "coordinator", "owner-executive")
+            .map(RoleChoice::new).toList();
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance people(Page page, List<Person> people, List<School> schools,
-                Map<UUID, String> schoolNames, List<String> roles, Map<String, String> entered, String notice,
+                Map<UUID, String> schoolNames, List<RoleChoice> roles, Map<String, String> entered, String notice,
                 String problem);
     }
 
