@@ -70,6 +70,19 @@ public class OwnerResultsPage {
         return Templates.results(page, round, results, schools);
     }
 
+    /** The dialogue-conference view of the owner's results: one section at a time in large type, for a projector. */
+    @GET
+    @Path("conference/{number}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance conference(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @PathParam("number") int number) {
+        OwnerResults results = api.ownerResults(tenantId, roundId);
+        SurveyRoundDetail round = api.surveyRound(tenantId, roundId);
+        String path = "/tenants/" + tenantId + "/rounds/" + roundId + "/results";
+        return ResultsDiscussion.conferencePage(pages.titled(round.title(), tenantId), round, results.total(), number,
+                path, path + "/conference/");
+    }
+
     /** The API's chart of the owner's view ({@code sections.svg}, {@code items.svg}). */
     @GET
     @Path("chart/{chart}")
