@@ -159,4 +159,36 @@ public interface PlatformApi {
     @DELETE
     @Path("tenants/{tenantId}/engagements/{engagementId}")
     void endEngagement(@PathParam("tenantId") String tenantId, @PathParam("engagementId") UUID engagementId);
+
+    // national: KS's tenants, the national results and trend
+
+    @GET
+    @Path("national/tenants")
+    List<TenantSummary> nationalTenants(@QueryParam("limit") int limit);
+
+    @POST
+    @Path("national/tenants")
+    void onboardTenant(NewTenant tenant);
+
+    @POST
+    @Path("national/tenants/{slug}/deactivation")
+    void deactivateTenant(@PathParam("slug") String slug);
+
+    @GET
+    @Path("national/instruments/{version}")
+    SurveyRoundDetail.Questions instrument(@PathParam("version") int version);
+
+    @GET
+    @Path("national/survey-results")
+    NationalResults nationalResults(@QueryParam("instrumentVersion") int instrumentVersion, @QueryParam("year") int year);
+
+    @GET
+    @Path("national/survey-results.csv")
+    @Produces(MediaType.WILDCARD)
+    byte[] nationalResultsCsv(@QueryParam("instrumentVersion") int instrumentVersion, @QueryParam("year") int year);
+
+    @GET
+    @Path("national/survey-results/trend")
+    NationalTrend nationalTrend(@QueryParam("instrumentVersion") int instrumentVersion, @QueryParam("fromYear") int fromYear,
+            @QueryParam("toYear") int toYear);
 }

@@ -23,6 +23,7 @@ import no.ks.led.web.api.Engagement;
 import no.ks.led.web.api.NewEngagement;
 import no.ks.led.web.api.PlatformApi;
 import no.ks.led.web.api.School;
+import no.ks.led.web.page.FormAnswer;
 import no.ks.led.web.page.Page;
 import no.ks.led.web.page.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;

@@ -26,6 +26,7 @@ import no.ks.led.web.api.NewRole;
 import no.ks.led.web.api.Person;
 import no.ks.led.web.api.PlatformApi;
 import no.ks.led.web.api.School;
+import no.ks.led.web.page.FormAnswer;
 import no.ks.led.web.page.Page;
 import no.ks.led.web.page.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -47,13 +48,18 @@ public class PeoplePage {
         }
     }
 
+    /** A school the forms offer: its id as the form sends it, and its name. */
+    @TemplateData
+    public record SchoolChoice(String id, String name) {
+    }
+
     /** The roles a tenant grants, in the order the forms offer them. */
     static final List<RoleChoice> ROLES = Stream.of("principal", "school-leader", "coordinator", "owner-executive")
             .map(RoleChoice::new).toList();
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance people(Page page, List<Person> people, List<School> schools,
+        static native TemplateInstance people(Page page, List<Person> people, List<SchoolChoice> schools,
                 Map<UUID, String> schoolNames, List<RoleChoice> roles, Map<String, String> entered, String notice,
                 String problem);
     }
@@ -109,7 +115,8 @@ public class PeoplePage {
         Map<UUID, String> names = schools.stream().collect(Collectors.toMap(School::id, School::name, (a, b) -> a));
         List<Person> people = api.people(tenantId, 500).stream()
                 .sorted(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER)).toList();
-        return Templates.people(page, people, schools, names, ROLES, entered,
+        List<SchoolChoice> choices = schools.stream().map(sc -> new SchoolChoice(sc.id().toString(), sc.name())).toList();
+        return Templates.people(page, people, choices, names, ROLES, entered,
                 noticeKey == null ? null : page.t().msg(noticeKey),
                 problemType == null ? null : page.t().problem(problemType));
     }

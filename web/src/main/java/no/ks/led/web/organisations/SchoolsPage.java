@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import no.ks.led.web.api.PlatformApi;
 import no.ks.led.web.api.School;
 import no.ks.led.web.api.SchoolChange;
+import no.ks.led.web.page.FormAnswer;
 import no.ks.led.web.page.Page;
 import no.ks.led.web.page.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;

@@ -1,4 +1,4 @@
-package no.ks.led.web.organisations;
+package no.ks.led.web.page;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import no.ks.led.web.api.ApiProblem;
  * How the owner's forms answer: after the API's yes, back to the page with a notice (post, redirect, get); after its
  * refusal (400, 409, 422), the page again with the API's problem translated and what the person entered kept.
  */
-final class FormAnswer {
+public final class FormAnswer {
 
     private FormAnswer() {
     }
@@ -23,7 +23,7 @@ final class FormAnswer {
      * Runs {@code call}; on success redirects to {@code done}; on a problem the person can fix renders
      * {@code again} with the entered values and the problem's type.
      */
-    static Response of(Runnable call, String done, MultivaluedMap<String, String> form,
+    public static Response of(Runnable call, String done, MultivaluedMap<String, String> form,
             Function<Refusal, TemplateInstance> again) {
         try {
             call.run();
@@ -37,7 +37,7 @@ final class FormAnswer {
     }
 
     /** What the person entered (first value of each field, never the anti-forgery token) and the problem's type. */
-    record Refusal(Map<String, String> entered, String problemType) {
+    public record Refusal(Map<String, String> entered, String problemType) {
     }
 
     static Map<String, String> entered(MultivaluedMap<String, String> form) {
@@ -53,13 +53,13 @@ final class FormAnswer {
     }
 
     /** A form field's value, blank when missing. */
-    static String value(MultivaluedMap<String, String> form, String name) {
+    public static String value(MultivaluedMap<String, String> form, String name) {
         String value = form.getFirst(name);
         return value == null ? "" : value.strip();
     }
 
     /** A form field's value, or null when it is blank (the API's "not given"). */
-    static String optional(MultivaluedMap<String, String> form, String name) {
+    public static String optional(MultivaluedMap<String, String> form, String name) {
         String value = value(form, name);
         return value.isEmpty() ? null : value;
     }
