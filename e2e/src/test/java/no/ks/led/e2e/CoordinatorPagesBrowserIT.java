@@ -270,7 +270,7 @@ class CoordinatorPagesBrowserIT {
         browser.find("#file").sendKeys(right.toString());
         browser.find("[data-testid=check]").click();
         String counts = browser.find("[data-testid=counts]").getText();
-        assertTrue(counts.contains("1 nye skoler") && counts.contains("2 nye personer") && counts.contains("2 nye roller"), counts);
+        assertTrue(counts.contains("Nye skoler: 1") && counts.contains("Nye personer: 2") && counts.contains("Nye roller: 2"), counts);
         assertTrue(schoolNamed("Importvik skole " + suffix).isEmpty(), "a dry run changed something");
         browser.assertAccessible("a roster report");
         browser.screenshot("coordinator-roster-report");
@@ -278,12 +278,12 @@ class CoordinatorPagesBrowserIT {
         browser.wait.until(ExpectedConditions.urlContains("/roster-import/jobs/"));
         // htmx polls the progress until the import is done (the page itself shows it on a reload without JavaScript)
         String imported = browser.find("[data-testid=imported]").getText();
-        assertTrue(imported.contains("1 skoler lagt til") && imported.contains("2 personer lagt til"), imported);
+        assertTrue(imported.contains("Skoler lagt til: 1") && imported.contains("Personer lagt til: 2"), imported);
         browser.assertAccessible("the finished import");
         browser.screenshot("coordinator-roster-imported");
         assertEquals(1, schoolNamed("Importvik skole " + suffix).size());
         browser.driver.navigate().refresh();
-        assertTrue(browser.find("[data-testid=imported]").getText().contains("1 skoler lagt til"));
+        assertTrue(browser.find("[data-testid=imported]").getText().contains("Skoler lagt til: 1"));
         // the job is the person's own: another tenant's address for it is a 404
         String job = browser.driver.getCurrentUrl().substring(browser.driver.getCurrentUrl().lastIndexOf('/') + 1);
         browser.open("/tenants/nordhei/roster-import/jobs/" + job);
