@@ -1,6 +1,8 @@
 package no.ks.led.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -11,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +53,28 @@ final class WebPages {
     private WebPages() {
     }
 
+    /**
+     * The cookies of a browser on this machine: Keycloak marks its login cookies {@code Secure}, which browsers send
+     * to {@code http://localhost} (a secure context) but Java's cookie store does not; here they are kept without the flag.
+     */
+    private static final class LoopbackCookies extends CookieHandler {
+
+        private final CookieManager store = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return store.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            Map<String, List<String>> plain = new HashMap<>();
+            headers.forEach((name, values) -> plain.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList() : values));
+            store.put(uri, plain);
+        }
+    }
+
     static Section run(Context ctx) throws Exception {
         int warmup = ctx.smoke ? 2 : Integer.getInteger("bench.web.warmup", 30);
         int requests = ctx.smoke ? 5 : Integer.getInteger("bench.web.requests", 100);
@@ -57,7 +83,7 @@ final class WebPages {
         ctx.apps.ensureDemoAccess(ctx, ctx.apps.url("surveys") + "/api/tenants/fjordvik/survey-rounds", "fjordvik.coordinator");
 
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
         String home = logIn(browser, gateway + "/tenants/fjordvik", "fjordvik.coordinator");
 
@@ -107,7 +133,8 @@ final class WebPages {
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
         if (page.statusCode() != 200 || !page.uri().toString().startsWith(start)) {
-            throw new IllegalStateException("login as " + user + " ended at " + page.uri() + " with " + page.statusCode());
+            throw new IllegalStateException("login as " + user + " ended at " + page.uri() + " with " + page.statusCode()
+                    + ": " + page.body().replaceAll("(?s).*<title>(.*?)</title>.*", "$1"));
         }
         return page.body();
     }
