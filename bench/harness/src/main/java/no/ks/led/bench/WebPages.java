@@ -188,7 +188,7 @@ final class WebPages {
         long served = 0;
         long compressed = 0;
         md.append("\nThe first page's style sheets and scripts (the home page's `<link rel=stylesheet>` and `<script src>`), as "
-                + "served and gzip-compressed (level 6; the app serves them uncompressed unless the proxy in front compresses):"
+                + "served and gzip-compressed here (level 6; what goes over the wire depends on compression in front of the app, not measured):"
                 + "\n\n| file | served | gzip |\n|---|---|---|\n");
         for (Asset asset : assets) {
             served += asset.served();
