@@ -54,8 +54,8 @@ bench=(java -Xms256m -Xmx1g -Dled.repository.root="$repo" -cp "$harness:bench/ha
 rc=0
 say "part 6: make run, several times (profile $LED_BENCH_RUN_PROFILE)"
 "${bench[@]}" --parts whole-stack || rc=1
-say "parts 1 to 5: against a fresh stack (profile $LED_STACK_PROFILE)"
-deploy/local/with-stack.sh "${bench[@]}" --parts gateway,events,survey-ingest,aggregation,footprint || rc=1
+say "parts 1 to 5 and 7: against a fresh stack (profile $LED_STACK_PROFILE)"
+deploy/local/with-stack.sh "${bench[@]}" --parts gateway,events,survey-ingest,aggregation,footprint,web || rc=1
 "${bench[@]}" --parts none --report "$report" || rc=1
 say "took $(( $(date +%s) - LED_BENCH_STARTED )) s; results: ${report#"$repo"/}"
 exit $rc

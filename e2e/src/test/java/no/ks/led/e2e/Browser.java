@@ -16,6 +16,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -139,7 +140,31 @@ final class Browser implements AutoCloseable {
     /** Chooses a language with the header's switcher, as a person would. */
     void chooseLanguage(String code) {
         driver.findElement(By.cssSelector(".led-languages button[value='" + code + "']")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", code));
+        // the page is replaced while we look: an <html> found just before it goes is stale, so look again
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", code));
+    }
+
+    /**
+     * Opens every page in every language (chosen with the switcher), checks it with axe-core and for sideways
+     * scrolling at 320 px; ends with bokmål chosen again.
+     */
+    void assertAccessibleInEveryLanguage(List<String> pages) {
+        for (String language : List.of("nb", "nn", "en", "da")) {
+            open("/accessibility");
+            chooseLanguage(language);
+            for (String page : pages) {
+                open(page);
+                find("#main");
+                assertEquals(language, driver.findElement(By.tagName("html")).getAttribute("lang"));
+                assertAccessible(page + " in " + language);
+                phone(320);
+                assertNoSidewaysScroll(page + " in " + language);
+                desktop();
+            }
+        }
+        open("/accessibility");
+        chooseLanguage("nb");
     }
 
     @Override

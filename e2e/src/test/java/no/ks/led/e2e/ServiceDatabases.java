@@ -50,6 +50,15 @@ final class ServiceDatabases {
         return hash.iterator().next();
     }
 
+    /** Runs one change (a test setting up what the API does not allow, such as a round that opened days ago). */
+    static int update(String database, String sql) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Connection connect(String database) throws SQLException {
         String host = System.getenv().getOrDefault("LED_DB_HOST", "127.0.0.1");
         String port = System.getenv().getOrDefault("LED_DB_PORT", "15432");

@@ -73,6 +73,17 @@ class TextsTest {
         }
     }
 
+    @Test
+    void theKeysTheOwnersPagesBuildHaveTexts() throws IOException {
+        Set<String> known = keys("nb");
+        for (String key : List.of("role.principal", "role.school-leader", "role.coordinator", "role.owner-executive",
+                "schools.kind.grunnskole", "schools.kind.videregaende", "people.added", "people.granted", "people.ended",
+                "engagements.started", "engagements.ended-notice", "round.opened", "round.closed", "schools.added",
+                "school.changed", "problem.roster-unreadable", "problem.roster-too-large", "problem.roster-invalid")) {
+            assertTrue(known.contains(key), key);
+        }
+    }
+
     private static Set<String> keys(String language) throws IOException {
         Properties properties = new Properties();
         try (var reader = Files.newBufferedReader(Path.of("src/main/resources/texts/messages_" + language + ".properties"))) {

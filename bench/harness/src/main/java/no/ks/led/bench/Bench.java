@@ -24,7 +24,7 @@ public final class Bench {
 
     /** Report order: the numbering. */
     static final List<String> ORDER = List.of(GatewayOverhead.PART, EventLatency.PART, SurveyIngest.PART, Aggregation.PART,
-            Footprint.PART, WholeStack.PART);
+            Footprint.PART, WholeStack.PART, WebPages.PART);
 
     private Bench() {
     }
@@ -71,6 +71,7 @@ public final class Bench {
                         case Aggregation.PART -> Aggregation.run(ctx);
                         case Footprint.PART -> Footprint.run(ctx);
                         case WholeStack.PART -> WholeStack.run(ctx);
+                        case WebPages.PART -> WebPages.run(ctx);
                         default -> throw new IllegalArgumentException("unknown part " + part + "; parts: " + ORDER);
                     };
                 } catch (Exception | AssertionError e) {

@@ -10,6 +10,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import no.ks.led.foundation.access.TenantScopedEntity;
+import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.foundation.problem.ProblemType;
 
 /** A round of the status analysis (ståstedsanalyse) for chosen schools of a tenant. */
 @Entity
@@ -50,6 +52,19 @@ public class SurveyRound extends TenantScopedEntity {
     /** Whether answers are taken on this day. */
     public boolean isOpenOn(LocalDate day) {
         return !day.isBefore(opensOn) && !day.isAfter(closesOn);
+    }
+
+    /**
+     * Refuses what may only be done while the round is open, on the tenant's {@code day}: 409
+     * {@code survey-round-not-open-yet} before its first day, {@code survey-round-closed} after its last.
+     */
+    public void requireOpenOn(LocalDate day, String what) {
+        if (day.isBefore(opensOn)) {
+            throw new ProblemException(ProblemType.SURVEY_ROUND_NOT_OPEN_YET, "The round opens on " + opensOn + "; " + what);
+        }
+        if (day.isAfter(closesOn)) {
+            throw new ProblemException(ProblemType.SURVEY_ROUND_CLOSED, "The round closed on " + closesOn + "; " + what);
+        }
     }
 
     public static PanacheQuery<SurveyRound> findInTenant(String tenantId) {

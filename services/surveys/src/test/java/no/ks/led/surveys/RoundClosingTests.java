@@ -190,6 +190,40 @@ class RoundClosingTests {
         }
     }
 
+    @Test
+    void theCoordinatorClosesAnOpenRoundEarlyOnceAndAnswersStop() {
+        String round = openRound("fjordvik", FJORDVIK_SCHOOL, "individual", today(), null);
+        // opened today: its last day cannot fall before its first
+        as("fjordvik.coordinator").when().post(path(round) + "/closing").then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:survey-round-opened-today"));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE survey_round SET opens_on = ?2 WHERE id = ?1")
+                .setParameter(1, UUID.fromString(round)).setParameter(2, today().minusDays(3)).executeUpdate());
+        // only the owner's coordinator and executive close; another tenant's coordinator finds no such round
+        as("fjordvik.principal").when().post(path(round) + "/closing").then().statusCode(403).contentType(PROBLEM);
+        as("nordhei.coordinator").when().post("/api/tenants/nordhei/survey-rounds/" + round + "/closing")
+                .then().statusCode(404).contentType(PROBLEM);
+        as("nordhei.coordinator").when().post(path(round) + "/closing").then().statusCode(404).contentType(PROBLEM);
+        assertEquals(null, closedAt(round));
+
+        as("fjordvik.executive").when().post(path(round) + "/closing").then().statusCode(204);
+        assertNotNull(closedAt(round));
+        as("fjordvik.coordinator").when().get(path(round)).then().statusCode(200)
+                .body("closesOn", equalTo(today().minusDays(1).toString()));
+        assertEquals(1, outboxEvents(round));
+        as("fjordvik.coordinator").when().post(path(round) + "/closing").then().statusCode(409)
+                .body("type", equalTo(ROUND_CLOSED));
+        as("fjordvik.principal").contentType(ContentType.JSON).body(ANSWERS).when().put(path(round) + "/responses/mine")
+                .then().statusCode(409).body("type", equalTo(ROUND_CLOSED));
+        // the scheduled closing finds it closed and records nothing more
+        closing.closeDue(noon(today().plusDays(1)));
+        assertEquals(1, outboxEvents(round));
+
+        String upcoming = openRound("fjordvik", FJORDVIK_SCHOOL, "individual", today().plusDays(2), null);
+        as("fjordvik.coordinator").when().post(path(upcoming) + "/closing").then().statusCode(409)
+                .body("type", equalTo("urn:no:ks:led:problem:survey-round-not-open-yet"));
+    }
+
     private void setZone(String tenant, String zone) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "UPDATE access_organisation SET time_zone = CAST(?2 AS text) WHERE id = ?1")

@@ -8,11 +8,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -182,4 +184,108 @@ public interface PlatformApi {
     @DELETE
     @Path("tenants/{tenantId}/calendar-feeds/{feedId}")
     void revokeCalendarFeed(@PathParam("tenantId") String tenantId, @PathParam("feedId") UUID feedId);
+    // survey rounds: opening, closing, the owner's results, trends, exports and charts
+
+    @POST
+    @Path("tenants/{tenantId}/survey-rounds")
+    SurveyRound openRound(@PathParam("tenantId") String tenantId, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            NewRound round);
+
+    @POST
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/closing")
+    void closeRound(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/results")
+    OwnerResults ownerResults(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-results/trend")
+    Trend trend(@PathParam("tenantId") String tenantId);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/results/chart/{chart}")
+    @Produces("image/svg+xml")
+    byte[] ownerChart(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @PathParam("chart") String chart);
+
+    @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/{file}")
+    @Produces(MediaType.WILDCARD)
+    byte[] ownerExport(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @PathParam("file") String file);
+
+    // organisations: schools, people and roles, engagements of consultancies
+
+    @GET
+    @Path("tenants/{tenantId}/schools/{schoolId}")
+    School school(@PathParam("tenantId") String tenantId, @PathParam("schoolId") UUID schoolId);
+
+    @POST
+    @Path("tenants/{tenantId}/schools")
+    School addSchool(@PathParam("tenantId") String tenantId, SchoolChange school);
+
+    @PATCH
+    @Path("tenants/{tenantId}/schools/{schoolId}")
+    School changeSchool(@PathParam("tenantId") String tenantId, @PathParam("schoolId") UUID schoolId, SchoolChange change);
+
+    @GET
+    @Path("tenants/{tenantId}/people")
+    List<Person> people(@PathParam("tenantId") String tenantId, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("tenants/{tenantId}/people")
+    void addPerson(@PathParam("tenantId") String tenantId, NewPerson person);
+
+    @POST
+    @Path("tenants/{tenantId}/people/{personId}/memberships")
+    void grantRole(@PathParam("tenantId") String tenantId, @PathParam("personId") UUID personId, NewRole role);
+
+    @DELETE
+    @Path("tenants/{tenantId}/memberships/{membershipId}")
+    void endRole(@PathParam("tenantId") String tenantId, @PathParam("membershipId") UUID membershipId);
+
+    @GET
+    @Path("tenants/{tenantId}/engagements")
+    List<Engagement> engagements(@PathParam("tenantId") String tenantId);
+
+    @POST
+    @Path("tenants/{tenantId}/engagements")
+    void startEngagement(@PathParam("tenantId") String tenantId, NewEngagement engagement);
+
+    @DELETE
+    @Path("tenants/{tenantId}/engagements/{engagementId}")
+    void endEngagement(@PathParam("tenantId") String tenantId, @PathParam("engagementId") UUID engagementId);
+
+    // national: KS's tenants, the national results and trend
+
+    @GET
+    @Path("national/tenants")
+    List<TenantSummary> nationalTenants(@QueryParam("limit") int limit);
+
+    @POST
+    @Path("national/tenants")
+    void onboardTenant(NewTenant tenant);
+
+    @POST
+    @Path("national/tenants/{slug}/deactivation")
+    void deactivateTenant(@PathParam("slug") String slug);
+
+    @GET
+    @Path("national/instruments/{version}")
+    SurveyRoundDetail.Questions instrument(@PathParam("version") int version);
+
+    @GET
+    @Path("national/survey-results")
+    NationalResults nationalResults(@QueryParam("instrumentVersion") int instrumentVersion, @QueryParam("year") int year);
+
+    @GET
+    @Path("national/survey-results.csv")
+    @Produces(MediaType.WILDCARD)
+    byte[] nationalResultsCsv(@QueryParam("instrumentVersion") int instrumentVersion, @QueryParam("year") int year);
+
+    @GET
+    @Path("national/survey-results/trend")
+    NationalTrend nationalTrend(@QueryParam("instrumentVersion") int instrumentVersion, @QueryParam("fromYear") int fromYear,
+            @QueryParam("toYear") int toYear);
 }

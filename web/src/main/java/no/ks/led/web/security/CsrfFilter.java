@@ -52,7 +52,8 @@ public class CsrfFilter {
             return Optional.of(errors.forgedRequest());
         }
         String submitted = null;
-        if (request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        if (request.getMediaType() != null && (request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE))) {
             ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
             Object field = context.getFormParameter(CsrfToken.FIELD, true, false);
             submitted = field == null ? null : field.toString();

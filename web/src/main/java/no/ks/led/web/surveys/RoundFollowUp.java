@@ -81,8 +81,18 @@ public class RoundFollowUp {
     @GET
     @Path("{roundId}")
     public TemplateInstance round(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
-            @QueryParam("reminded") boolean reminded) {
-        return view(tenantId, roundId, reminded ? "round.reminded" : null, null);
+            @QueryParam("reminded") boolean reminded, @QueryParam("opened") boolean opened,
+            @QueryParam("closed") boolean closed) {
+        String notice = reminded ? "round.reminded" : opened ? "round.opened" : closed ? "round.closed" : null;
+        return view(tenantId, roundId, notice, null);
+    }
+
+    /** Closes the round before its last day: no answers from today, and its results are final. */
+    @POST
+    @Path("{roundId}/closing")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response close(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
+        return act(tenantId, roundId, () -> api.closeRound(tenantId, roundId), "closed");
     }
 
     /** Queues one reminder to everyone of the round who has not submitted; the API allows it once a day. */
@@ -90,15 +100,20 @@ public class RoundFollowUp {
     @Path("{roundId}/reminders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remind(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
+        return act(tenantId, roundId, () -> api.remind(tenantId, roundId), "reminded");
+    }
+
+    /** Does one thing to the round, then back to its page with a notice, or with the API's 409 said there. */
+    private Response act(String tenantId, UUID roundId, Runnable call, String done) {
         try {
-            api.remind(tenantId, roundId);
+            call.run();
         } catch (ApiProblem problem) {
             if (problem.status() != 409) {
                 throw problem;
             }
             return Response.status(409).entity(view(tenantId, roundId, null, problem.type())).build();
         }
-        return Response.seeOther(URI.create("/tenants/" + tenantId + "/rounds/" + roundId + "?reminded=true")).build();
+        return Response.seeOther(URI.create("/tenants/" + tenantId + "/rounds/" + roundId + "?" + done + "=true")).build();
     }
 
     private TemplateInstance view(String tenantId, UUID roundId, String noticeKey, String problemType) {

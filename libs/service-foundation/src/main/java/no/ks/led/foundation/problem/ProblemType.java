@@ -40,7 +40,10 @@ public enum ProblemType {
     ROOM_BUSY(409, "room-busy", "The room is taken at that time"),
     ACTIVITY_NOT_SCHEDULED(409, "activity-not-scheduled", "The activity is proposed or cancelled, not scheduled"),
     SIGN_UP_CLOSED(409, "sign-up-closed", "Sign-up for the activity is closed"),
-    ALREADY_SIGNED_UP(409, "already-signed-up", "You are signed up for the activity already");
+    ALREADY_SIGNED_UP(409, "already-signed-up", "You are signed up for the activity already"),
+    // surveys: closing a round early
+    SURVEY_ROUND_OPENED_TODAY(409, "survey-round-opened-today",
+            "A survey round can be closed early from the day after it opened");
 
     private final int status;
     private final String slug;

@@ -279,6 +279,20 @@ public class SurveyRoundRepository {
     }
 
     /**
+     * Marks the round closed (at {@code closedAt}) with {@code lastDay} as its last day, if it is not closed
+     * yet; the row is locked, so a scheduled closing at the same time waits and then finds it closed.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> claimEarly(UUID roundId, LocalDate lastDay, Instant closedAt) {
+        List<UUID> claimed = entityManager.createNativeQuery("""
+                UPDATE survey_round SET closed_at = ?2, closes_on = ?3
+                WHERE id = ?1 AND closed_at IS NULL
+                RETURNING id""")
+                .setParameter(1, roundId).setParameter(2, closedAt).setParameter(3, lastDay).getResultList();
+        return claimed.stream().findFirst();
+    }
+
+    /**
      * Pseudonymises the person in the rounds' rows (an erasure): a random id in respondent lists, completion
      * lists and sharing decisions, so counts stay right and nothing leads back to them; no opener.
      */

@@ -26,6 +26,7 @@ import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.repository.SurveyRoundRepository;
+import no.ks.led.surveys.service.RoundClosing;
 import no.ks.led.surveys.service.RoundOpening;
 import no.ks.led.surveys.service.RoundQuestions;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,6 +44,9 @@ public class SurveyRoundResource {
 
     @Inject
     RoundQuestions questions;
+
+    @Inject
+    RoundClosing closing;
 
     @Inject
     SurveyRoundRepository rounds;
@@ -90,6 +94,18 @@ public class SurveyRoundResource {
         SurveyRound round = find(tenantId, roundId);
         return page.of(rounds.completions(round.id))
                 .map(c -> new Completion(c.schoolId(), c.personId(), c.submittedAt())).toResponse();
+    }
+
+    /**
+     * Closes an open round early: no answers from today, its last day becomes yesterday, and the round's
+     * results are final as when it closes by itself after its last day.
+     */
+    @POST
+    @Path("{roundId}/closing")
+    public Response close(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
+        access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
+        closing.closeEarly(tenantId, roundId);
+        return Response.noContent().build();
     }
 
     static SurveyRound find(String tenantId, UUID roundId) {

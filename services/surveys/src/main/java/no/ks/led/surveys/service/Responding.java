@@ -104,13 +104,7 @@ public class Responding {
     }
 
     private void requireOpen(SurveyRound round) {
-        LocalDate today = LocalDate.now(zones.of(round.tenantId));
-        if (today.isBefore(round.opensOn)) {
-            throw new ProblemException(ProblemType.SURVEY_ROUND_NOT_OPEN_YET, "The round opens on " + round.opensOn + "; answers cannot be given yet");
-        }
-        if (today.isAfter(round.closesOn)) {
-            throw new ProblemException(ProblemType.SURVEY_ROUND_CLOSED, "The round closed on " + round.closesOn + "; answers cannot be changed");
-        }
+        round.requireOpenOn(LocalDate.now(zones.of(round.tenantId)), "answers are taken only while it is open");
     }
 
     private boolean alreadySubmitted(SurveyRound round, UUID personId, UUID school, String key) {

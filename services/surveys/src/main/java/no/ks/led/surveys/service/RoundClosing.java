@@ -1,6 +1,7 @@
 package no.ks.led.surveys.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,13 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import no.ks.led.events.surveys.SurveyRoundClosed;
 import no.ks.led.foundation.access.Grant;
+import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.outbox.Outbox;
+import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.repository.SurveyRoundRepository;
@@ -44,6 +49,9 @@ public class RoundClosing {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    TenantZones zones;
 
     @Scheduled(identity = "round-closing", every = "${led.surveys.round-close-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -90,13 +98,39 @@ public class RoundClosing {
         }
         UUID roundId = claimed.get();
         attempted[0] = roundId;
-        SurveyRound round = entityManager.find(SurveyRound.class, roundId);
+        recordClosed(entityManager.find(SurveyRound.class, roundId), now);
+        return Optional.of(roundId);
+    }
+
+    /**
+     * Closes an open round before its last day, at the coordinator's word: from today (the tenant's day) no
+     * answer is taken, its last day becomes yesterday and {@link SurveyRoundClosed} is recorded as when it
+     * closes by itself. A round that opened today cannot be closed early: its last day would fall before its first.
+     */
+    @Transactional
+    public void closeEarly(String tenantId, UUID roundId) {
+        SurveyRound round = SurveyRound.findInTenant(tenantId, roundId)
+                .orElseThrow(() -> ProblemException.notFound("Survey round " + roundId));
+        LocalDate today = LocalDate.now(zones.of(tenantId));
+        round.requireOpenOn(today, "only an open round is closed early");
+        if (today.equals(round.opensOn)) {
+            throw new ProblemException(ProblemType.SURVEY_ROUND_OPENED_TODAY,
+                    "The round opened today; it can be closed early from tomorrow");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (rounds.claimEarly(round.id, today.minusDays(1), now).isEmpty()) {
+            throw new ProblemException(ProblemType.SURVEY_ROUND_CLOSED, "The round is closed already");
+        }
+        entityManager.refresh(round);
+        recordClosed(round, now);
+    }
+
+    private void recordClosed(SurveyRound round, Instant now) {
         // a viewer who leads no school: nothing in the view is known to them by other means
         Results owners = results.forTenant(round, new Grant(round.tenantId, null, Map.of()));
         List<SurveyRoundClosed.School> schools = owners.schools().stream().map(RoundClosing::school).toList();
         outbox.record(round.tenantId, new SurveyRoundClosed(round.id, round.tenantId, round.instrumentVersion,
                 now, schools));
-        return Optional.of(roundId);
     }
 
     private static SurveyRoundClosed.School school(Results.School school) {

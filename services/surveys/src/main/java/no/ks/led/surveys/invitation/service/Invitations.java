@@ -78,14 +78,7 @@ public class Invitations {
         SurveyRound round = SurveyRound.findInTenant(tenantId, roundId)
                 .orElseThrow(() -> ProblemException.notFound("Survey round " + roundId));
         LocalDate today = LocalDate.now(zones.of(tenantId));
-        if (today.isBefore(round.opensOn)) {
-            throw new ProblemException(ProblemType.SURVEY_ROUND_NOT_OPEN_YET,
-                    "Reminders can only be sent while the round is open; it opens on " + round.opensOn);
-        }
-        if (today.isAfter(round.closesOn)) {
-            throw new ProblemException(ProblemType.SURVEY_ROUND_CLOSED,
-                    "Reminders can only be sent while the round is open; it closed on " + round.closesOn);
-        }
+        round.requireOpenOn(today, "reminders are sent only while it is open");
         if (invitations.remindersQueuedOn(round.id, today) > 0) {
             throw new ProblemException(ProblemType.REMINDERS_ALREADY_SENT_TODAY, "Reminders were already sent today");
         }

@@ -1,0 +1,14 @@
+package no.ks.led.web.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A round the coordinator opens: its schools, days and the tenant's own items (bokmål text, the API's fallback). */
+public record NewRound(String title, String mode, LocalDate opensOn, LocalDate closesOn, List<UUID> schoolIds,
+        Integer minGroupSize, List<LocalItem> localItems) {
+
+    /** An item of this round only: {@code scale} (a statement) or {@code text} (a free-text question). */
+    public record LocalItem(String kind, String nb) {
+    }
+}
