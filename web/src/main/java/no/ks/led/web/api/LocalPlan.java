@@ -69,6 +69,9 @@ public record LocalPlan(UUID programmeId, String name, String language, String t
 
     /** A planned activity. */
     @TemplateData
-    public record ActivityView(UUID id, String kind, String title, LocalDate startsOn, LocalDate endsOn, String place) {
+    /** A planned activity; its scheduled time ({@code startsAt}, {@code endsAt}) once the scheduling service has one. */
+    @TemplateData
+    public record ActivityView(UUID id, String kind, String title, LocalDate startsOn, LocalDate endsOn, String place,
+            UUID scheduledActivityId, Instant startsAt, Instant endsAt, boolean cancelled) {
     }
 }

@@ -45,7 +45,7 @@ public final class PlanDocument {
                     Map.entry("measures", "Tiltak"), Map.entry("measure", "Tiltak"), Map.entry("responsible", "Ansvarlig"),
                     Map.entry("due", "Frist"), Map.entry("tracks", "Spor og deltakere"),
                     Map.entry("activities", "Årets aktiviteter"), Map.entry("when", "Dato"), Map.entry("activity", "Aktivitet"),
-                    Map.entry("place", "Sted"), Map.entry("none", "Ingen ennå."), Map.entry("note", "Notater fra dialogen"),
+                    Map.entry("place", "Sted"), Map.entry("none", "Ingen ennå."), Map.entry("cancelled", "avlyst"), Map.entry("note", "Notater fra dialogen"),
                     Map.entry("focus-area", "Fokusområder fra ståstedsanalysen"),
                     Map.entry("future-picture", "Framtidsbilder"), Map.entry("goal", "Mål"), Map.entry("theme", "Temaer"),
                     Map.entry("module", "Moduler")),
@@ -55,7 +55,7 @@ public final class PlanDocument {
                     Map.entry("measures", "Indsatser"), Map.entry("measure", "Indsats"), Map.entry("responsible", "Ansvarlig"),
                     Map.entry("due", "Frist"), Map.entry("tracks", "Spor og deltagere"),
                     Map.entry("activities", "Årets aktiviteter"), Map.entry("when", "Dato"), Map.entry("activity", "Aktivitet"),
-                    Map.entry("place", "Sted"), Map.entry("none", "Ingen endnu."), Map.entry("note", "Noter fra dialogen"),
+                    Map.entry("place", "Sted"), Map.entry("none", "Ingen endnu."), Map.entry("cancelled", "aflyst"), Map.entry("note", "Noter fra dialogen"),
                     Map.entry("focus-area", "Fokusområder"),
                     Map.entry("future-picture", "Fremtidsbilleder"), Map.entry("goal", "Mål"), Map.entry("theme", "Temaer"),
                     Map.entry("module", "Moduler")));
@@ -91,7 +91,7 @@ public final class PlanDocument {
                     tracks(document, plan, text);
                 }
             }
-            activities(document, plan, today, text);
+            activities(document, plan, today, zone, text);
             document.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -169,7 +169,8 @@ public final class PlanDocument {
         }
     }
 
-    private static void activities(XWPFDocument document, LocalPlan plan, LocalDate today, Map<String, String> text) {
+    private static void activities(XWPFDocument document, LocalPlan plan, LocalDate today, ZoneId zone,
+            Map<String, String> text) {
         LocalDate end = today.plusYears(1);
         var coming = plan.activities().stream().filter(a -> !a.endsOn().isBefore(today) && a.startsOn().isBefore(end)).toList();
         heading(document, text.get("activities") + " (" + DATE.format(today) + " – " + DATE.format(end) + ")", 1);
@@ -181,10 +182,20 @@ public final class PlanDocument {
         row(table.getRow(0), text.get("when"), text.get("activity"), text.get("place"));
         for (int i = 0; i < coming.size(); i++) {
             var a = coming.get(i);
-            String when = a.endsOn().equals(a.startsOn()) ? DATE.format(a.startsOn())
+            String when = a.startsAt() != null ? scheduled(a.startsAt().atZone(zone), a.endsAt().atZone(zone))
+                    : a.endsOn().equals(a.startsOn()) ? DATE.format(a.startsOn())
                     : DATE.format(a.startsOn()) + " – " + DATE.format(a.endsOn());
-            row(table.getRow(i + 1), when, a.title(), a.place() == null ? "" : a.place());
+            String title = a.cancelled() ? a.title() + " (" + text.get("cancelled") + ")" : a.title();
+            row(table.getRow(i + 1), when, title, a.place() == null ? "" : a.place());
         }
+    }
+
+    /** A scheduled activity's time in the tenant's zone: "15.09.2027 09:00–15:00", or its days when it spans several. */
+    private static String scheduled(java.time.ZonedDateTime start, java.time.ZonedDateTime end) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        return start.toLocalDate().equals(end.toLocalDate())
+                ? DATE.format(start) + " " + time.format(start) + "–" + time.format(end)
+                : DATE.format(start) + " " + time.format(start) + " – " + DATE.format(end) + " " + time.format(end);
     }
 
     /** Title, Heading1 and Heading2 as real paragraph styles, so a word processor shows them as headings. */

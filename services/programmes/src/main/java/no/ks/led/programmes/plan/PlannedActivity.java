@@ -39,6 +39,28 @@ public class PlannedActivity extends TenantScopedEntity {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** The scheduling service's activity this became, once scheduled; null until then. */
+    @Column(name = "scheduled_activity_id")
+    public UUID scheduledActivityId;
+
+    @Column(name = "scheduled_starts_at")
+    public Instant scheduledStartsAt;
+
+    @Column(name = "scheduled_ends_at")
+    public Instant scheduledEndsAt;
+
+    /** The iCalendar sequence of the scheduled time kept: 0 when scheduled, higher after each rescheduling. */
+    @Column(name = "scheduled_sequence")
+    public Integer scheduledSequence;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    /** The planned activity the scheduling service's activity came from, if this service planned it. */
+    public static java.util.Optional<PlannedActivity> scheduledAs(UUID activityId) {
+        return find("scheduledActivityId", activityId).firstResultOptional();
+    }
+
     /** The programme's activities, by date. */
     public static List<PlannedActivity> of(UUID programmeId) {
         return list("programmeId = ?1 order by startsOn, createdAt, id", programmeId);

@@ -62,7 +62,17 @@ public class PlanReading {
     public record ParticipantView(UUID id, UUID schoolId, String role, String name) {
     }
 
-    public record ActivityView(UUID id, ActivityKind kind, String title, LocalDate startsOn, LocalDate endsOn, String place) {
+    /**
+     * A planned activity; once the scheduling service has scheduled it, the activity it became and its time
+     * ({@code scheduledActivityId}, {@code startsAt}, {@code endsAt}: null until then), and whether it was cancelled.
+     */
+    public record ActivityView(UUID id, ActivityKind kind, String title, LocalDate startsOn, LocalDate endsOn, String place,
+            UUID scheduledActivityId, Instant startsAt, Instant endsAt, boolean cancelled) {
+
+        /** A planned activity the scheduling service has not scheduled yet. */
+        public ActivityView(UUID id, ActivityKind kind, String title, LocalDate startsOn, LocalDate endsOn, String place) {
+            this(id, kind, title, startsOn, endsOn, place, null, null, null, false);
+        }
     }
 
     public record EvaluationView(int cycle, String summary, Instant evaluatedAt) {
@@ -164,7 +174,7 @@ public class PlanReading {
                 .forEach(code -> tracks.add(new TrackView(code, code, null, List.of(), participantsOf(participants, code))));
         List<ActivityView> activities = PlannedActivity.of(id).stream()
                 .map(a -> new ActivityView(a.id, ActivityKind.fromCode(a.kind).orElseThrow(), a.title, a.startsOn, a.endsOn,
-                        a.place))
+                        a.place, a.scheduledActivityId, a.scheduledStartsAt, a.scheduledEndsAt, a.cancelledAt != null))
                 .toList();
         List<EvaluationView> evaluations = Evaluation.of(id).stream()
                 .map(e -> new EvaluationView(e.cycle, e.summary, e.evaluatedAt)).toList();
