@@ -94,4 +94,47 @@ class ProgrammePlanIT {
         given().baseUri(gateway).auth().oauth2(coordinator).when().get(base + "/plan").then().statusCode(200)
                 .body("measures.size()", equalTo(1)).body("checklist[4].done", equalTo(false));
     }
+
+    /**
+     * A planned activity crosses two services and comes back: programmes publishes ActivityPlanned, scheduling
+     * proposes the activity, the coordinator confirms it with a time, and the plan shows that time.
+     */
+    @Test
+    void aPlannedGatheringIsProposedBySchedulingAndThePlanShowsTheConfirmedTime() {
+        String coordinator = RealmLogin.accessToken("fjordvik.coordinator");
+        String id = given().baseUri(gateway).auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"name\":\"Samlinger Fjordvik\",\"templateId\":\"led-skole\"}")
+                .when().post("/api/tenants/fjordvik/programmes").then().statusCode(201).extract().path("id");
+        String base = "/api/tenants/fjordvik/programmes/" + id;
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Oslo")).plusMonths(3).with(java.time.DayOfWeek.WEDNESDAY);
+        given().baseUri(gateway).auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"activity\":{\"kind\":\"leader-gathering\",\"title\":\"Ledersamling " + id.substring(0, 8)
+                        + "\",\"startsOn\":\"" + day + "\",\"place\":\"Rådhuset\"}}")
+                .when().post(base + "/plan/changes").then().statusCode(201);
+        String planned = given().baseUri(gateway).auth().oauth2(coordinator).when().get(base + "/plan").then().statusCode(200)
+                .extract().path("activities[0].id");
+
+        String query = "/api/tenants/fjordvik/activities?from=" + day + "&to=" + day.plusDays(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> given().baseUri(gateway)
+                .auth().oauth2(coordinator).when().get(query).then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.plannedActivityId == '" + planned + "' }").size() == 1);
+        String activity = given().baseUri(gateway).auth().oauth2(coordinator).when().get(query).then().statusCode(200)
+                .body("find { it.plannedActivityId == '" + planned + "' }.status", equalTo("proposed"))
+                .extract().path("find { it.plannedActivityId == '" + planned + "' }.id");
+        given().baseUri(gateway).auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body("{\"startsAt\":\"" + day + "T10:00\",\"endsAt\":\"" + day + "T15:00\"}")
+                .when().post("/api/tenants/fjordvik/activities/" + activity + "/confirmation").then().statusCode(200)
+                .body("status", equalTo("scheduled"));
+
+        java.time.Instant ten = day.atTime(10, 0).atZone(ZoneId.of("Europe/Oslo")).toInstant();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> {
+            String startsAt = given().baseUri(gateway).auth().oauth2(coordinator).when().get(base + "/plan").then()
+                    .statusCode(200).extract().jsonPath().getString("activities[0].startsAt");
+            return startsAt != null && java.time.Instant.parse(startsAt).equals(ten);
+        });
+        given().baseUri(gateway).auth().oauth2(coordinator).when().get(base + "/plan").then()
+                .body("activities[0].scheduledActivityId", equalTo(activity)).body("activities[0].cancelled", equalTo(false));
+        given().baseUri(gateway).auth().oauth2(RealmLogin.accessToken("nordhei.coordinator"))
+                .when().get("/api/tenants/fjordvik/activities/" + activity).then().statusCode(404).contentType(PROBLEM);
+    }
 }
