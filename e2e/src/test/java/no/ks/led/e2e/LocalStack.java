@@ -19,6 +19,8 @@ final class LocalStack {
         Path root = Path.of(System.getProperty("led.repository.root", "..")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("deploy/local/stack.sh").toString(), command)
                 .redirectErrorStream(true);
+        // On a busy machine Keycloak's start and realm import can take minutes (as in organisations' IdentitySyncTests).
+        builder.environment().putIfAbsent("LED_STACK_TIMEOUT", "420");
         try {
             Process process = builder.start();
             byte[] output = process.getInputStream().readAllBytes();
