@@ -233,6 +233,30 @@ class FundingPagesBrowserIT {
         assertEquals(404, given().cookies(cookies).redirects().follow(false)
                 .when().get(Platform.url("gateway") + "/tenants/nordhei/funding/applications/" + applicationId + "/summary.pdf")
                 .statusCode());
+        browser.open("/tenants/nordhei");
+        browser.logOut();
+    }
+
+    @Test
+    @Order(6)
+    void anEngagedConsultantPreparesButOnlyTheOwnerSubmitsAndThePageSaysSo() {
+        browser.logIn("veiviser.consultant");
+        browser.open("/tenants/fjordvik/funding/applications/new");
+        browser.find("#title").sendKeys("Forslag fra Veiviser " + TAG);
+        choose(SPRING);
+        browser.find("[data-testid=prepare]").click();
+        browser.wait.until(ExpectedConditions.urlContains("notice=prepared"));
+        String prepared = path();
+        browser.find("[data-testid=owner-only]");
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=submit-application]")).isEmpty(),
+                "the consultant is offered no submission");
+        // posted all the same (an old page, a crafted form): the API's 403, on the page in the person's language
+        Map<String, String> cookies = cookies();
+        Response refused = given().cookies(cookies).redirects().follow(false).header("Origin", Platform.url("gateway"))
+                .contentType(ContentType.URLENC).formParam("csrf", cookies.get("led-csrf")).formParam("status", "submitted")
+                .when().post(Platform.url("gateway") + prepared + "/decision");
+        assertEquals(403, refused.statusCode(), refused.asString());
+        assertTrue(refused.asString().contains("Rollen din gir ikke tilgang til dette."), refused.asString());
         browser.logOut();
     }
 
