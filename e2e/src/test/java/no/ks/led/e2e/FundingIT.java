@@ -79,7 +79,7 @@ class FundingIT {
                 .formatted(pastApplication, held))
                 .when().post("/api/tenants/fjordvik/funding/claims")
                 .then().statusCode(201).body("refundOre", equalTo(1_000_000)).extract().path("id");
-        given().baseUri(gateway).auth().oauth2(coordinator).contentType("application/pdf").body(invoice())
+        given().baseUri(gateway).auth().oauth2(coordinator).contentType("application/pdf").body(invoice("Faktura 2001"))
                 .queryParam("kind", "invoice").queryParam("name", "faktura-2001.pdf")
                 .when().post("/api/tenants/fjordvik/funding/claims/" + claim + "/attachments").then().statusCode(201);
         given().baseUri(gateway).auth().oauth2(coordinator)
@@ -125,7 +125,8 @@ class FundingIT {
                 .when().post("/api/tenants/fjordvik/funding/applications/" + application + "/decision");
     }
 
-    private static byte[] invoice() throws Exception {
+    /** A one-page PDF with the line on it, as an invoice. */
+    static byte[] invoice(String line) throws Exception {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
@@ -133,7 +134,7 @@ class FundingIT {
                 stream.beginText();
                 stream.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
                 stream.newLineAtOffset(72, 700);
-                stream.showText("Faktura 2001");
+                stream.showText(line);
                 stream.endText();
             }
             document.save(out);

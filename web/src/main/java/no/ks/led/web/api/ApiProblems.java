@@ -1,5 +1,8 @@
 package no.ks.led.web.api;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +15,15 @@ public class ApiProblems implements ResponseExceptionMapper<ApiProblem> {
 
     @Override
     public ApiProblem toThrowable(Response response) {
-        return new ApiProblem(response.getStatus(), typeOf(response));
+        JsonNode problem = read(response);
+        List<String> fields = new ArrayList<>();
+        problem.path("violations").forEach(violation -> {
+            String field = violation.path("field").asText("");
+            if (!field.isEmpty() && !fields.contains(field)) {
+                fields.add(field);
+            }
+        });
+        return new ApiProblem(response.getStatus(), typeOf(problem), fields);
     }
 
     @Override
@@ -20,16 +31,16 @@ public class ApiProblems implements ResponseExceptionMapper<ApiProblem> {
         return status >= 400;
     }
 
-    private static String typeOf(Response response) {
+    private static JsonNode read(Response response) {
         try {
-            if (!response.hasEntity()) {
-                return "unknown";
-            }
-            JsonNode problem = JSON.readTree(response.readEntity(String.class));
-            String type = problem.path("type").asText("");
-            return type.startsWith(ApiProblem.TYPE_PREFIX) ? type.substring(ApiProblem.TYPE_PREFIX.length()) : "unknown";
+            return response.hasEntity() ? JSON.readTree(response.readEntity(String.class)) : JSON.missingNode();
         } catch (Exception unreadable) {
-            return "unknown";
+            return JSON.missingNode();
         }
+    }
+
+    private static String typeOf(JsonNode problem) {
+        String type = problem.path("type").asText("");
+        return type.startsWith(ApiProblem.TYPE_PREFIX) ? type.substring(ApiProblem.TYPE_PREFIX.length()) : "unknown";
     }
 }

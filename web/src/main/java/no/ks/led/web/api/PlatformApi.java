@@ -288,4 +288,77 @@ public interface PlatformApi {
     @Path("national/survey-results/trend")
     NationalTrend nationalTrend(@QueryParam("instrumentVersion") int instrumentVersion, @QueryParam("fromYear") int fromYear,
             @QueryParam("toYear") int toYear);
+
+    // funding: the budget, applications to the fund, refund claims, warnings
+
+    @GET
+    @Path("tenants/{tenantId}/budget")
+    Budget budget(@PathParam("tenantId") String tenantId, @QueryParam("year") int year);
+
+    @GET
+    @Path("national/funding-policies")
+    List<FundingPolicy> fundingPolicies();
+
+    @GET
+    @Path("tenants/{tenantId}/activities")
+    List<BookedActivity> bookedActivities(@PathParam("tenantId") String tenantId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("tenants/{tenantId}/funding/applications")
+    List<FundingApplication> fundingApplications(@PathParam("tenantId") String tenantId, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("tenants/{tenantId}/funding/applications")
+    FundingApplication prepareFundingApplication(@PathParam("tenantId") String tenantId, NewFundingApplication application,
+            @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    @GET
+    @Path("tenants/{tenantId}/funding/applications/{applicationId}")
+    FundingApplication fundingApplication(@PathParam("tenantId") String tenantId, @PathParam("applicationId") UUID applicationId);
+
+    @POST
+    @Path("tenants/{tenantId}/funding/applications/{applicationId}/decision")
+    FundingApplication decideFundingApplication(@PathParam("tenantId") String tenantId,
+            @PathParam("applicationId") UUID applicationId, FundingDecision decision);
+
+    @GET
+    @Path("tenants/{tenantId}/funding/applications/{applicationId}/summary.pdf")
+    @Produces("application/pdf")
+    byte[] fundingApplicationSummary(@PathParam("tenantId") String tenantId, @PathParam("applicationId") UUID applicationId);
+
+    @GET
+    @Path("tenants/{tenantId}/funding/warnings")
+    List<FundingWarning> fundingWarnings(@PathParam("tenantId") String tenantId);
+
+    @GET
+    @Path("tenants/{tenantId}/funding/claims")
+    List<FundingClaim> fundingClaims(@PathParam("tenantId") String tenantId, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("tenants/{tenantId}/funding/claims")
+    FundingClaim prepareClaim(@PathParam("tenantId") String tenantId, NewClaim claim);
+
+    @GET
+    @Path("tenants/{tenantId}/funding/claims/{claimId}")
+    FundingClaim fundingClaim(@PathParam("tenantId") String tenantId, @PathParam("claimId") UUID claimId);
+
+    @POST
+    @Path("tenants/{tenantId}/funding/claims/{claimId}/attachments")
+    @Consumes("application/pdf")
+    void attachToClaim(@PathParam("tenantId") String tenantId, @PathParam("claimId") UUID claimId,
+            @QueryParam("kind") String kind, @QueryParam("name") String name, byte[] pdf);
+
+    @POST
+    @Path("tenants/{tenantId}/funding/claims/{claimId}/submission")
+    FundingClaim submitClaim(@PathParam("tenantId") String tenantId, @PathParam("claimId") UUID claimId);
+
+    @POST
+    @Path("tenants/{tenantId}/funding/claims/{claimId}/refund")
+    FundingClaim recordRefund(@PathParam("tenantId") String tenantId, @PathParam("claimId") UUID claimId, ReceivedRefund refund);
+
+    @GET
+    @Path("tenants/{tenantId}/funding/claims/{claimId}/bundle.pdf")
+    @Produces("application/pdf")
+    byte[] claimBundle(@PathParam("tenantId") String tenantId, @PathParam("claimId") UUID claimId);
 }

@@ -40,7 +40,7 @@ public final class FormAnswer {
     public record Refusal(Map<String, String> entered, String problemType) {
     }
 
-    static Map<String, String> entered(MultivaluedMap<String, String> form) {
+    public static Map<String, String> entered(MultivaluedMap<String, String> form) {
         Map<String, String> entered = new HashMap<>();
         if (form != null) {
             form.forEach((name, values) -> {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.web.api.ApiProblem;
+import no.ks.led.web.api.FundingWarning;
 import no.ks.led.web.api.LocalPlan;
 import no.ks.led.web.api.NewProgramme;
 import no.ks.led.web.api.PlatformApi;
@@ -44,7 +45,8 @@ public class ProgrammePages {
                 boolean owner, String key, String problem);
 
         static native TemplateInstance overview(Page page, Programme programme, LocalPlan plan,
-                List<LocalPlan.ActivityView> next, boolean owner, String notice, String problem);
+                List<LocalPlan.ActivityView> next, boolean owner, String notice, String problem,
+                List<FundingWarning> fundingWarnings);
     }
 
     @Inject
@@ -87,7 +89,23 @@ public class ProgrammePages {
         LocalPlan plan = api.plan(tenantId, programmeId);
         Page page = pages.titled(programme.name(), tenantId);
         return Templates.overview(page, programme, plan, plan.nextActivities(page.t().today(), 5),
-                PlanForms.owner(page, tenantId), PlanForms.notice(page, notice), PlanForms.problem(page, problem));
+                PlanForms.owner(page, tenantId), PlanForms.notice(page, notice), PlanForms.problem(page, problem),
+                fundingWarnings(page, tenantId));
+    }
+
+    /** The funding service's warnings for those who apply for funding (the owner and engaged consultants); none for others. */
+    private List<FundingWarning> fundingWarnings(Page page, String tenantId) {
+        if (!page.me().holds(tenantId, "owner-executive", "coordinator", "consultant")) {
+            return List.of();
+        }
+        try {
+            return api.fundingWarnings(tenantId);
+        } catch (ApiProblem problem) {
+            if (problem.status() == 403) {
+                return List.of();
+            }
+            throw problem;
+        }
     }
 
     /** Marks a getting-started step done. */
