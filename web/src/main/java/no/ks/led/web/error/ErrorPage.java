@@ -1,6 +1,5 @@
 package no.ks.led.web.error;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,7 +41,7 @@ public class ErrorPage {
 
     /** The page in a given language (outside a page request, where the request's cookie is not at hand). */
     public Response of(int status, String message, Language language) {
-        Texts t = new Texts(messages, language, ZoneId.of("Europe/Oslo"));
+        Texts t = new Texts(messages, language, Pages.DEFAULT_ZONE);
         String title = t.msg(titleKey(status));
         Page page = new Page(t, title, null, null, null, null, "/", List.of(Language.values()));
         String html = Templates.page(page, status, message == null ? t.msg(textKey(status)) : message).render();
@@ -65,7 +64,7 @@ public class ErrorPage {
     }
 
     Texts texts() {
-        return new Texts(messages, language(), ZoneId.of("Europe/Oslo"));
+        return new Texts(messages, language(), Pages.DEFAULT_ZONE);
     }
 
     private Language language() {

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class Pages {
 
     public static final String LANGUAGE_COOKIE = "led-lang";
-    /** The zone of a tenant the app knows nothing else of; the platform's default. */
-    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Oslo");
+    /** The zone of a tenant the app knows nothing else of, and of pages without a tenant; the platform's default. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Oslo");
 
     @Inject
     Messages messages;
