@@ -36,6 +36,11 @@ public record Activity(UUID id, String kind, String title, LocalDateTime startsA
         return "cancelled".equals(status);
     }
 
+    /** Whether it starts and ends on the same local day (then the end is shown as a time only). */
+    public boolean sameDay() {
+        return startsAt != null && endsAt != null && startsAt.toLocalDate().equals(endsAt.toLocalDate());
+    }
+
     public boolean scheduled() {
         return "scheduled".equals(status);
     }
