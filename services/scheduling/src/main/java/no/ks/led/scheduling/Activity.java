@@ -56,6 +56,19 @@ public class Activity extends TenantScopedEntity {
     @Column(name = "school_ids", nullable = false)
     public UUID[] schoolIds = new UUID[0];
 
+    /** The roles whose holders take part (at the activity's schools, if it names any); empty for no selection by role. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "participant_roles", nullable = false)
+    public String[] participantRoles = new String[0];
+
+    /** The people named as participants, whatever their school or role. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "participant_person_ids", nullable = false)
+    public UUID[] participantPersonIds = new UUID[0];
+
+    /** The programme track the activity belongs to, as the coordinator names it. */
+    public String track;
+
     @Column(nullable = false)
     public String status;
 

@@ -20,6 +20,27 @@ public interface SchedulingConfig {
     /** E-mail to speakers. */
     Mail mail();
 
+    /**
+     * The fewest answers an activity's evaluation needs before its results are shown (the tenant's k is not known
+     * to this service, so one setting for all; never below the national minimum of 3).
+     */
+    @WithDefault("5")
+    int evaluationMinimumAnswers();
+
+    /** Reminders to the people signed up for an activity. */
+    Reminders reminders();
+
+    /** When reminders go out. */
+    interface Reminders {
+        /** How long before an activity starts its reminder is sent. */
+        @WithDefault("P2D")
+        Duration leadTime();
+
+        /** How often the job looks for reminders due ("off" in tests, which run it themselves). */
+        @WithDefault("15m")
+        String every();
+    }
+
     /** How e-mails to speakers are sent. */
     interface Mail {
         /** The organizer address the invitations name. */

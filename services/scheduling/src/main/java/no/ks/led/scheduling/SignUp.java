@@ -31,6 +31,9 @@ public class SignUp extends TenantScopedEntity {
     @Column(name = "dietary_needs")
     public String dietaryNeeds;
 
+    /** The address the person signed up with (from their token), for the reminder; deleted once the activity is over. */
+    public String email;
+
     @Column(name = "signed_up_at", nullable = false)
     public Instant signedUpAt;
 

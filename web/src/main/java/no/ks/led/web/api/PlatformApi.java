@@ -184,6 +184,57 @@ public interface PlatformApi {
     @DELETE
     @Path("tenants/{tenantId}/calendar-feeds/{feedId}")
     void revokeCalendarFeed(@PathParam("tenantId") String tenantId, @PathParam("feedId") UUID feedId);
+    // scheduling: the activity page, the speaker directory, the evaluation
+
+    @GET
+    @Path("tenants/{tenantId}/activities/{activityId}")
+    Activity activity(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId);
+
+    @GET
+    @Path("tenants/{tenantId}/activities/{activityId}/sign-ups")
+    List<SignUp> signUps(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            @QueryParam("limit") int limit);
+
+    @POST
+    @Path("tenants/{tenantId}/activities/{activityId}/sign-ups")
+    void signUp(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            java.util.Map<String, String> signUp);
+
+    @POST
+    @Path("tenants/{tenantId}/activities/{activityId}/sign-ups/{signUpId}/cancellation")
+    void cancelSignUp(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            @PathParam("signUpId") UUID signUpId);
+
+    @PUT
+    @Path("tenants/{tenantId}/activities/{activityId}/sign-ups/{signUpId}/attendance")
+    void recordAttendance(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            @PathParam("signUpId") UUID signUpId, java.util.Map<String, Boolean> attendance);
+
+    @GET
+    @Path("tenants/{tenantId}/speakers")
+    List<Speaker> speakers(@PathParam("tenantId") String tenantId, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("tenants/{tenantId}/speakers")
+    void addSpeaker(@PathParam("tenantId") String tenantId, java.util.Map<String, String> speaker);
+
+    @POST
+    @Path("tenants/{tenantId}/activities/{activityId}/speakers")
+    void bookSpeaker(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            java.util.Map<String, Object> booking);
+
+    @GET
+    @Path("tenants/{tenantId}/activities/{activityId}/evaluation")
+    Evaluation evaluation(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId);
+
+    @POST
+    @Path("tenants/{tenantId}/activities/{activityId}/evaluation/answers")
+    void answerEvaluation(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            java.util.Map<String, Object> answer);
+
+    @GET
+    @Path("tenants/{tenantId}/activities/{activityId}/evaluation/results")
+    Evaluation.Results evaluationResults(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId);
     // survey rounds: opening, closing, the owner's results, trends, exports and charts
 
     @POST

@@ -43,7 +43,11 @@ public enum ProblemType {
     ALREADY_SIGNED_UP(409, "already-signed-up", "You are signed up for the activity already"),
     // surveys: closing a round early
     SURVEY_ROUND_OPENED_TODAY(409, "survey-round-opened-today",
-            "A survey round can be closed early from the day after it opened");
+            "A survey round can be closed early from the day after it opened"),
+    // scheduling: the evaluation after each gathering
+    EVALUATION_NOT_OPEN(409, "evaluation-not-open", "The evaluation opens when the activity has ended"),
+    NOT_AN_ATTENDEE(403, "not-an-attendee", "Only those who attended the activity answer its evaluation"),
+    ALREADY_EVALUATED(409, "already-evaluated", "You have answered this evaluation already");
 
     private final int status;
     private final String slug;

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
-/** The e-mails to speakers waiting to be sent: each sent at least once, retried with backoff. */
+/** The e-mails waiting to be sent (to speakers, reminders to participants): each sent at least once, retried with backoff. */
 @ApplicationScoped
 public class MailRepository {
 
@@ -21,6 +21,7 @@ public class MailRepository {
     public record Mail(UUID id, String recipient, String subject, String body, String calendar, String method, int attempts) {
     }
 
+    /** Queues an e-mail; {@code calendar} and {@code method} are null for one without an iCalendar part. */
     public void enqueue(String tenantId, String recipient, String subject, String body, String calendar, String method,
             Instant at) {
         entityManager.createNativeQuery("""

@@ -13,10 +13,13 @@ public class SignUpRepository {
     @Inject
     EntityManager entityManager;
 
-    /** Deletes the dietary needs of every sign-up for an activity that ended before {@code endedBefore}; answers how many. */
+    /**
+     * Deletes the dietary needs and the reminder addresses of every sign-up for an activity that ended before
+     * {@code endedBefore}; answers how many sign-ups had either.
+     */
     public int forgetDietaryNeeds(Instant endedBefore) {
         return entityManager.createNativeQuery("""
-                UPDATE sign_up SET dietary_needs = NULL WHERE dietary_needs IS NOT NULL
+                UPDATE sign_up SET dietary_needs = NULL, email = NULL WHERE (dietary_needs IS NOT NULL OR email IS NOT NULL)
                 AND activity_id IN (SELECT id FROM activity WHERE ends_at < ?1)""")
                 .setParameter(1, endedBefore).executeUpdate();
     }

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -26,6 +28,7 @@ import no.ks.led.scheduling.SignUp;
 import no.ks.led.scheduling.rest.ActivityRequests.Attendance;
 import no.ks.led.scheduling.rest.ActivityRequests.NewSignUp;
 import no.ks.led.scheduling.service.SignUps;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Sign-ups for an activity: capacity, waiting list, cancellation, attendance. */
@@ -33,11 +36,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class SignUpResource {
 
+    /** Deliberately loose: the identity provider has checked the address; this only refuses junk. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
+
     @Inject
     TenantAccess access;
 
     @Inject
     SignUps signUps;
+
+    @Inject
+    JsonWebToken token;
 
     /** The caller signs up: confirmed while there is room, else on the waiting list. */
     @POST
@@ -45,7 +54,8 @@ public class SignUpResource {
     public Response signUp(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
             @Valid NewSignUp request) {
         Grant grant = access.require(tenantId);
-        SignUp signUp = signUps.signUp(tenantId, activityId, grant.personId(), request == null ? null : request.dietaryNeeds());
+        SignUp signUp = signUps.signUp(tenantId, activityId, grant.personId(), request == null ? null : request.dietaryNeeds(),
+                callersAddress());
         return Response.created(URI.create("/api/tenants/" + tenantId + "/activities/" + activityId + "/sign-ups/" + signUp.id))
                 .entity(SignUpView.of(signUp)).build();
     }
@@ -72,6 +82,13 @@ public class SignUpResource {
             @PathParam("signUpId") UUID signUpId, @NotNull(message = "a JSON body is required") @Valid Attendance request) {
         Grant grant = access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         return SignUpView.of(signUps.recordAttendance(grant, activityId, signUpId, request.attended()));
+    }
+
+    /** The caller's e-mail address from their token (the identity provider checked it), for the reminder; else null. */
+    private String callersAddress() {
+        Object claim = token.getClaim("email");
+        String email = claim instanceof JsonString s ? s.getString() : claim == null ? null : claim.toString();
+        return email != null && email.length() <= 254 && EMAIL.matcher(email).matches() ? email : null;
     }
 
     /** A sign-up as the API shows it. */

@@ -38,7 +38,7 @@ public class SignUps {
 
     /** Signs the caller up: confirmed while there is room, else waiting. */
     @Transactional
-    public SignUp signUp(String tenantId, UUID activityId, UUID personId, String dietaryNeeds) {
+    public SignUp signUp(String tenantId, UUID activityId, UUID personId, String dietaryNeeds, String email) {
         Activity activity = ActivityPlanning.forUpdate(tenantId, activityId);
         if (!Activity.SCHEDULED.equals(activity.status)) {
             throw new ProblemException(ProblemType.ACTIVITY_NOT_SCHEDULED, "Only a scheduled activity takes sign-ups");
@@ -60,6 +60,7 @@ public class SignUps {
         signUp.personId = personId;
         signUp.status = activity.capacity == null || confirmed < activity.capacity ? SignUp.CONFIRMED : SignUp.WAITING;
         signUp.dietaryNeeds = dietaryNeeds == null || dietaryNeeds.isBlank() ? null : dietaryNeeds.strip();
+        signUp.email = email;
         signUp.signedUpAt = ActivityPlanning.now();
         signUp.persist();
         return signUp;
@@ -80,6 +81,7 @@ public class SignUps {
         signUp.status = SignUp.CANCELLED;
         signUp.cancelledAt = ActivityPlanning.now();
         signUp.dietaryNeeds = null;
+        signUp.email = null;
         if (freedAPlace) {
             Optional<SignUp> first = SignUp.current(grant.tenantId(), activityId).stream()
                     .filter(s -> SignUp.WAITING.equals(s.status)).findFirst();
@@ -126,7 +128,7 @@ public class SignUps {
         forgetDietaryNeeds(Instant.now());
     }
 
-    /** Deletes the dietary needs of activities that have ended; answers how many sign-ups had some. */
+    /** Deletes the dietary needs (and the addresses) of activities that have ended; answers how many sign-ups had some. */
     @Transactional
     public int forgetDietaryNeeds(Instant now) {
         return repository.forgetDietaryNeeds(now);

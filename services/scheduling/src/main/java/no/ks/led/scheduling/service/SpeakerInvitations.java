@@ -102,9 +102,11 @@ public class SpeakerInvitations {
         int attempts = mail.attempts() + 1;
         try {
             Mail message = Mail.withText(mail.recipient(), mail.subject(), mail.body());
-            // the calendar part as an alternative body, so calendar clients offer to accept (or remove) the event
-            message.addAttachment("invite.ics", mail.calendar().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "text/calendar; charset=UTF-8; method=" + mail.method());
+            if (mail.calendar() != null) {
+                // the calendar part as an alternative body, so calendar clients offer to accept (or remove) the event
+                message.addAttachment("invite.ics", mail.calendar().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "text/calendar; charset=UTF-8; method=" + mail.method());
+            }
             mailer.send(message).await().atMost(config.mail().sendTimeout());
         } catch (RuntimeException e) {
             java.time.Duration wait = config.mail().retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
