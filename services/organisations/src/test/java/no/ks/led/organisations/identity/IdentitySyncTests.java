@@ -315,6 +315,29 @@ class IdentitySyncTests {
         assertEquals(1, count("SELECT count(*) FROM identity_sync_task WHERE id = ?1 AND status = 'done'", done));
     }
 
+    @Test
+    void aTaskForAPersonOrEngagementThisServiceNeverHadIsDoneAtOnceAndHoldsUpNoLaterTaskOfItsTenant() {
+        String tenant = "stray-" + UUID.randomUUID().toString().substring(0, 8);
+        // events from elsewhere (no outbox of this service wrote them): nothing in Keycloak to change
+        long grant = insertPending(tenant, "MembershipGranted", "{\"membershipId\":\"" + UUID.randomUUID()
+                + "\",\"tenantId\":\"" + tenant + "\",\"personId\":\"" + UUID.randomUUID()
+                + "\",\"role\":\"coordinator\",\"schoolId\":null,\"startsOn\":\"2026-01-01\",\"endsOn\":null}");
+        long ended = insertPending(tenant, "EngagementEnded", "{\"engagementId\":\"" + UUID.randomUUID()
+                + "\",\"tenantId\":\"" + tenant + "\",\"endedAt\":\"2026-01-01T00:00:00Z\"}");
+        await().atMost(60, TimeUnit.SECONDS).until(() -> count(
+                "SELECT count(*) FROM identity_sync_task WHERE tenant_id = ?1 AND status = 'done' AND attempts = 1", tenant) == 2);
+        assertEquals(2, count("SELECT count(*) FROM identity_sync_task WHERE id IN (" + grant + ", " + ended
+                + ") AND tenant_id = ?1 AND last_error IS NULL", tenant));
+    }
+
+    private long insertPending(String tenant, String kind, String payload) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                INSERT INTO identity_sync_task (event_id, tenant_id, kind, payload, status, attempts)
+                VALUES (?1, ?2, ?3, ?4, 'pending', 0) RETURNING id""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, tenant).setParameter(3, kind).setParameter(4, payload)
+                .getSingleResult())).longValue();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     @SuppressWarnings("unchecked")

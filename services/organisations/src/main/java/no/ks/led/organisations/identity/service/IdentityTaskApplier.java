@@ -22,6 +22,7 @@ import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.organisations.identity.IdentitySyncTask;
 import no.ks.led.organisations.identity.service.KeycloakUsers.PersonDetails;
 import no.ks.led.organisations.service.PlatformClock;
+import org.jboss.logging.Logger;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -29,9 +30,15 @@ import org.keycloak.representations.idm.UserRepresentation;
  * are now, so a task applied late does what the platform's current state asks; each step checks
  * Keycloak before it changes anything, so a task applied a second time (after a crash between
  * Keycloak's answer and the commit) changes nothing.
+ *
+ * <p>An event naming a person or engagement this service never had (its events come from this database's
+ * outbox, so only an event from elsewhere can) has nothing to do in Keycloak: it is logged and done, never
+ * retried, because the tasks of a tenant are applied in order and a retried task holds up all of them.
  */
 @ApplicationScoped
 public class IdentityTaskApplier {
+
+    private static final Logger LOG = Logger.getLogger(IdentityTaskApplier.class);
 
     private static final UUID NONE = new UUID(0, 0);
 
@@ -72,12 +79,16 @@ public class IdentityTaskApplier {
     }
 
     private void membershipGranted(MembershipGranted granted) {
-        PersonDetails person = existingPerson(granted.personId());
+        Optional<PersonDetails> person = person(granted.personId());
+        if (person.isEmpty()) {
+            nothingToDo("person", granted.personId());
+            return;
+        }
         if (erased(granted.personId())) {
             return;
         }
         ensureOrganizationExists(granted.tenantId());
-        organizations.ensureMember(granted.tenantId(), ensureUser(person));
+        organizations.ensureMember(granted.tenantId(), ensureUser(person.get()));
     }
 
     private void membershipEnded(MembershipEnded ended) {
@@ -89,10 +100,15 @@ public class IdentityTaskApplier {
                 : consultantsOf(started.consultancyId(), true);
         ensureOrganizationExists(started.tenantId());
         for (UUID consultant : consultants) {
+            Optional<PersonDetails> person = person(consultant);
+            if (person.isEmpty()) {
+                nothingToDo("person", consultant);
+                continue;
+            }
             if (erased(consultant)) {
                 continue;
             }
-            organizations.ensureMember(started.tenantId(), ensureUser(existingPerson(consultant)));
+            organizations.ensureMember(started.tenantId(), ensureUser(person.get()));
         }
     }
 
@@ -101,7 +117,8 @@ public class IdentityTaskApplier {
                 "SELECT consultancy_id, consultant_person_id FROM engagement WHERE id = ?1")
                 .setParameter(1, ended.engagementId()).getResultList());
         if (rows.isEmpty()) {
-            throw new IdentitySyncException("No engagement " + ended.engagementId());
+            nothingToDo("engagement", ended.engagementId());
+            return;
         }
         String consultancy = (String) rows.get(0)[0];
         UUID named = (UUID) rows.get(0)[1];
@@ -181,8 +198,8 @@ public class IdentityTaskApplier {
         organizations.ensureOrganization(alias, (String) rows.get(0)[0], ((String) rows.get(0)[1]).strip());
     }
 
-    private PersonDetails existingPerson(UUID id) {
-        return person(id).orElseThrow(() -> new IdentitySyncException("No person " + id));
+    private static void nothingToDo(String what, UUID id) {
+        LOG.warnf("Identity sync: no %s %s in this service, nothing to do in Keycloak", what, id);
     }
 
     private Optional<PersonDetails> person(UUID id) {
