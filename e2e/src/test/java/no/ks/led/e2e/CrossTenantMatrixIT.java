@@ -75,7 +75,7 @@ class CrossTenantMatrixIT {
      */
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
             "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId",
-            "activityId", "speakerId", "signUpId", "entryId", "feedId", "applicationId", "claimId");
+            "activityId", "speakerId", "signUpId", "entryId", "feedId", "applicationId", "claimId", "costId");
 
     /**
      * Path parameters that name something shared by all tenants (the published survey instrument, a programme
@@ -433,6 +433,14 @@ class CrossTenantMatrixIT {
         }
         String application = JsonPath.from(reply.get().body()).getString("id");
         ids.put("applicationId", application);
+        Http.Reply cost = viaApi("funding", "POST", "/api/tenants/" + tenant + "/budget/costs", coordinator,
+                ApiOperations.Json.write(Map.of("kind", "venue-hire", "description", "Matrise", "amountOre", 100_000,
+                        "activityId", gathering)));
+        if (cost.status() == 201) {
+            ids.put("costId", JsonPath.from(cost.body()).getString("id"));
+        } else {
+            System.out.println("[matrix] no budget cost fixture in " + tenant + ": " + cost.status() + " " + abbreviate(cost.body()));
+        }
         String decision = "/api/tenants/" + tenant + "/funding/applications/" + application + "/decision";
         viaApi("funding", "POST", decision, coordinator, ApiOperations.Json.write(Map.of("status", "submitted",
                 "on", held.minusDays(20).toString())));

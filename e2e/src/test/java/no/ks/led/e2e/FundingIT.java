@@ -54,7 +54,7 @@ class FundingIT {
         UUID second = SchedulingTopic.gathering("fjordvik", "Ledersamling vår", nextYear.plusMonths(6), nextYear.plusMonths(6), 1_500_000, 0);
 
         Response created = prepare(coordinator, "Led skole " + nextYear.getYear(), List.of(first, second));
-        created.then().statusCode(201).body("status", equalTo("draft")).body("policyVersion", equalTo(1))
+        created.then().statusCode(201).body("status", equalTo("draft")).body("policyVersion", equalTo(2))
                 .body("requestedOre", equalTo((1_800_000 + 400_000 + 1_800_000 + 1_500_000) * 70 / 100))
                 .body("lines.rule", hasItem("fee-cap"));
         String application = created.path("id");

@@ -62,7 +62,7 @@ class ApplicationTests {
         Response created = given().auth().oauth2(RealmLogin.accessToken("veiviser.consultant")).contentType("application/json")
                 .body("{\"title\": \"Led skole neste år\", \"policy\": \"ou-2024\", \"activityIds\": [\"" + twoDays + "\", \"" + oneDay + "\"]}")
                 .when().post("/api/tenants/fjordvik/funding/applications");
-        created.then().statusCode(201).body("status", equalTo("draft")).body("policyVersion", equalTo(1))
+        created.then().statusCode(201).body("status", equalTo("draft")).body("policyVersion", equalTo(2))
                 .body("days", equalTo(3)).body("costOre", equalTo(5_900_000))
                 .body("requestedOre", equalTo((1_800_000 + 400_000 + 1_800_000 + 1_500_000) * 70 / 100))
                 .body("lines.rule", hasItem("fee-cap"));
@@ -105,6 +105,22 @@ class ApplicationTests {
         prepare("{\"title\": \"x\", \"policy\": \"ou-2024\", \"activityIds\": []}", "activityIds");
         decide("fjordvik.coordinator", UUID.randomUUID().toString(), "{\"status\": \"granted\"}").then().statusCode(400)
                 .body("violations.field", hasItem("status"));
+    }
+
+    @Test
+    void anApplicationTakesStudyFeesCountedUpToTheCapPerPersonAndSemester() {
+        UUID gathering = SchedulingFeed.activity("fjordvik", "Studiesamling", NEXT_YEAR, NEXT_YEAR, 1_000_000, 0);
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).contentType("application/json")
+                .body("{\"title\": \"Videreutdanning\", \"policy\": \"ou-2024\", \"activityIds\": [\"" + gathering + "\"],"
+                        + " \"studyFees\": [{\"person\": \"Kari\", \"date\": \"" + NEXT_YEAR + "\", \"feeOre\": 1200000}]}")
+                .when().post("/api/tenants/fjordvik/funding/applications")
+                .then().statusCode(201).body("policyVersion", equalTo(2))
+                .body("requestedOre", equalTo(1_000_000 + 1_000_000))
+                .body("lines.rule", hasItem("study-fee-cap"));
+        prepare("{\"title\": \"x\", \"policy\": \"led-2018\", \"activityIds\": [\"" + gathering + "\"],"
+                + " \"studyFees\": [{\"date\": \"2027-02-01\", \"feeOre\": 1}]}", "studyFees");
+        prepare("{\"title\": \"x\", \"policy\": \"ou-2024\", \"activityIds\": [\"" + gathering + "\"],"
+                + " \"studyFees\": [{\"date\": \"2027-02-01\"}]}", "studyFees.feeOre");
     }
 
     @Test

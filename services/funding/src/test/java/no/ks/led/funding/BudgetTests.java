@@ -69,4 +69,67 @@ class BudgetTests {
         given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).when().get("/api/tenants/nordhei/budget")
                 .then().statusCode(404);
     }
+
+    @Test
+    void costsTheFundNeverRefundsAreTheOwnersOwnAndTheTenantsOwn() {
+        DemoAccess.awaitReplica();
+        LocalDate day = LocalDate.now(SchedulingFeed.OSLO).plusYears(1).withMonth(4).withDayOfMonth(20);
+        UUID activity = SchedulingFeed.activity("fjordvik", "Samling med lokale", day, day, 0, 0);
+        UUID nordheis = SchedulingFeed.activity("nordhei", "Nordhei-samling", day, day, 0, 0);
+        String coordinator = RealmLogin.accessToken("fjordvik.coordinator");
+
+        String id = given().auth().oauth2(coordinator).contentType("application/json")
+                .body("{\"kind\": \"venue-hire\", \"description\": \"Hotell Fjordvik\", \"amountOre\": 1250050,"
+                        + " \"activityId\": \"" + activity + "\"}")
+                .when().post("/api/tenants/fjordvik/budget/costs")
+                .then().statusCode(201).body("year", org.hamcrest.Matchers.equalTo(day.getYear()))
+                .body("amountOre", org.hamcrest.Matchers.equalTo(1_250_050)).extract().path("id");
+        given().auth().oauth2(coordinator).when().get("/api/tenants/fjordvik/budget?year=" + day.getYear())
+                .then().statusCode(200)
+                .body("lines.find { it.costId == '" + id + "' }.category", org.hamcrest.Matchers.equalTo("venue-hire"))
+                .body("lines.find { it.costId == '" + id + "' }.supplier", org.hamcrest.Matchers.equalTo("Hotell Fjordvik"))
+                .body("lines.find { it.costId == '" + id + "' }.fundCoversOre", org.hamcrest.Matchers.equalTo(0))
+                .body("lines.find { it.costId == '" + id + "' }.ownerPaysOre", org.hamcrest.Matchers.equalTo(1_250_050));
+
+        costProblem(coordinator, "{\"kind\": \"food\", \"amountOre\": 1, \"activityId\": \"" + activity + "\"}", "kind");
+        costProblem(coordinator, "{\"kind\": \"materials\", \"amountOre\": -1, \"activityId\": \"" + activity + "\"}", "amountOre");
+        costProblem(coordinator, "{\"kind\": \"materials\", \"amountOre\": 1}", "activityId");
+        costProblem(coordinator, "{\"kind\": \"materials\", \"amountOre\": 1, \"activityId\": \"" + nordheis + "\"}", "activityId");
+        costProblem(coordinator, "{\"kind\": \"materials\", \"amountOre\": 1, \"programmeId\": \"" + UUID.randomUUID() + "\"}", "year");
+        costProblem(coordinator, "{\"kind\": \"materials\", \"amountOre\": 1, \"year\": 2027, \"programmeId\": \""
+                + UUID.randomUUID() + "\"}", "programmeId");
+
+        // another tenant's cost answers 404, through either tenant's path
+        given().auth().oauth2(RealmLogin.accessToken("nordhei.coordinator")).when().delete("/api/tenants/nordhei/budget/costs/" + id)
+                .then().statusCode(404);
+        given().auth().oauth2(RealmLogin.accessToken("nordhei.coordinator")).when().delete("/api/tenants/fjordvik/budget/costs/" + id)
+                .then().statusCode(404);
+        given().auth().oauth2(coordinator).when().delete("/api/tenants/fjordvik/budget/costs/" + UUID.randomUUID())
+                .then().statusCode(404);
+        given().auth().oauth2(coordinator).when().delete("/api/tenants/fjordvik/budget/costs/" + id).then().statusCode(204);
+        given().auth().oauth2(coordinator).when().get("/api/tenants/fjordvik/budget?year=" + day.getYear())
+                .then().statusCode(200).body("lines.costId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+    }
+
+    @Test
+    void theEstimateShowsCostsTheFundNeverRefundsAsNotEligible() {
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).contentType("application/json").body("""
+                {"policy": "ou-2024", "days": [{"date": "2027-09-15", "speakers": [{"name": "A", "feeOre": 1000000, "travelOre": 0}]}],
+                 "otherCosts": [{"kind": "board-and-lodging", "description": "Middag", "amountOre": 300000}]}""")
+                .when().post("/api/tenants/fjordvik/funding/estimates")
+                .then().statusCode(200).body("refundOre", org.hamcrest.Matchers.equalTo(1_000_000))
+                .body("costOre", org.hamcrest.Matchers.equalTo(1_300_000))
+                .body("lines.find { it.kind == 'other-cost' }.rule", org.hamcrest.Matchers.equalTo("not-eligible"))
+                .body("lines.find { it.kind == 'other-cost' }.refundOre", org.hamcrest.Matchers.equalTo(0));
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).contentType("application/json")
+                .body("{\"policy\": \"ou-2024\", \"otherCosts\": [{\"kind\": \"food\", \"amountOre\": 1}]}")
+                .when().post("/api/tenants/fjordvik/funding/estimates")
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("otherCosts.kind"));
+    }
+
+    private static void costProblem(String token, String body, String field) {
+        given().auth().oauth2(token).contentType("application/json").body(body)
+                .when().post("/api/tenants/fjordvik/budget/costs")
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem(field));
+    }
 }

@@ -79,7 +79,7 @@ class ClaimTests {
                 .when().post("/api/tenants/fjordvik/funding/claims");
         // 70 % of (18,000 + 10,000 + 2,000) over two days, but the first day was held before the approval
         created.then().statusCode(201).body("status", equalTo("draft")).body("caseNumber", equalTo("21/54321"))
-                .body("refundOre", equalTo(700_000 + 140_000)).body("policyVersion", equalTo(1))
+                .body("refundOre", equalTo(700_000 + 140_000)).body("policyVersion", equalTo(2))
                 .body("warnings[0]", startsWith("held-before-approval"))
                 .body("lines.find { it.date == '%s' && it.kind == 'speaker' }.refundOre".formatted(early), equalTo(0));
         String claim = created.path("id");

@@ -91,11 +91,22 @@ class PolicyAndEstimateTests {
                  "participantFeesOre": [4000000]}""")
                 .when().post("/api/tenants/fjordvik/funding/estimates")
                 .then().statusCode(200).body("refundOre", equalTo(2_800_000 + 3_500_000));
+
+        given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).contentType("application/json").body("""
+                {"policy": "ou-2024", "studyFees": [{"person": "Kari", "date": "2027-02-01", "feeOre": 1200000},
+                  {"person": "Kari", "date": "2027-08-15", "feeOre": 800000}]}""")
+                .when().post("/api/tenants/fjordvik/funding/estimates")
+                .then().statusCode(200).body("policyVersion", equalTo(2)).body("refundOre", equalTo(1_000_000 + 800_000))
+                .body("lines[0].rule", equalTo("study-fee-cap")).body("lines[0].countedOre", equalTo(1_000_000))
+                .body("lines[1].rule", equalTo("study-fee"));
     }
 
     @Test
     void aBodyThePolicyCannotTakeIsAProblemNamingTheField() {
         estimateProblem("{\"policy\": \"lottery\"}", "policy");
+        estimateProblem("{\"policy\": \"led-2018\", \"studyFees\": [{\"date\": \"2027-02-01\", \"feeOre\": 100}]}", "studyFees");
+        estimateProblem("{\"policy\": \"ou-2024\", \"studyFees\": [{\"feeOre\": 100}]}", "studyFees.date");
+        estimateProblem("{\"policy\": \"ou-2024\", \"studyFees\": [{\"date\": \"2027-02-01\", \"feeOre\": -1}]}", "studyFees.feeOre");
         estimateProblem("{\"policy\": \"led-2018\", \"participantFeesOre\": [100]}", "participantFeesOre");
         estimateProblem("{\"policy\": \"dk-kompetencefond\", \"days\": [{\"date\": \"2027-09-15\", \"speakers\": "
                 + "[{\"name\": \"A\", \"feeOre\": 1, \"travelOre\": 0}]}]}", "days.speakers");

@@ -16,10 +16,13 @@ public record Budget(int year, List<CostLine> lines, long plannedOre, long actua
         procurement = procurement == null ? List.of() : procurement;
     }
 
-    /** One activity's speaker fee or travel: planned, actual (null until a claim names it), what the fund covers. */
+    /**
+     * One activity's speaker fee or travel: planned, actual (null until a claim names it), what the fund covers; or,
+     * with {@code costId}, a cost the fund never refunds (its kind the category, its description the supplier).
+     */
     @TemplateData
     public record CostLine(UUID activityId, String activity, LocalDate date, String category, String supplier, long plannedOre,
-            Long actualOre, long fundCoversOre, long ownerPaysOre) {
+            Long actualOre, long fundCoversOre, long ownerPaysOre, UUID costId, UUID programmeId) {
 
         public String categoryKey() {
             return "budget.category." + category;

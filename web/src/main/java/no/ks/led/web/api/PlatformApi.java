@@ -346,6 +346,14 @@ public interface PlatformApi {
     @Path("tenants/{tenantId}/budget")
     Budget budget(@PathParam("tenantId") String tenantId, @QueryParam("year") int year);
 
+    @POST
+    @Path("tenants/{tenantId}/budget/costs")
+    void addBudgetCost(@PathParam("tenantId") String tenantId, NewBudgetCost cost);
+
+    @DELETE
+    @Path("tenants/{tenantId}/budget/costs/{costId}")
+    void removeBudgetCost(@PathParam("tenantId") String tenantId, @PathParam("costId") UUID costId);
+
     @GET
     @Path("national/funding-policies")
     List<FundingPolicy> fundingPolicies();

@@ -12,8 +12,8 @@ public record RefundLine(String kind, LocalDate date, String name, long costOre,
 
     /** The rules the pages have a text for ({@code cap-N} aside); any other shows the API's own explanation. */
     private static final Set<String> RULES = Set.of("over-caps", "day-cap", "fee-cap", "fee", "travel", "share", "single-day",
-            "participant-fee-cap", "participant-fee", "not-eligible", "per-person-cap", "per-person", "no-fund", "no-vat",
-            "held-before-approval", "approved-amount");
+            "participant-fee-cap", "participant-fee", "study-fee-cap", "study-fee", "not-eligible", "per-person-cap",
+            "per-person", "no-fund", "no-vat", "held-before-approval", "approved-amount");
 
     /** The message key explaining the rule. */
     public String ruleKey() {
@@ -32,6 +32,6 @@ public record RefundLine(String kind, LocalDate date, String name, long costOre,
     }
 
     public String kindKey() {
-        return "funding.kind." + (Set.of("speaker", "travel", "participant-fee", "vat", "share", "day-cap").contains(kind) ? kind : "other");
+        return "funding.kind." + (Set.of("speaker", "travel", "participant-fee", "study-fee", "other-cost", "vat", "share", "day-cap").contains(kind) ? kind : "other");
     }
 }

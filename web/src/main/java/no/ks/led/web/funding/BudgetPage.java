@@ -1,27 +1,41 @@
 package no.ks.led.web.funding;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.web.api.ApiProblem;
+import no.ks.led.web.api.BookedActivity;
 import no.ks.led.web.api.Budget;
+import no.ks.led.web.api.NewBudgetCost;
 import no.ks.led.web.api.PlatformApi;
 import no.ks.led.web.i18n.Messages;
+import no.ks.led.web.page.FormAnswer;
 import no.ks.led.web.page.Page;
 import no.ks.led.web.page.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The programme's budget for a year: each activity's speaker fees and travel planned and actual, what the fund covers
- * and what the owner pays, and the suppliers approaching the procurement threshold, as the funding API computes them.
+ * and what the owner pays, the costs the fund never refunds (added and removed here), and the suppliers approaching the
+ * procurement threshold, as the funding API computes them.
  */
 @Path("/tenants/{tenantId}/budget")
 @Produces(MediaType.TEXT_HTML)
@@ -29,8 +43,21 @@ public class BudgetPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance budget(Page page, int year, Budget budget, String problem);
+        static native TemplateInstance budget(Page page, int year, Budget budget, List<BookedActivity> activities,
+                List<CostKind> kinds, Map<String, String> entered, String problem);
     }
+
+    /** A kind of cost the fund never refunds, as the funding API names it, and its text's key. */
+    @TemplateData
+    public record CostKind(String value) {
+        public String key() {
+            return "budget.category." + value;
+        }
+    }
+
+    /** The kinds the funding API takes, in the order the form offers them. */
+    static final List<CostKind> KINDS = List.of("venue-hire", "board-and-lodging", "materials", "substitutes", "salaries",
+            "travel-time").stream().map(CostKind::new).toList();
 
     @Inject
     Pages pages;
@@ -48,7 +75,7 @@ public class BudgetPage {
         Page page = pages.page("budget.title", tenantId);
         int thisYear = page.t().today().getYear();
         if (year == null || year.isBlank()) {
-            return Response.ok(Templates.budget(page, thisYear, api.budget(tenantId, thisYear), null)).build();
+            return Response.ok(show(page, tenantId, thisYear, Map.of(), null)).build();
         }
         int chosen;
         try {
@@ -58,8 +85,78 @@ public class BudgetPage {
         }
         if (chosen < 2000 || chosen > 2100) {
             FundingForms.Refusal refusal = FundingForms.invalid(page, messages, List.of("year"));
-            return Response.status(refusal.status()).entity(Templates.budget(page, thisYear, null, refusal.text())).build();
+            return Response.status(refusal.status()).entity(Templates.budget(page, thisYear, null, List.of(), KINDS, Map.of(),
+                    refusal.text())).build();
         }
-        return Response.ok(Templates.budget(page, chosen, api.budget(tenantId, chosen), null)).build();
+        return Response.ok(show(page, tenantId, chosen, Map.of(), null)).build();
+    }
+
+    /** Adds a cost the fund never refunds to an activity of the year; the page again with the problem otherwise. */
+    @POST
+    @Path("costs")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addCost(@PathParam("tenantId") String tenantId, MultivaluedMap<String, String> form) {
+        Page page = pages.page("budget.title", tenantId);
+        int year = year(page, form.getFirst("year"));
+        List<String> invalid = new ArrayList<>();
+        Long amount = null;
+        try {
+            amount = Kroner.parse(form.getFirst("amount"));
+        } catch (IllegalArgumentException notAnAmount) {
+            invalid.add("amount");
+        }
+        if (amount == null && !invalid.contains("amount")) {
+            invalid.add("amount");
+        }
+        UUID activity = null;
+        try {
+            activity = UUID.fromString(FormAnswer.value(form, "activityId"));
+        } catch (IllegalArgumentException notAnActivity) {
+            invalid.add("activityId");
+        }
+        if (!invalid.isEmpty()) {
+            FundingForms.Refusal refusal = FundingForms.invalid(page, messages, invalid);
+            return Response.status(refusal.status()).entity(show(page, tenantId, year, FormAnswer.entered(form), refusal.text())).build();
+        }
+        try {
+            api.addBudgetCost(tenantId, new NewBudgetCost(FormAnswer.value(form, "kind"), FormAnswer.optional(form, "description"),
+                    amount, activity, null, null));
+        } catch (ApiProblem problem) {
+            FundingForms.Refusal refusal = FundingForms.of(page, messages, problem);
+            return Response.status(refusal.status()).entity(show(page, tenantId, year, FormAnswer.entered(form), refusal.text())).build();
+        }
+        return Response.seeOther(URI.create("/tenants/" + tenantId + "/budget?year=" + year + "#other-costs-title")).build();
+    }
+
+    /** Removes a cost the fund never refunds (a form cannot send DELETE). */
+    @POST
+    @Path("costs/{costId}/removal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeCost(@PathParam("tenantId") String tenantId, @PathParam("costId") UUID costId,
+            MultivaluedMap<String, String> form) {
+        Page page = pages.page("budget.title", tenantId);
+        int year = year(page, form.getFirst("year"));
+        try {
+            api.removeBudgetCost(tenantId, costId);
+        } catch (ApiProblem problem) {
+            FundingForms.Refusal refusal = FundingForms.of(page, messages, problem);
+            return Response.status(refusal.status()).entity(show(page, tenantId, year, Map.of(), refusal.text())).build();
+        }
+        return Response.seeOther(URI.create("/tenants/" + tenantId + "/budget?year=" + year + "#other-costs-title")).build();
+    }
+
+    private TemplateInstance show(Page page, String tenantId, int year, Map<String, String> entered, String problem) {
+        List<BookedActivity> activities = api.bookedActivities(tenantId, year + "-01-01", (year + 1) + "-01-01", 500).stream()
+                .filter(a -> !a.cancelled()).sorted(Comparator.comparing(BookedActivity::startsAt)).toList();
+        return Templates.budget(page, year, api.budget(tenantId, year), activities, KINDS, entered, problem);
+    }
+
+    private static int year(Page page, String typed) {
+        try {
+            int year = Integer.parseInt(typed == null ? "" : typed.strip());
+            return year >= 2000 && year <= 2100 ? year : page.t().today().getYear();
+        } catch (NumberFormatException notAYear) {
+            return page.t().today().getYear();
+        }
     }
 }

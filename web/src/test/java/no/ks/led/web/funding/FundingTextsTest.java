@@ -25,13 +25,16 @@ class FundingTextsTest {
                 "claim.warning.other", "application.notice.prepared", "application.notice.submitted",
                 "application.notice.approved", "application.notice.refused", "application.notice.withdrawn",
                 "claim.notice.prepared", "claim.notice.attached", "claim.notice.submitted", "claim.notice.paid",
-                "budget.category.speaker-fee", "budget.category.travel", "claim.attachment.invoice",
+                "budget.category.speaker-fee", "budget.category.travel", "budget.category.venue-hire",
+                "budget.category.board-and-lodging", "budget.category.materials", "budget.category.substitutes",
+                "budget.category.salaries", "budget.category.travel-time", "funding.kind.study-fee", "funding.kind.other-cost", "claim.attachment.invoice",
                 "claim.attachment.approval-letter", "problem.funding-status-conflict", "problem.claim-before-last-activity")) {
             assertTrue(messages.has(key), key);
         }
         for (String field : List.of("title", "policy", "activityIds", "status", "on", "caseNumber", "approvedOre", "expiresOn",
                 "reason", "applicationId", "organisationNumber", "accountNumber", "days", "participantFeesOre", "kind", "name",
-                "file", "attachments", "receivedOre", "receivedOn", "year")) {
+                "file", "attachments", "receivedOre", "receivedOn", "year", "amount", "amountOre", "activityId", "description",
+                "studyFees")) {
             assertTrue(messages.has("funding.field." + field), field);
         }
     }
@@ -39,7 +42,7 @@ class FundingTextsTest {
     @Test
     void everyRuleOfTheRefundIsExplainedInTheLanguageAndAnUnknownOneByTheApi() {
         for (String rule : List.of("cap-1", "cap-4", "over-caps", "day-cap", "fee-cap", "fee", "travel", "share", "single-day",
-                "participant-fee-cap", "participant-fee", "not-eligible", "per-person-cap", "per-person", "no-fund", "no-vat",
+                "participant-fee-cap", "participant-fee", "study-fee-cap", "study-fee", "not-eligible", "per-person-cap", "per-person", "no-fund", "no-vat",
                 "held-before-approval", "approved-amount")) {
             RefundLine line = new RefundLine("speaker", null, "Kari", 0, 0, 0, rule, "English");
             assertTrue(!line.ruleKey().equals("funding.rule.other") && messages.has(line.ruleKey()), rule);

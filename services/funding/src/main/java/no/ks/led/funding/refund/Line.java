@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * One explained line of a refund: what a cost was, how much of it the policy counts, what it refunds and why.
  *
- * @param kind {@code speaker}, {@code travel}, {@code participant-fee}, {@code vat}, {@code share} (the share of the counted
+ * @param kind {@code speaker}, {@code travel}, {@code participant-fee}, {@code study-fee}, {@code other-cost} (never refunded), {@code vat}, {@code share} (the share of the counted
  *        costs) or {@code day-cap}.
  * @param date the day, or null for lines that are not a day's.
  * @param name the speaker, or the participant's place in the list.

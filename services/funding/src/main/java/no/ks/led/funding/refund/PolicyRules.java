@@ -24,11 +24,23 @@ import no.ks.led.funding.numbers.OrganisationNumber;
  * @param oneRunningLargeGrant whether an owner may hold only one running grant for a large programme at a time.
  * @param largeProgrammeFromDays an application over at least this many days is a large programme.
  * @param excludedOrganisationNumbers school owners the fund does not cover (Oslo kommune, 958935420).
+ * @param studyFeeCapPerSemesterOre the most of one person's study fees counted per semester, 1 January to 30 June
+ *        or 1 July to 31 December (OU 2024 from version 2: 10,000 kr); null when the version has no rule for them.
  */
 public record PolicyRules(String method, List<Long> speakerCapsOre, Long dayCapOre, Long feeCapPerSpeakerDayOre,
         Integer sharePercent, Integer shareFromDays, Long participantFeeCapOre, Long perPersonCapOre,
         Integer periodMonths, Boolean approvalBeforeEvent, Boolean oneRunningLargeGrant, Integer largeProgrammeFromDays,
-        List<String> excludedOrganisationNumbers) {
+        List<String> excludedOrganisationNumbers, Long studyFeeCapPerSemesterOre) {
+
+    /** Rules without a study-fee cap (every version published before study fees were computed). */
+    public PolicyRules(String method, List<Long> speakerCapsOre, Long dayCapOre, Long feeCapPerSpeakerDayOre,
+            Integer sharePercent, Integer shareFromDays, Long participantFeeCapOre, Long perPersonCapOre,
+            Integer periodMonths, Boolean approvalBeforeEvent, Boolean oneRunningLargeGrant, Integer largeProgrammeFromDays,
+            List<String> excludedOrganisationNumbers) {
+        this(method, speakerCapsOre, dayCapOre, feeCapPerSpeakerDayOre, sharePercent, shareFromDays, participantFeeCapOre,
+                perPersonCapOre, periodMonths, approvalBeforeEvent, oneRunningLargeGrant, largeProgrammeFromDays,
+                excludedOrganisationNumbers, null);
+    }
 
     public static final String SPEAKER_CAPS = "speaker-caps";
     public static final String SHARE_OF_COSTS = "share-of-costs";
@@ -62,7 +74,8 @@ public record PolicyRules(String method, List<Long> speakerCapsOre, Long dayCapO
 
     /**
      * What in the basis these rules cannot take, as (field, message), or null: a day named twice; participants'
-     * fees under Led 2018 (it refunds speakers only); speakers under the per-person fund (it pays per participant).
+     * fees under Led 2018 (it refunds speakers only); speakers under the per-person fund (it pays per participant);
+     * study fees under a version without a study-fee cap.
      */
     public String[] cannotTake(Basis basis) {
         if (basis.days().stream().map(Basis.Day::date).distinct().count() < basis.days().size()) {
@@ -70,6 +83,10 @@ public record PolicyRules(String method, List<Long> speakerCapsOre, Long dayCapO
         }
         if (SPEAKER_CAPS.equals(method) && !basis.participantFees().isEmpty()) {
             return new String[] {"participantFeesOre", "this policy refunds speakers and process leaders only"};
+        }
+        if (!basis.studyFees().isEmpty() && !NONE.equals(method)
+                && (!SHARE_OF_COSTS.equals(method) || studyFeeCapPerSemesterOre == null)) {
+            return new String[] {"studyFees", "this policy version has no rule for study fees"};
         }
         if (PER_PERSON.equals(method) && basis.days().stream().anyMatch(d -> !d.speakers().isEmpty())) {
             return new String[] {"days.speakers", "this policy pays per participant, not for speakers"};
@@ -100,6 +117,9 @@ public record PolicyRules(String method, List<Long> speakerCapsOre, Long dayCapO
                     violations.add(new String[] {"rules.shareFromDays", "is required, 1 or more"});
                 }
                 requireAmount(violations, "rules.participantFeeCapOre", participantFeeCapOre);
+                if (studyFeeCapPerSemesterOre != null) {
+                    requireAmount(violations, "rules.studyFeeCapPerSemesterOre", studyFeeCapPerSemesterOre);
+                }
             }
             case PER_PERSON -> {
                 requireAmount(violations, "rules.perPersonCapOre", perPersonCapOre);

@@ -23,6 +23,11 @@ public record Refund(long costOre, long countedOre, long refundOre, List<Line> l
             case PolicyRules.PER_PERSON -> perPerson(rules, basis, lines);
             default -> noFund(basis, lines);
         }
+        for (Basis.OtherCost cost : basis.otherCosts()) {
+            lines.add(new Line("other-cost", null, cost.description() == null || cost.description().isBlank() ? cost.kind()
+                    : cost.description(), cost.amountOre(), 0, 0, "not-eligible",
+                    "Not eligible (" + cost.kind() + "): the fund never refunds it, the owner pays"));
+        }
         return of(lines);
     }
 
@@ -186,6 +191,35 @@ public record Refund(long costOre, long countedOre, long refundOre, List<Line> l
                     refund < fee.feeOre() ? "Counted up to " + Money.kroner(rules.participantFeeCapOre()) + " per person"
                             : "Counted in full"));
         }
+        studyFees(rules, basis, lines);
+    }
+
+    /**
+     * Study fees: each person's fees of one semester count, in the order given, up to the cap per person per
+     * semester, and are refunded in full as they count (the share applies to speakers' costs only).
+     */
+    private static void studyFees(PolicyRules rules, Basis basis, List<Line> lines) {
+        if (basis.studyFees().isEmpty()) {
+            return;
+        }
+        long cap = rules.studyFeeCapPerSemesterOre();
+        Map<String, Long> used = new HashMap<>();
+        int n = 0;
+        for (Basis.StudyFee fee : basis.studyFees()) {
+            n++;
+            String person = fee.person() != null ? fee.person() : "Participant " + n;
+            String key = (fee.person() != null ? "p:" + fee.person() : "n:" + n) + "|" + fee.semesterStart();
+            long before = used.getOrDefault(key, 0L);
+            long refund = Math.max(0, Math.min(fee.feeOre(), cap - before));
+            used.put(key, before + refund);
+            boolean capped = refund < fee.feeOre();
+            lines.add(new Line("study-fee", fee.semesterStart(), person, fee.feeOre(), refund, refund,
+                    capped ? "study-fee-cap" : "study-fee",
+                    (capped ? "Counted up to " + Money.kroner(cap) + " per person per semester"
+                            : "Counted in full, within " + Money.kroner(cap) + " per person per semester")
+                            + " (" + fee.semester() + ")"
+                            + (before > 0 ? "; " + Money.kroner(before) + " counted already in the semester" : "")));
+        }
     }
 
     /**
@@ -245,6 +279,12 @@ public record Refund(long costOre, long countedOre, long refundOre, List<Line> l
         for (Basis.ParticipantFee fee : basis.participantFees()) {
             lines.add(new Line("participant-fee", fee.date(), name(fee, ++n), fee.feeOre(), 0, 0, "no-fund",
                     "No fund: the owner pays"));
+        }
+        n = 0;
+        for (Basis.StudyFee fee : basis.studyFees()) {
+            n++;
+            lines.add(new Line("study-fee", fee.semesterStart(), fee.person() != null ? fee.person() : "Participant " + n,
+                    fee.feeOre(), 0, 0, "no-fund", "No fund: the owner pays"));
         }
     }
 

@@ -68,7 +68,8 @@ public class ApplicationResource {
             @NotNull(message = "a JSON body is required") @Valid NewApplication request) {
         Grant grant = access.require(tenantId, PREPARERS);
         Applications.Prepared prepared = applications.prepare(tenantId,
-                new Applications.Preparation(request.title().strip(), request.policy(), request.activityIds()),
+                new Applications.Preparation(request.title().strip(), request.policy(), request.activityIds(),
+                        CostsRequest.studyFees(request.studyFees())),
                 grant.personId().toString(), IdempotencyKey.fromHeader(idempotencyKey).orElse(null));
         ApplicationView view = ApplicationView.of(prepared.application());
         if (!prepared.isNew()) {
@@ -133,7 +134,9 @@ public class ApplicationResource {
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String title,
             @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String policy,
             @NotNull(message = "is required") @Size(min = 1, max = 200, message = "must name 1 to 200 activities")
-            List<@NotNull(message = "must not be null") UUID> activityIds) {
+            List<@NotNull(message = "must not be null") UUID> activityIds,
+            @Size(max = 10_000, message = "must be at most 10,000 study fees")
+            List<CostsRequest.@NotNull(message = "must not be null") @Valid StudyFee> studyFees) {
     }
 
     /** The new status and what it needs. */

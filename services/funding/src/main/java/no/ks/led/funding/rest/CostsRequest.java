@@ -42,6 +42,36 @@ public final class CostsRequest {
         }
     }
 
+    /** One person's study fee for a semester: any day of it names it (1 Jan–30 Jun, 1 Jul–31 Dec). */
+    public record StudyFee(
+            @Size(max = 200, message = "must be at most 200 characters") String person,
+            @NotNull(message = "is required") LocalDate date,
+            @NotNull(message = "is required") @PositiveOrZero(message = "must be 0 or more") @Max(value = MAX_ORE, message = "is too large") Long feeOre) {
+
+        Basis.StudyFee toBasis() {
+            return new Basis.StudyFee(person == null || person.isBlank() ? null : person.strip(), date, feeOre);
+        }
+    }
+
+    /** A cost the fund never refunds, sent to be shown as not eligible: its kind, a description, the amount. */
+    public record OtherCost(
+            @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String kind,
+            @Size(max = 200, message = "must be at most 200 characters") String description,
+            @NotNull(message = "is required") @PositiveOrZero(message = "must be 0 or more") @Max(value = MAX_ORE, message = "is too large") Long amountOre) {
+
+        Basis.OtherCost toBasis() {
+            return new Basis.OtherCost(kind, description == null ? null : description.strip(), amountOre);
+        }
+    }
+
+    static List<Basis.OtherCost> otherCosts(List<OtherCost> costs) {
+        return costs == null ? List.of() : costs.stream().map(OtherCost::toBasis).toList();
+    }
+
+    static List<Basis.StudyFee> studyFees(List<StudyFee> fees) {
+        return fees == null ? List.of() : fees.stream().map(StudyFee::toBasis).toList();
+    }
+
     static List<Basis.Day> days(List<Day> days) {
         return days == null ? List.of() : days.stream().map(Day::toBasis).toList();
     }

@@ -35,15 +35,20 @@ public class EstimateResource {
             @NotNull(message = "a JSON body is required") @Valid EstimateRequest request) {
         access.require(tenantId);
         return estimates.estimate(new Estimates.EstimateCommand(request.policy(), CostsRequest.days(request.days()),
-                request.participantFeesOre() == null ? List.of() : request.participantFeesOre()));
+                request.participantFeesOre() == null ? List.of() : request.participantFeesOre(),
+                CostsRequest.studyFees(request.studyFees()), CostsRequest.otherCosts(request.otherCosts())));
     }
 
-    /** The policy, the days with their speakers, and one fee per participant (each optional). */
+    /** The policy, the days with their speakers, one fee per participant, study fees, and costs the fund never refunds (each optional). */
     public record EstimateRequest(
             @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String policy,
             @Size(max = 400, message = "must be at most 400 days") List<CostsRequest.@NotNull(message = "must not be null") @Valid Day> days,
             @Size(max = 10_000, message = "must be at most 10,000 participants")
             List<@NotNull(message = "must not be null") @PositiveOrZero(message = "must be 0 or more")
-                    @Max(value = CostsRequest.MAX_ORE, message = "is too large") Long> participantFeesOre) {
+                    @Max(value = CostsRequest.MAX_ORE, message = "is too large") Long> participantFeesOre,
+            @Size(max = 10_000, message = "must be at most 10,000 study fees")
+            List<CostsRequest.@NotNull(message = "must not be null") @Valid StudyFee> studyFees,
+            @Size(max = 1_000, message = "must be at most 1,000 costs")
+            List<CostsRequest.@NotNull(message = "must not be null") @Valid OtherCost> otherCosts) {
     }
 }

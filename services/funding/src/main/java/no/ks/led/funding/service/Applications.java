@@ -48,8 +48,16 @@ public class Applications {
     @Inject
     TenantZones zones;
 
-    /** What an application is for: its title, the policy, the activities. Its canonical JSON is the Idempotency-Key's fingerprint. */
-    public record Preparation(String title, String policy, List<UUID> activityIds) {
+    /**
+     * What an application is for: its title, the policy, the activities, and study fees (per person and semester).
+     * Its canonical JSON is the Idempotency-Key's fingerprint.
+     */
+    public record Preparation(String title, String policy, List<UUID> activityIds, List<Basis.StudyFee> studyFees) {
+
+        /** An application for activities only. */
+        public Preparation(String title, String policy, List<UUID> activityIds) {
+            this(title, policy, activityIds, List.of());
+        }
     }
 
     /** The outcome of a create: the application, and whether this call created it or a retry found it. */
@@ -215,10 +223,11 @@ public class Applications {
     private FundingApplication newApplication(String tenantId, Preparation preparation, FundingPolicy policy,
             List<ScheduledActivity> activities, String createdBy) {
         ZoneId zone = zones.of(tenantId);
-        Basis basis = ActivityCosts.basis(activities, zone);
+        Basis activityBasis = ActivityCosts.basis(activities, zone);
+        Basis basis = new Basis(activityBasis.days(), activityBasis.participantFees(), preparation.studyFees());
         String[] refused = policy.rules.cannotTake(basis);
         if (refused != null) {
-            throw ProblemException.invalidField("policy", refused[1]);
+            throw ProblemException.invalidField(refused[0].equals("studyFees") ? "studyFees" : "policy", refused[1]);
         }
         Refund refund = Refund.under(policy.rules, basis);
         FundingApplication application = new FundingApplication();

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.access.TenantZones;
+import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.funding.BudgetCost;
 import no.ks.led.funding.BookedSpeaker;
 import no.ks.led.funding.FundingApplication;
 import no.ks.led.funding.FundingClaim;
@@ -21,7 +23,8 @@ import no.ks.led.funding.refund.Line;
 /**
  * A tenant's programme budget for a year: every booked speaker's fee and travel per activity, planned (the booking)
  * and actual (the claim), what the fund covers (the claim's refund, else the approved application's) and what the
- * owner pays; and the suppliers whose total spend approaches the procurement threshold.
+ * owner pays; the costs the fund never refunds, entered by the owner (the owner's own cost); and the suppliers whose
+ * total spend approaches the procurement threshold.
  */
 @ApplicationScoped
 public class Budgets {
@@ -35,9 +38,64 @@ public class Budgets {
     @Inject
     FundingConfig config;
 
-    /** One cost line: an activity's speaker, fee or travel. {@code actualOre} is null until a claim names it. */
+    /**
+     * One cost line: an activity's speaker, fee or travel ({@code actualOre} null until a claim names it), or a cost
+     * the fund never refunds ({@code costId} set, {@code category} its kind, {@code supplier} its description; an
+     * activity's or, with {@code activityId} null, a programme's), all of it the owner's.
+     */
     public record CostLine(java.util.UUID activityId, String activity, LocalDate date, String category, String supplier,
-            long plannedOre, Long actualOre, long fundCoversOre, long ownerPaysOre) {
+            long plannedOre, Long actualOre, long fundCoversOre, long ownerPaysOre, java.util.UUID costId,
+            java.util.UUID programmeId) {
+    }
+
+    /** A cost the fund never refunds, for an activity (its year) or for a programme's year. */
+    public record NewCost(String kind, String description, long amountOre, java.util.UUID activityId,
+            java.util.UUID programmeId, Integer year) {
+    }
+
+    /** Adds a cost the fund never refunds; the activity or programme must be the tenant's (a 400 naming it otherwise). */
+    @Transactional
+    public BudgetCost add(String tenantId, NewCost cost, String createdBy) {
+        if (!BudgetCost.KINDS.contains(cost.kind())) {
+            throw ProblemException.invalidField("kind", "must be one of " + BudgetCost.KINDS);
+        }
+        if ((cost.activityId() == null) == (cost.programmeId() == null)) {
+            throw ProblemException.invalidField("activityId", "name either an activity or a programme (programmeId, year)");
+        }
+        BudgetCost entity = new BudgetCost();
+        if (cost.activityId() != null) {
+            ScheduledActivity activity = ScheduledActivity.findInTenant(tenantId, cost.activityId())
+                    .filter(a -> a.startsAt != null && !a.cancelled)
+                    .orElseThrow(() -> ProblemException.invalidField("activityId", "is not a scheduled activity of the tenant"));
+            entity.activityId = activity.activityId;
+            entity.year = activity.firstDay(zones.of(tenantId)).getYear();
+        } else {
+            if (cost.year() == null || cost.year() < 2000 || cost.year() > 2100) {
+                throw ProblemException.invalidField("year", "is required with programmeId, from 2000 to 2100");
+            }
+            if (ScheduledActivity.current(tenantId).stream().noneMatch(a -> cost.programmeId().equals(a.programmeId))) {
+                throw ProblemException.invalidField("programmeId", "is not a programme with activities of the tenant");
+            }
+            entity.programmeId = cost.programmeId();
+            entity.year = cost.year();
+        }
+        entity.id = java.util.UUID.randomUUID();
+        entity.tenantId = tenantId;
+        entity.kind = cost.kind();
+        entity.description = cost.description() == null ? "" : cost.description().strip();
+        entity.amountOre = cost.amountOre();
+        entity.createdBy = createdBy;
+        entity.createdAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        entity.persist();
+        return entity;
+    }
+
+    /** Removes a cost; another tenant's, or a missing one, is a 404. */
+    @Transactional
+    public void remove(String tenantId, java.util.UUID costId) {
+        BudgetCost cost = BudgetCost.findInTenant(tenantId, costId)
+                .orElseThrow(() -> ProblemException.notFound("Budget cost " + costId));
+        cost.delete();
     }
 
     /** A supplier whose spend across the owner's programmes approaches or passes the threshold. */
@@ -75,6 +133,14 @@ public class Budgets {
                 }
             }
         }
+        Map<java.util.UUID, ScheduledActivity> activities = new java.util.HashMap<>();
+        ScheduledActivity.current(tenantId).forEach(a -> activities.put(a.activityId, a));
+        for (BudgetCost cost : BudgetCost.ofYear(tenantId, year)) {
+            ScheduledActivity activity = cost.activityId == null ? null : activities.get(cost.activityId);
+            lines.add(new CostLine(cost.activityId, activity == null ? null : activity.title,
+                    activity == null ? null : activity.firstDay(zone), cost.kind, cost.description, cost.amountOre, null,
+                    0, cost.amountOre, cost.id, activity == null ? cost.programmeId : activity.programmeId));
+        }
         long planned = lines.stream().mapToLong(CostLine::plannedOre).sum();
         long actual = lines.stream().mapToLong(l -> l.actualOre() == null ? 0 : l.actualOre()).sum();
         long covers = lines.stream().mapToLong(CostLine::fundCoversOre).sum();
@@ -98,7 +164,7 @@ public class Budgets {
         long cost = actual == null ? planned : actual;
         covers = Math.min(covers, cost);
         return new CostLine(activity.activityId, activity.title, days.get(0), category, speaker.name, planned, actual, covers,
-                cost - covers);
+                cost - covers, null, activity.programmeId);
     }
 
     private static long actual(FundingClaim claim, List<LocalDate> days, String name, String kind) {

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.funding.BudgetCost;
 import no.ks.led.funding.FundingPolicy;
 import no.ks.led.funding.refund.Basis;
 import no.ks.led.funding.refund.Line;
@@ -15,8 +16,9 @@ import no.ks.led.funding.refund.Refund;
 @ApplicationScoped
 public class Estimates {
 
-    /** What to estimate: the policy id, the days with their speakers, and one fee per participant. */
-    public record EstimateCommand(String policy, List<Basis.Day> days, List<Long> participantFeesOre) {
+    /** What to estimate: the policy id, the days with their speakers, one fee per participant, study fees, and costs the fund never refunds. */
+    public record EstimateCommand(String policy, List<Basis.Day> days, List<Long> participantFeesOre,
+            List<Basis.StudyFee> studyFees, List<Basis.OtherCost> otherCosts) {
     }
 
     /** The estimate, naming the policy version it was computed under. */
@@ -28,8 +30,11 @@ public class Estimates {
     public Estimate estimate(EstimateCommand command) {
         FundingPolicy policy = PolicyCatalogue.latestOrInvalid(command.policy(), "policy");
         LocalDate first = command.days().stream().map(Basis.Day::date).min(LocalDate::compareTo).orElse(null);
+        if (command.otherCosts().stream().anyMatch(c -> !BudgetCost.KINDS.contains(c.kind()))) {
+            throw ProblemException.invalidField("otherCosts.kind", "must be one of " + BudgetCost.KINDS);
+        }
         Basis basis = new Basis(command.days(), command.participantFeesOre().stream()
-                .map(fee -> new Basis.ParticipantFee(null, first, fee)).toList());
+                .map(fee -> new Basis.ParticipantFee(null, first, fee)).toList(), command.studyFees(), command.otherCosts());
         String[] refused = policy.rules.cannotTake(basis);
         if (refused != null) {
             throw ProblemException.invalidField(refused[0], refused[1]);

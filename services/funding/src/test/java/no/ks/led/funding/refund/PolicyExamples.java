@@ -12,6 +12,9 @@ final class PolicyExamples {
             false, null, null);
     static final PolicyRules OU_2024 = new PolicyRules(PolicyRules.SHARE_OF_COSTS, null, null, 1_800_000L, 70, 2,
             3_500_000L, null, null, true, true, 5, List.of("958935420"));
+    /** OU 2024 version 2: version 1 with study fees counted up to 10,000 kr per person per semester. */
+    static final PolicyRules OU_2024_V2 = new PolicyRules(PolicyRules.SHARE_OF_COSTS, null, null, 1_800_000L, 70, 2,
+            3_500_000L, null, null, true, true, 5, List.of("958935420"), 1_000_000L);
     static final PolicyRules DK_KOMPETENCEFOND = new PolicyRules(PolicyRules.PER_PERSON, null, null, null, 80, null,
             null, 3_000_000L, 12, true, false, null, null);
     static final PolicyRules NONE = new PolicyRules(PolicyRules.NONE, null, null, null, null, null, null, null, null,

@@ -2,6 +2,7 @@ package no.ks.led.funding.refund;
 
 import static no.ks.led.funding.refund.PolicyExamples.LED_2018;
 import static no.ks.led.funding.refund.PolicyExamples.OU_2024;
+import static no.ks.led.funding.refund.PolicyExamples.OU_2024_V2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,25 @@ class RefundPropertiesTest {
         assertEquals(refund.refundOre(), refund.lines().stream().mapToLong(Line::refundOre).sum());
     }
 
+    @Property(tries = 3000)
+    void noStudyFeeRefundExceedsItsCapOrTheActualCost(@ForAll("studyFees") List<Basis.StudyFee> fees) {
+        Refund refund = Refund.under(OU_2024_V2, new Basis(List.of(), List.of(), fees));
+
+        long cap = OU_2024_V2.studyFeeCapPerSemesterOre();
+        java.util.Map<String, Long> perPersonSemester = new java.util.HashMap<>();
+        for (int i = 0; i < fees.size(); i++) {
+            Basis.StudyFee fee = fees.get(i);
+            Line line = refund.lines().get(i);
+            assertTrue(line.refundOre() >= 0 && line.refundOre() <= fee.feeOre(), "above the actual cost: " + line);
+            assertTrue(line.refundOre() <= cap, "above the cap: " + line);
+            String key = (fee.person() == null ? "#" + i : fee.person()) + "|" + fee.semesterStart();
+            perPersonSemester.merge(key, line.refundOre(), Long::sum);
+        }
+        perPersonSemester.forEach((key, total) -> assertTrue(total <= cap, "a person's semester above the cap: " + key));
+        assertTrue(refund.refundOre() <= refund.costOre(), "above the costs");
+        assertEquals(refund.refundOre(), refund.lines().stream().mapToLong(Line::refundOre).sum());
+    }
+
     @Property(tries = 2000)
     void neitherPolicyBeatsItsOwnLimitsWhenAmountsAreHuge(@ForAll("hugeDays") List<Basis.Day> days) {
         Refund led = Refund.under(LED_2018, new Basis(days, List.of()));
@@ -113,6 +133,14 @@ class RefundPropertiesTest {
     @Provide
     Arbitrary<List<Long>> participantFees() {
         return Arbitraries.longs().between(0, 8_000_000).list().ofMaxSize(6);
+    }
+
+    @Provide
+    Arbitrary<List<Basis.StudyFee>> studyFees() {
+        Arbitrary<String> person = Arbitraries.of("Kari", "Ola", "Per").injectNull(0.3);
+        Arbitrary<LocalDate> date = Arbitraries.integers().between(0, 3 * 365).map(d -> LocalDate.of(2027, 1, 1).plusDays(d));
+        Arbitrary<Long> fee = Arbitraries.longs().between(0, 3_000_000);
+        return Combinators.combine(person, date, fee).as(Basis.StudyFee::new).list().ofMaxSize(12);
     }
 
     @Provide

@@ -4,10 +4,12 @@ import static no.ks.led.funding.refund.PolicyExamples.DK_KOMPETENCEFOND;
 import static no.ks.led.funding.refund.PolicyExamples.LED_2018;
 import static no.ks.led.funding.refund.PolicyExamples.NONE;
 import static no.ks.led.funding.refund.PolicyExamples.OU_2024;
+import static no.ks.led.funding.refund.PolicyExamples.OU_2024_V2;
 import static no.ks.led.funding.refund.PolicyExamples.days;
 import static no.ks.led.funding.refund.PolicyExamples.oneDay;
 import static no.ks.led.funding.refund.PolicyExamples.speaker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -132,5 +134,49 @@ class RefundTest {
 
         assertEquals(700_000, refund.refundOre());
         assertEquals("held-before-approval", refund.lines().get(0).rule());
+    }
+
+    @Test
+    void aStudyFeeOf12000ForOnePersonInOneSemesterCounts10000() {
+        Refund refund = Refund.under(OU_2024_V2, new Basis(List.of(), List.of(),
+                List.of(new Basis.StudyFee("Kari", LocalDate.of(2027, 2, 1), 1_200_000))));
+
+        assertEquals(1_000_000, refund.refundOre());
+        assertEquals(1_200_000, refund.costOre());
+        Line line = refund.lines().get(0);
+        assertEquals("study-fee", line.kind());
+        assertEquals("study-fee-cap", line.rule());
+        assertEquals(LocalDate.of(2027, 1, 1), line.date());
+        assertEquals("Counted up to 10,000 kr per person per semester (1 Jan–30 Jun 2027)", line.explanation());
+    }
+
+    @Test
+    void aPersonsStudyFeesShareTheCapWithinASemesterAndEachSemesterHasItsOwn() {
+        Refund refund = Refund.under(OU_2024_V2, new Basis(List.of(), List.of(), List.of(
+                new Basis.StudyFee("Kari", LocalDate.of(2027, 1, 10), 600_000),
+                new Basis.StudyFee("Kari", LocalDate.of(2027, 6, 30), 600_000),
+                new Basis.StudyFee("Kari", LocalDate.of(2027, 7, 1), 600_000),
+                new Basis.StudyFee("Ola", LocalDate.of(2027, 3, 1), 900_000),
+                new Basis.StudyFee(null, LocalDate.of(2027, 3, 1), 999_999),
+                new Basis.StudyFee(null, LocalDate.of(2027, 3, 1), 1_000_001))));
+
+        assertEquals(List.of(600_000L, 400_000L, 600_000L, 900_000L, 999_999L, 1_000_000L),
+                refund.lines().stream().map(Line::refundOre).toList());
+        assertEquals(600_000 + 400_000 + 600_000 + 900_000 + 999_999 + 1_000_000, refund.refundOre());
+        assertEquals("Counted up to 10,000 kr per person per semester (1 Jan–30 Jun 2027); 6,000 kr counted already in the semester",
+                refund.lines().get(1).explanation());
+        assertEquals(LocalDate.of(2027, 7, 1), refund.lines().get(2).date());
+    }
+
+    @Test
+    void studyFeesAreTakenOnlyByAVersionWithTheirCap() {
+        Basis basis = new Basis(List.of(), List.of(), List.of(new Basis.StudyFee(null, LocalDate.of(2027, 2, 1), 100)));
+
+        assertNull(OU_2024_V2.cannotTake(basis));
+        assertNull(NONE.cannotTake(basis));
+        assertEquals("studyFees", OU_2024.cannotTake(basis)[0]);
+        assertEquals("studyFees", LED_2018.cannotTake(basis)[0]);
+        assertEquals("studyFees", DK_KOMPETENCEFOND.cannotTake(basis)[0]);
+        assertEquals(0, Refund.under(NONE, basis).refundOre());
     }
 }
