@@ -32,8 +32,9 @@ public record DemoDirectory(List<Tenant> tenants, List<Consultancy> consultancie
     public record Consultancy(String slug, String name, String organisationNumber) {
     }
 
-    public record School(UUID id, String tenantId, String name, String organisationNumber, String kind,
-            boolean hasLeadershipTeam) {
+    /** A school: a Norwegian one with its organisation number, a Danish one with its institution number. */
+    public record School(UUID id, String tenantId, String name, String organisationNumber, String institutionNumber,
+            String kind, boolean hasLeadershipTeam) {
     }
 
     public record Person(UUID id, String username, String name, String email) {

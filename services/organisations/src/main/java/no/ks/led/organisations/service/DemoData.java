@@ -88,7 +88,7 @@ public class DemoData {
         for (DemoDirectory.School s : directory.schools()) {
             if (School.findById(s.id()) == null) {
                 if (attempt("school " + s.id(), () -> tenants.addSchool(s.tenantId(), new TenantRegistry.NewSchool(
-                        s.name(), s.organisationNumber(), s.kind(), s.hasLeadershipTeam()), s.id()))) {
+                        s.name(), s.organisationNumber(), s.institutionNumber(), s.kind(), s.hasLeadershipTeam()), s.id()))) {
                     created++;
                 } else {
                     skipped++;
