@@ -107,7 +107,7 @@ public class RosterImport {
                     entityManager.flush();
                 }
                 people.addToTenant(tenantId, entry.personName(), entry.email(), new PeopleDirectory.NewRole(
-                        entry.role().roleName(), schoolIds.get(entry.school().orgNumber()), null, null), null, null,
+                        entry.role().roleName(), schoolIds.get(entry.school().orgNumber()), null, null, entry.title()), null, null,
                         initialImport);
                 if (++written % FLUSH_EVERY == 0) {
                     entityManager.flush();
