@@ -120,7 +120,9 @@ cat <<MSG
     ks.admin, ks.analyst,
     fjordvik.executive, fjordvik.coordinator, fjordvik.principal, fjordvik.leader,
     nordhei.executive, nordhei.coordinator, nordhei.principal, nordhei.leader,
-    veiviser.consultant (member of fjordvik and nordhei)
+    norddal.skolechef, norddal.distriktsleder, norddal.skoleleder, norddal.afdelingsleder (Danish),
+    kl.analyst (Danish national figures),
+    veiviser.consultant (member of fjordvik, nordhei and norddal)
 
   Try it:
     TOKEN=\$(curl -s -d grant_type=password -d client_id=led-cli -d username=fjordvik.coordinator \\

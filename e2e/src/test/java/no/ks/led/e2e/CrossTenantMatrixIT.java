@@ -372,13 +372,16 @@ class CrossTenantMatrixIT {
     }
 
     private static Map<String, String> createFixtures(String tenant) {
-        String coordinator = tenant + ".coordinator";
+        String coordinator = DemoUsers.organiser(tenant);
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("programmeId", created(viaApi("programmes", "POST", "/api/tenants/" + tenant + "/programmes", coordinator,
                 ApiOperations.Json.write(Map.of("name", "Matrise " + shortId(), "templateId", "led-skole"))), "id"));
         ids.put("schoolId", created(viaApi("organisations", "POST", "/api/tenants/" + tenant + "/schools", coordinator,
-                ApiOperations.Json.write(Map.of("name", "Matrise skole " + shortId(), "organisationNumber",
-                        organisationNumber(), "kind", "grunnskole", "hasLeadershipTeam", true))), "id"));
+                ApiOperations.Json.write(tenant.equals("norddal")
+                        ? Map.of("name", "Matrise skole " + shortId(), "institutionNumber", institutionNumber(),
+                                "kind", "folkeskole", "hasLeadershipTeam", true)
+                        : Map.of("name", "Matrise skole " + shortId(), "organisationNumber",
+                                organisationNumber(), "kind", "grunnskole", "hasLeadershipTeam", true))), "id"));
         Http.Reply person = viaApi("organisations", "POST", "/api/tenants/" + tenant + "/people", coordinator,
                 ApiOperations.Json.write(Map.of("name", "Matrise Person " + shortId(),
                         "email", "matrise-" + UUID.randomUUID() + "@example.org",
@@ -419,7 +422,7 @@ class CrossTenantMatrixIT {
     private static void fundingFixtures(String tenant, Map<String, String> ids) {
         LocalDate held = LocalDate.now().minusDays(10);
         UUID gathering = SchedulingTopic.gathering(tenant, "Matrise " + shortId(), held, held, 1_000_000, 0);
-        String coordinator = tenant + ".coordinator";
+        String coordinator = DemoUsers.organiser(tenant);
         String body = ApiOperations.Json.write(Map.of("title", "Matrise", "policy", "ou-2024", "activityIds", List.of(gathering)));
         AtomicReference<Http.Reply> reply = new AtomicReference<>();
         try {
@@ -467,7 +470,7 @@ class CrossTenantMatrixIT {
         AtomicReference<Http.Reply> reply = new AtomicReference<>();
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                reply.set(viaApi("surveys", "POST", "/api/tenants/" + tenant + "/survey-rounds", tenant + ".coordinator",
+                reply.set(viaApi("surveys", "POST", "/api/tenants/" + tenant + "/survey-rounds", DemoUsers.organiser(tenant),
                         body));
                 return reply.get().status() == 201;
             });
@@ -513,6 +516,11 @@ class CrossTenantMatrixIT {
         }
     }
 
+    /** A Danish institution number: six digits (issue 17). */
+    private static String institutionNumber() {
+        return String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
     private static String shortId() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -548,7 +556,8 @@ class CrossTenantMatrixIT {
                 + "the gateway does not forward it)\n");
         out.append(pad("route", width));
         for (String user : users) {
-            out.append(pad(user.replace("fjordvik.", "fj.").replace("nordhei.", "nh.").replace("veiviser.", "vv."), 13));
+            out.append(pad(user.replace("fjordvik.", "fj.").replace("nordhei.", "nh.").replace("norddal.", "nd.")
+                    .replace("veiviser.", "vv."), 13));
         }
         out.append('\n');
         cells.forEach((route, row) -> {
@@ -603,7 +612,7 @@ class CrossTenantMatrixIT {
 
     /** An activity with a booked speaker and a sign-up, a school calendar entry and a calendar feed. */
     private static Map<String, String> schedulingFixtures(String tenant) {
-        String coordinator = tenant + ".coordinator";
+        String coordinator = DemoUsers.organiser(tenant);
         Map<String, String> ids = new LinkedHashMap<>();
         int year = ThreadLocalRandom.current().nextInt(2100, 2500);
         ids.put("activityId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/activities", coordinator,

@@ -10,13 +10,14 @@ import java.util.Map;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The demo users of the dev realm and what the demo directory makes them: members of fjordvik or
- * nordhei, the consultant engaged in both, or national (KS) users who are members of no tenant.
+ * The demo users of the dev realm and what the demo directory makes them: members of fjordvik, nordhei or
+ * the Danish norddal, the consultant engaged in all three, or national users (KS's, and Denmark's
+ * {@code kl.analyst}) who are members of no tenant.
  */
 final class DemoUsers {
 
-    /** The two demo tenants. */
-    static final List<String> TENANTS = List.of("fjordvik", "nordhei");
+    /** The demo tenants: two Norwegian, one Danish. */
+    static final List<String> TENANTS = List.of("fjordvik", "nordhei", "norddal");
 
     static final String CONSULTANT = "veiviser.consultant";
 
@@ -30,7 +31,8 @@ final class DemoUsers {
     static final List<String> ALL = List.of(
             "fjordvik.executive", "fjordvik.coordinator", "fjordvik.principal", "fjordvik.leader",
             "nordhei.executive", "nordhei.coordinator", "nordhei.principal", "nordhei.leader",
-            CONSULTANT, "ks.admin", "ks.analyst");
+            "norddal.skolechef", "norddal.distriktsleder", "norddal.skoleleder", "norddal.afdelingsleder",
+            CONSULTANT, "ks.admin", "ks.analyst", "kl.analyst");
 
     private static Map<String, String> personIds;
 
@@ -43,17 +45,22 @@ final class DemoUsers {
     }
 
     static boolean isNational(String user) {
-        return user.startsWith("ks.");
+        return user.startsWith("ks.") || user.equals("kl.analyst");
     }
 
-    /** The other demo tenant. */
+    /** Another demo tenant, whose objects the tenant's routes are tried with. */
     static String other(String tenant) {
         return tenant.equals("fjordvik") ? "nordhei" : "fjordvik";
     }
 
-    /** The tenant a user's own column shows first: their own, or fjordvik for users of both or none. */
+    /** The tenant a user's own column shows first: their own, or fjordvik for users of several or none. */
     static String home(String user) {
-        return user.startsWith("nordhei.") ? "nordhei" : "fjordvik";
+        return user.startsWith("nordhei.") ? "nordhei" : user.startsWith("norddal.") ? "norddal" : "fjordvik";
+    }
+
+    /** Who sets a tenant up in tests: its coordinator, or the skolechef of the Danish tenant, which has no coordinator user. */
+    static String organiser(String tenant) {
+        return tenant.equals("norddal") ? "norddal.skolechef" : tenant + ".coordinator";
     }
 
     /** The user's platform person id ({@code led_person_id}) from the demo directory. */

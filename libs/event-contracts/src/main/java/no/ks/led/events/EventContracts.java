@@ -14,9 +14,12 @@ import no.ks.led.events.organisations.MembershipGranted;
 import no.ks.led.events.organisations.MembershipGrantedV2;
 import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.SchoolAdded;
+import no.ks.led.events.organisations.SchoolAddedV2;
 import no.ks.led.events.organisations.SchoolChanged;
+import no.ks.led.events.organisations.SchoolChangedV2;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.events.organisations.TenantOnboardedV2;
 import no.ks.led.events.programmes.ActivityPlanned;
 import no.ks.led.events.programmes.MeasureAdded;
 import no.ks.led.events.programmes.PlanEvaluated;
@@ -71,7 +74,10 @@ public final class EventContracts {
             FundingApproved.class,
             FundingRefused.class,
             ClaimSubmitted.class,
-            RefundReceived.class);
+            RefundReceived.class,
+            TenantOnboardedV2.class,
+            SchoolAddedV2.class,
+            SchoolChangedV2.class);
 
     private EventContracts() {
     }

@@ -36,6 +36,13 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "school_id")
     public UUID schoolId;
 
+    /**
+     * The person's own job title (inspektør, afdelingsleder, skoledistriktsleder...), kept beside the role, which
+     * is the platform's access role; null when none was given. See {@code LeaderLevel} for Danish titles.
+     */
+    @Column
+    public String title;
+
     @Column(name = "starts_on", nullable = false)
     public LocalDate startsOn;
 

@@ -9,7 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import no.ks.led.foundation.access.TenantScopedEntity;
 
-/** A school of a tenant: a grunnskole or videregående skole. */
+/** A school of a tenant: in Norway a grunnskole or videregående skole, in Denmark a folkeskole or the like. */
 @Entity
 @Table(name = "school")
 public class School extends TenantScopedEntity {
@@ -17,10 +17,15 @@ public class School extends TenantScopedEntity {
     @Column(nullable = false)
     public String name;
 
-    @Column(name = "org_number", nullable = false)
+    /** The Norwegian organisation number; null for a Danish school. */
+    @Column(name = "org_number")
     public String orgNumber;
 
-    /** {@code grunnskole} or {@code videregaende}. */
+    /** The Danish institution number (six digits); null for a Norwegian school. */
+    @Column(name = "institution_number")
+    public String institutionNumber;
+
+    /** {@link SchoolKind#code()}, one of the tenant's country's kinds. */
     @Column(nullable = false)
     public String kind;
 

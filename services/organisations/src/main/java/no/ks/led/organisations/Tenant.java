@@ -10,7 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A school owner (kommune or fylkeskommune) using the platform: one tenant. */
+/** A school owner (kommune or fylkeskommune in Norway, kommune in Denmark) using the platform: one tenant. */
 @Entity
 @Table(name = "tenant")
 public class Tenant extends PanacheEntityBase {
@@ -26,6 +26,11 @@ public class Tenant extends PanacheEntityBase {
     @Column(nullable = false)
     public String kind;
 
+    /** {@code NO} or {@code DK}, following from the kind ({@link TenantKind#country()}). */
+    @Column(nullable = false)
+    public String country;
+
+    /** The country's organisation number: nine digits in Norway, the CVR number (eight) in Denmark. */
     @Column(name = "org_number", nullable = false)
     public String orgNumber;
 
@@ -51,9 +56,9 @@ public class Tenant extends PanacheEntityBase {
     @Column(name = "first_roster_import_at")
     public Instant firstRosterImportAt;
 
-    /** Every tenant, the deactivated too, by slug. */
-    public static PanacheQuery<Tenant> findAllBySlug() {
-        return find("order by slug");
+    /** Every tenant of one country, the deactivated too, by slug. */
+    public static PanacheQuery<Tenant> findInCountryBySlug(String country) {
+        return find("country = ?1 order by slug", country);
     }
 
     public static List<Tenant> listAll(boolean includeInactive) {

@@ -62,6 +62,31 @@ class PeopleTests {
     }
 
     @Test
+    void aPersonsOwnTitleIsKeptBesideThePlatformRole() {
+        String email = freshEmail();
+        String body = "{\"name\":\"Inge Inspektør\",\"email\":\"" + email + "\",\"role\":\"school-leader\",\"schoolId\":\""
+                + FJORDVIK_SCHOOL + "\",\"title\":\" inspektør \"}";
+        Response added = addPerson("fjordvik", "fjordvik.coordinator", body);
+        assertEquals("school-leader", added.path("membership.role"));
+        assertEquals("inspektør", added.path("membership.title"));
+        String personId = added.path("person.id");
+        given().auth().oauth2(token("fjordvik.executive")).queryParam("limit", 500)
+                .when().get("/api/tenants/fjordvik/people")
+                .then().statusCode(200)
+                .body("find { it.id == '" + personId + "' }.roles[0].title", equalTo("inspektør"))
+                .body("find { it.id == '" + personId + "' }.roles[0].role", equalTo("school-leader"));
+        // a second role with another title; a blank title is refused, naming the field
+        given().auth().oauth2(token("fjordvik.coordinator")).contentType(ContentType.JSON)
+                .body("{\"role\":\"principal\",\"schoolId\":\"" + FJORDVIK_SCHOOL + "\",\"title\":\"rektor\"}")
+                .when().post("/api/tenants/fjordvik/people/" + personId + "/memberships")
+                .then().statusCode(201).body("title", equalTo("rektor"));
+        given().auth().oauth2(token("fjordvik.coordinator")).contentType(ContentType.JSON)
+                .body("{\"role\":\"coordinator\",\"title\":\"  \"}")
+                .when().post("/api/tenants/fjordvik/people/" + personId + "/memberships")
+                .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("title"));
+    }
+
+    @Test
     void schoolLeadersSeeNamesAndRolesButNoEmail() {
         given().auth().oauth2(token("fjordvik.leader"))
                 .when().get("/api/tenants/fjordvik/people")

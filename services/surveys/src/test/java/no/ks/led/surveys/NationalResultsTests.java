@@ -4,6 +4,7 @@ import static no.ks.led.surveys.SurveyFlowTests.FORBIDDEN;
 import static no.ks.led.surveys.SurveyFlowTests.INVALID;
 import static no.ks.led.surveys.SurveyFlowTests.PROBLEM;
 import static no.ks.led.surveys.SurveyFlowTests.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,6 +14,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.events.organisations.TenantOnboardedV2;
+import no.ks.led.foundation.access.AccessReplica;
+import no.ks.led.foundation.access.Country;
+import no.ks.led.foundation.testing.DemoAccess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +47,9 @@ class NationalResultsTests {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AccessReplica replica;
 
     private final List<UUID> schools = new ArrayList<>();
 
@@ -165,6 +176,52 @@ class NationalResultsTests {
     }
 
     @Test
+    void eachCountrysNationalOperatorSeesItsOwnTenantsOnlyAndNeverTheOthers() {
+        // a Danish tenant, known as Danish to this service's access replica from its onboarding event
+        String danish = TENANT_PREFIX + "dk-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoAccess.publish(danish, new TenantOnboardedV2(danish, "Sønderby Kommune", "dansk-kommune", "DK", "29189846",
+                "Europe/Copenhagen", "da", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> replica.countryOf(danish)) == Country.DK);
+        // and a Norwegian one onboarded before version 2: its country follows from its kind
+        String norwegian = TENANT_PREFIX + "no-" + UUID.randomUUID().toString().substring(0, 8);
+        DemoAccess.publish(norwegian, new TenantOnboarded(norwegian, "Nordvik kommune", "kommune", "934567897",
+                "Europe/Oslo", "nb", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> entityManager.createNativeQuery("SELECT country FROM access_organisation WHERE id = ?1")
+                        .setParameter(1, norwegian).getResultList()).equals(List.of("NO")));
+        int[] fives = {5, 5};
+        int[] ones = {1, 1};
+        roundOf(danish, LocalDate.of(YEAR, 5, 1), school(), new int[][] {fives, fives, fives, fives});
+        roundOf(norwegian, LocalDate.of(YEAR, 5, 1), school(), new int[][] {ones, ones, ones});
+
+        String ks = as("ks.analyst").when().get(ROUTE + "?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
+                .body("tenants.tenantId", contains(norwegian)).body("total.respondents", equalTo(3))
+                .body("total.sections[0].items[0].mean", equalTo(1.0f)).extract().asString();
+        String dk = as("kl.analyst").when().get(ROUTE + "?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
+                .body("tenants.tenantId", contains(danish)).body("total.respondents", equalTo(4))
+                .body("total.sections[0].items[0].mean", equalTo(5.0f)).extract().asString();
+        String ksCsv = as("ks.admin").when().get(ROUTE + ".csv?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
+                .extract().asString();
+        String dkCsv = as("kl.analyst").when().get(ROUTE + ".csv?instrumentVersion=1&year=" + YEAR).then().statusCode(200)
+                .extract().asString();
+        String trendRoute = ROUTE + "/trend?instrumentVersion=1&fromYear=" + YEAR + "&toYear=" + YEAR;
+        as("ks.analyst").when().get(trendRoute).then().statusCode(200).body("years[0].respondents", equalTo(3));
+        as("kl.analyst").when().get(trendRoute).then().statusCode(200).body("years[0].respondents", equalTo(4));
+        for (String norwegianView : new String[] {ks, ksCsv}) {
+            assertFalse(norwegianView.contains(danish), "KS's national view shows a Danish tenant");
+            assertTrue(norwegianView.contains(norwegian));
+        }
+        for (String danishView : new String[] {dk, dkCsv}) {
+            assertFalse(danishView.contains(norwegian), "the Danish national view shows a Norwegian tenant");
+            assertTrue(danishView.contains(danish));
+        }
+        // a year with Norwegian rounds only is empty for Denmark
+        as("kl.analyst").when().get(ROUTE + "?instrumentVersion=1&year=" + (YEAR - 1)).then().statusCode(200)
+                .body("tenants", hasSize(0));
+    }
+
+    @Test
     void aYearWithoutRoundsShowsNothing() {
         as("ks.analyst").when().get(ROUTE + "?instrumentVersion=1&year=2001").then().statusCode(200)
                 .body("total.suppressed", equalTo(true)).body("tenants", hasSize(0));
@@ -202,6 +259,10 @@ class NationalResultsTests {
         UUID id = UUID.randomUUID();
         schools.add(id);
         return id;
+    }
+
+    private void roundOf(String tenantId, LocalDate closesOn, UUID school, int[][] sets) {
+        round(tenantId.substring(TENANT_PREFIX.length()), "individual", closesOn, 3, school, sets);
     }
 
     /** A round of the tenant at one school, closing on the day, with one submitted set per row of (learning-1, learning-2). */

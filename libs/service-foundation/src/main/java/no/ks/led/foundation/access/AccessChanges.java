@@ -7,6 +7,7 @@ import no.ks.led.events.organisations.MembershipGranted;
 import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.events.organisations.TenantOnboardedV2;
 
 /**
  * The organisations events that change who may act where, as a store of access data applies them:
@@ -17,6 +18,14 @@ import no.ks.led.events.organisations.TenantOnboarded;
 public interface AccessChanges {
 
     void tenantOnboarded(TenantOnboarded event);
+
+    /**
+     * Version 2 of the onboarding, with the tenant's country; both versions of an onboarding arrive. A store that
+     * keeps no country applies it as version 1.
+     */
+    default void tenantOnboarded(TenantOnboardedV2 event) {
+        tenantOnboarded(event.v1());
+    }
 
     void tenantDeactivated(TenantDeactivated event);
 

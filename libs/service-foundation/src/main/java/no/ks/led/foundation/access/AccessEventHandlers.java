@@ -9,6 +9,7 @@ import no.ks.led.events.organisations.MembershipGranted;
 import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.events.organisations.TenantOnboardedV2;
 import no.ks.led.foundation.events.ConsumedBy;
 import no.ks.led.foundation.events.EventEnvelope;
 import no.ks.led.foundation.events.EventHandler;
@@ -35,6 +36,16 @@ public final class AccessEventHandlers {
     static class OnTenantOnboarded extends Change<TenantOnboarded> {
         @Override
         public void handle(TenantOnboarded event, EventEnvelope envelope) {
+            // a tenant onboarded before version 2 has only this event: its country follows from its kind
+            store.tenantOnboarded(TenantOnboardedV2.from(event));
+        }
+    }
+
+    @ApplicationScoped
+    @ConsumedBy(AccessEvents.CHANNEL)
+    static class OnTenantOnboardedV2 extends Change<TenantOnboardedV2> {
+        @Override
+        public void handle(TenantOnboardedV2 event, EventEnvelope envelope) {
             store.tenantOnboarded(event);
         }
     }

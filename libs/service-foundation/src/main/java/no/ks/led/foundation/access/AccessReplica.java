@@ -22,6 +22,7 @@ import no.ks.led.events.organisations.MembershipGranted;
 import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.events.organisations.TenantOnboardedV2;
 
 /**
  * This service's copy of who may act where: memberships, engagements and tenant status from the
@@ -65,12 +66,31 @@ public class AccessReplica implements AccessChanges {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void tenantOnboarded(TenantOnboarded event) {
+        tenantOnboarded(TenantOnboardedV2.from(event));
+    }
+
+    /** Records the tenant, its time zone and its country; both versions of one onboarding write the same. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tenantOnboarded(TenantOnboardedV2 event) {
         entityManager.createNativeQuery("""
-                INSERT INTO access_organisation (id, active, time_zone) VALUES (?1, true, ?2)
-                ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone""")
+                INSERT INTO access_organisation (id, active, time_zone, country) VALUES (?1, true, ?2, ?3)
+                ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone, country = excluded.country""")
                 .setParameter(1, event.tenantId())
                 .setParameter(2, typed(StandardBasicTypes.STRING, event.timeZone()))
+                .setParameter(3, Country.fromCode(event.country()).orElse(Country.ofTenantKind(event.kind())).name())
                 .executeUpdate();
+    }
+
+    /**
+     * The tenant's country; {@link Country#NO}, the platform's default as {@link TenantZones} has one, for a
+     * tenant the replica does not know.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Country countryOf(String tenantId) {
+        Object country = single(entityManager.createNativeQuery(
+                "SELECT country FROM access_organisation WHERE id = ?1").setParameter(1, tenantId).getResultList());
+        return Country.fromCode((String) country).orElse(Country.NO);
     }
 
     @Override

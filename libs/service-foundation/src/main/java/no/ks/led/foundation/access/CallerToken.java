@@ -30,6 +30,8 @@ public class CallerToken {
 
     public static final String KS_ADMIN = "ks-admin";
     public static final String KS_ANALYST = "ks-analyst";
+    /** Denmark's national operator (KL, or a regional partnership such as PLF Nord): Danish national figures only. */
+    public static final String DK_NATIONAL = "dk-national";
 
     static final String ORGANIZATION_CLAIM = "organization";
     static final String PERSON_CLAIM = "led_person_id";

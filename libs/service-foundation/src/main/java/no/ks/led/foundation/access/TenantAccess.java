@@ -67,6 +67,23 @@ public class TenantAccess {
         }
     }
 
+    /**
+     * The country whose national figures the caller sees: Norway for KS's roles, Denmark for
+     * {@code dk-national}. Fails with 403 for a caller with no national role, and for one holding roles of
+     * several countries, since no view mixes them.
+     */
+    public Country requireNationalFigures() {
+        List<Country> countries = Arrays.stream(Country.values())
+                .filter(c -> !caller.isAnonymous() && caller.hasNationalRole(c.nationalRoles().toArray(String[]::new)))
+                .toList();
+        if (countries.size() != 1) {
+            throw new ProblemException(ProblemType.FORBIDDEN, countries.isEmpty()
+                    ? "This needs a national role of one country"
+                    : "National roles of several countries: no view mixes their figures");
+        }
+        return countries.get(0);
+    }
+
     /** What the caller may do in the tenant, if they are a member. */
     public Optional<Grant> grant(String tenantId) {
         if (cached != null && cached.tenantId().equals(tenantId)) {

@@ -32,15 +32,17 @@ public record DemoDirectory(List<Tenant> tenants, List<Consultancy> consultancie
     public record Consultancy(String slug, String name, String organisationNumber) {
     }
 
-    public record School(UUID id, String tenantId, String name, String organisationNumber, String kind,
-            boolean hasLeadershipTeam) {
+    /** A school: a Norwegian one with its organisation number, a Danish one with its institution number. */
+    public record School(UUID id, String tenantId, String name, String organisationNumber, String institutionNumber,
+            String kind, boolean hasLeadershipTeam) {
     }
 
     public record Person(UUID id, String username, String name, String email) {
     }
 
-    public record Membership(UUID id, String tenantId, UUID personId, String role, UUID schoolId, LocalDate startsOn,
-            LocalDate endsOn) {
+    /** A role, with the person's own job title beside it where the directory gives one. */
+    public record Membership(UUID id, String tenantId, UUID personId, String role, UUID schoolId, String title,
+            LocalDate startsOn, LocalDate endsOn) {
     }
 
     public record Engagement(UUID id, String tenantId, String consultancyId, UUID consultantPersonId,

@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import no.ks.led.foundation.access.CallerToken;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.organisations.Engagement;
@@ -33,7 +34,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-    static final Set<String> NATIONAL_ROLES = Set.of(NationalTenantResource.KS_ADMIN, NationalTenantResource.KS_ANALYST);
+    static final Set<String> NATIONAL_ROLES = Set.of(NationalTenantResource.KS_ADMIN, NationalTenantResource.KS_ANALYST,
+            CallerToken.DK_NATIONAL);
 
     @Inject
     SecurityIdentity identity;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.paging.PageRequest;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.organisations.OrganisationNumber;
@@ -24,7 +25,11 @@ import no.ks.led.organisations.Tenant;
 import no.ks.led.organisations.service.TenantRegistry;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** KS's view of all tenants: onboarding, deactivation, and counts without personal data. */
+/**
+ * The national view of the tenants, counts without personal data, each national operator seeing its own
+ * country's only (KS Norway's, {@code dk-national} Denmark's); onboarding and deactivation of any tenant are
+ * KS's, the platform's operator.
+ */
 @Path("/api/national/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public class NationalTenantResource {
@@ -40,8 +45,8 @@ public class NationalTenantResource {
 
     @GET
     public RestResponse<List<TenantSummary>> list(@BeanParam PageRequest page) {
-        access.requireNational(KS_ADMIN, KS_ANALYST);
-        return page.of(Tenant.findAllBySlug()).map(NationalTenantResource::summary).toResponse();
+        Country country = access.requireNationalFigures();
+        return page.of(Tenant.findInCountryBySlug(country.name())).map(NationalTenantResource::summary).toResponse();
     }
 
     @POST
@@ -63,7 +68,7 @@ public class NationalTenantResource {
     }
 
     private static TenantSummary summary(Tenant tenant) {
-        return new TenantSummary(tenant.slug, tenant.name, tenant.kind, tenant.orgNumber, tenant.active,
+        return new TenantSummary(tenant.slug, tenant.name, tenant.kind, tenant.country, tenant.orgNumber, tenant.active,
                 School.countInTenant(tenant.slug), tenant.createdAt);
     }
 

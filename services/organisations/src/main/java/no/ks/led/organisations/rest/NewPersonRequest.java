@@ -11,5 +11,6 @@ public record NewPersonRequest(
         @NotBlank @Pattern(regexp = Fields.TENANT_ROLE_PATTERN, message = Fields.TENANT_ROLE_MESSAGE) String role,
         @Pattern(regexp = Fields.UUID_PATTERN, message = Fields.UUID_MESSAGE) String schoolId,
         @Pattern(regexp = Fields.DATE_PATTERN, message = Fields.DATE_MESSAGE) String startsOn,
-        @Pattern(regexp = Fields.DATE_PATTERN, message = Fields.DATE_MESSAGE) String endsOn) {
+        @Pattern(regexp = Fields.DATE_PATTERN, message = Fields.DATE_MESSAGE) String endsOn,
+        @Size(max = 100) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title) {
 }

@@ -59,7 +59,7 @@ public class PeopleResource {
         for (Membership m : Membership.ofOrganisation(tenantId)) {
             if (m.listedOn(today)) {
                 roles.computeIfAbsent(m.personId, id -> new ArrayList<>())
-                        .add(new TenantPersonView.Role(m.id, m.role, m.schoolId, m.startsOn, m.endsOn));
+                        .add(new TenantPersonView.Role(m.id, m.role, m.schoolId, m.title, m.startsOn, m.endsOn));
             }
         }
         if (roles.isEmpty()) {
@@ -84,7 +84,7 @@ public class PeopleResource {
             @NotNull(message = "a JSON body is required") @Valid NewPersonRequest request) {
         requireMayGrant(tenantId, request.role());
         PeopleDirectory.Granted granted = people.addToTenant(tenantId, request.name(), request.email(),
-                newRole(request.role(), request.schoolId(), request.startsOn(), request.endsOn()), null, null);
+                newRole(request.role(), request.schoolId(), request.startsOn(), request.endsOn(), request.title()), null, null);
         return Response.created(URI.create("/api/tenants/" + tenantId + "/memberships/" + granted.membership().id))
                 .entity(PersonAdded.of(granted))
                 .build();
@@ -99,7 +99,7 @@ public class PeopleResource {
         requireMayGrant(tenantId, request.role());
         UUID person = Fields.pathId("Person", personId);
         Membership membership = people.grantInTenant(tenantId, person,
-                newRole(request.role(), request.schoolId(), request.startsOn(), request.endsOn()));
+                newRole(request.role(), request.schoolId(), request.startsOn(), request.endsOn(), request.title()));
         return Response.created(URI.create("/api/tenants/" + tenantId + "/memberships/" + membership.id))
                 .entity(MembershipView.of(membership)).build();
     }
@@ -125,8 +125,9 @@ public class PeopleResource {
         }
     }
 
-    private static PeopleDirectory.NewRole newRole(String role, String schoolId, String startsOn, String endsOn) {
+    private static PeopleDirectory.NewRole newRole(String role, String schoolId, String startsOn, String endsOn,
+            String title) {
         return new PeopleDirectory.NewRole(role, Fields.uuid("schoolId", schoolId), Fields.date("startsOn", startsOn),
-                Fields.date("endsOn", endsOn));
+                Fields.date("endsOn", endsOn), title);
     }
 }

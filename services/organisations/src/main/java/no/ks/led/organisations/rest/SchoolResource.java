@@ -48,7 +48,8 @@ public class SchoolResource {
             @NotNull(message = "a JSON body is required") @Valid NewSchoolRequest request) {
         access.require(tenantId, TenantRole.OWNER_EXECUTIVE, TenantRole.COORDINATOR);
         School school = registry.addSchool(tenantId, new TenantRegistry.NewSchool(request.name(),
-                OrganisationNumber.normalise(request.organisationNumber()), request.kind(), request.hasLeadershipTeam()));
+                OrganisationNumber.normalise(request.organisationNumber()),
+                OrganisationNumber.normalise(request.institutionNumber()), request.kind(), request.hasLeadershipTeam()));
         return Response.created(URI.create("/api/tenants/" + tenantId + "/schools/" + school.id))
                 .entity(SchoolView.of(school)).build();
     }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record TenantPersonView(UUID id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String email,
         List<Role> roles) {
 
-    /** One current membership in the tenant. */
-    public record Role(UUID membershipId, String role, UUID schoolId, LocalDate startsOn, LocalDate endsOn) {
+    /** One current membership in the tenant, with the person's own job title beside the role (null if none). */
+    public record Role(UUID membershipId, String role, UUID schoolId, String title, LocalDate startsOn, LocalDate endsOn) {
     }
 }

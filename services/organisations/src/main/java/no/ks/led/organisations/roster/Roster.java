@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.organisations.LeaderLevel;
 import no.ks.led.organisations.OrganisationNumber;
 
 /**
@@ -24,13 +26,14 @@ public final class Roster {
     static final int MAX_NAME_LENGTH = 200;
     private static final Pattern EMAIL = Pattern.compile("[^\\s@\"(),:;<>\\[\\]\\\\]+@[^\\s@\"(),:;<>\\[\\]\\\\]+\\.[^\\s@\"(),:;<>\\[\\]\\\\.]{2,}");
     static final String ACCEPTED_ROLES = "rektor, skoleleder, avdelingsleder, inspektør, principal or school-leader";
+    static final String ACCEPTED_DANISH_ROLES = "skoleleder, skoledistriktsleder, afdelingsleder, principal or school-leader";
 
     /** A school as the file describes it, on the first row that names it. */
     public record RosterSchool(String name, String orgNumber, String kind, boolean hasLeadershipTeam, int row) {
     }
 
-    /** One valid row: a leader with a role at a school. */
-    public record Entry(int row, RosterSchool school, String personName, String email, TenantRole role) {
+    /** One valid row: a leader with a role at a school, and the title the file wrote for it. */
+    public record Entry(int row, RosterSchool school, String personName, String email, TenantRole role, String title) {
     }
 
     private final int rows;
@@ -55,6 +58,11 @@ public final class Roster {
      *         columns, more than {@code maxRows} data rows
      */
     public static Roster read(byte[] body, int maxRows) {
+        return read(body, maxRows, Country.NO);
+    }
+
+    /** Reads a roster file of a tenant of the country, whose titles name roles by the country's usage. */
+    public static Roster read(byte[] body, int maxRows, Country country) {
         String text = RosterCsv.decode(body);
         if (text.isBlank()) {
             throw new UnreadableRoster("The file is empty", List.of(new RosterError(1, null, "the file is empty")));
@@ -71,7 +79,7 @@ public final class Roster {
             throw new UnreadableRoster("The file has a header but no rows of leaders",
                     List.of(new RosterError(2, null, "no rows after the header")));
         }
-        return new Checker(index, headers).check(lines.subList(1, lines.size()), warnings);
+        return new Checker(index, headers, country).check(lines.subList(1, lines.size()), warnings);
     }
 
     /** The column of each known header; unknown ones become warnings, missing or repeated ones refuse the file. */
@@ -125,9 +133,12 @@ public final class Roster {
         private final Map<String, String> nameByEmail = new HashMap<>();
         private final Map<String, Integer> rowOfEmail = new HashMap<>();
 
-        Checker(Map<RosterColumn, Integer> index, Map<RosterColumn, String> headers) {
+        private final Country country;
+
+        Checker(Map<RosterColumn, Integer> index, Map<RosterColumn, String> headers, Country country) {
             this.index = index;
             this.headers = headers;
+            this.country = country;
         }
 
         Roster check(List<RosterCsv.Line> lines, List<RosterError> warnings) {
@@ -154,7 +165,8 @@ public final class Roster {
                         || !firstAssignment(row, orgNumber, email, role)) {
                     continue;
                 }
-                entries.add(new Entry(row, school, name, email, role));
+                entries.add(new Entry(row, school, name, email, role,
+                        line.fields().get(index.get(RosterColumn.ROLE)).strip().replaceAll("\\s+", " ")));
             }
             return new Roster(lines.size(), entries, errors, warnings, headers);
         }
@@ -276,9 +288,10 @@ public final class Roster {
             if (written == null) {
                 return null;
             }
-            TenantRole role = Roster.role(written);
+            TenantRole role = Roster.role(written, country);
             if (role == null) {
-                error(line.row(), RosterColumn.ROLE, "unknown role \"%s\"; accepted roles: %s".formatted(written, ACCEPTED_ROLES));
+                error(line.row(), RosterColumn.ROLE, "unknown role \"%s\"; accepted roles: %s".formatted(written,
+                        country == Country.DK ? ACCEPTED_DANISH_ROLES : ACCEPTED_ROLES));
             }
             return role;
         }
@@ -298,8 +311,27 @@ public final class Roster {
         }
     }
 
-    /** The platform role a roster's role names, or null if it names none a school leader can have. */
+    /** The platform role a Norwegian roster's role names, or null if it names none a school leader can have. */
     static TenantRole role(String written) {
+        return role(written, Country.NO);
+    }
+
+    /**
+     * The platform role a roster's role names by its country's usage, or null if it names none a school leader can
+     * have. A Danish skoleleder heads the school (a principal, as a Norwegian rektor), a skoledistriktsleder heads
+     * each school of a district, an afdelingsleder is a middle leader ({@link LeaderLevel}); a Norwegian skoleleder
+     * is any school leader.
+     */
+    static TenantRole role(String written, Country country) {
+        if (country == Country.DK) {
+            return switch (written.strip().toLowerCase(Locale.ROOT)) {
+                case "skoleleder", "skoledistriktsleder", "afdelingsleder" -> LeaderLevel.fromTitle(written)
+                        .map(LeaderLevel::role).orElseThrow();
+                case "principal" -> TenantRole.PRINCIPAL;
+                case "school-leader", "school leader" -> TenantRole.SCHOOL_LEADER;
+                default -> null;
+            };
+        }
         return switch (written.strip().toLowerCase(Locale.ROOT)) {
             case "rektor", "principal" -> TenantRole.PRINCIPAL;
             case "skoleleder", "avdelingsleder", "inspektør", "inspektor", "school-leader", "school leader" -> TenantRole.SCHOOL_LEADER;

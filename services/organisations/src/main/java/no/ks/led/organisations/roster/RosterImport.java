@@ -89,7 +89,7 @@ public class RosterImport {
         Map<String, UUID> schoolIds = new HashMap<>(plan.existingSchools);
         for (Roster.RosterSchool school : plan.schoolsToCreate.values()) {
             schoolIds.put(school.orgNumber(), registry.addSchool(tenantId, new TenantRegistry.NewSchool(school.name(),
-                    school.orgNumber(), school.kind(), school.hasLeadershipTeam())).id);
+                    school.orgNumber(), null, school.kind(), school.hasLeadershipTeam())).id);
         }
         // Rows are written through PeopleDirectory one by one. Flushing before each of its queries would
         // dominate 10,000 rows, so the session flushes in batches instead, and before a row whose person
@@ -107,7 +107,7 @@ public class RosterImport {
                     entityManager.flush();
                 }
                 people.addToTenant(tenantId, entry.personName(), entry.email(), new PeopleDirectory.NewRole(
-                        entry.role().roleName(), schoolIds.get(entry.school().orgNumber()), null, null), null, null,
+                        entry.role().roleName(), schoolIds.get(entry.school().orgNumber()), null, null, entry.title()), null, null,
                         initialImport);
                 if (++written % FLUSH_EVERY == 0) {
                     entityManager.flush();

@@ -14,9 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.organisations.Tenant;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -53,7 +55,8 @@ public class RosterImportResource {
                     "The file is larger than %,d bytes; split it into smaller files", config.maxBytes()));
         }
         long started = System.nanoTime();
-        Roster roster = Roster.read(bytes, config.maxRows());
+        Roster roster = Roster.read(bytes, config.maxRows(), Tenant.<Tenant>findByIdOptional(tenantId)
+                .map(t -> Country.valueOf(t.country)).orElse(Country.NO));
         long read = System.nanoTime();
         RosterReport report = dry ? rosterImport.dryRun(tenantId, roster) : rosterImport.importRoster(tenantId, roster);
         LOG.infof("Roster %s for %s: %d rows, %d errors, %d schools, %d people, %d memberships; read in %d ms, %s in %d ms",

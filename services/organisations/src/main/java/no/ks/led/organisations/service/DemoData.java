@@ -88,7 +88,7 @@ public class DemoData {
         for (DemoDirectory.School s : directory.schools()) {
             if (School.findById(s.id()) == null) {
                 if (attempt("school " + s.id(), () -> tenants.addSchool(s.tenantId(), new TenantRegistry.NewSchool(
-                        s.name(), s.organisationNumber(), s.kind(), s.hasLeadershipTeam()), s.id()))) {
+                        s.name(), s.organisationNumber(), s.institutionNumber(), s.kind(), s.hasLeadershipTeam()), s.id()))) {
                     created++;
                 } else {
                     skipped++;
@@ -108,7 +108,7 @@ public class DemoData {
                     ? attempt("membership " + m.id(), () -> consultancies.addConsultant(m.tenantId(), p.name(), p.email(),
                             m.startsOn(), p.id(), m.id()))
                     : attempt("membership " + m.id(), () -> people.addToTenant(m.tenantId(), p.name(), p.email(),
-                            new PeopleDirectory.NewRole(m.role(), m.schoolId(), m.startsOn(), m.endsOn()), p.id(), m.id()));
+                            new PeopleDirectory.NewRole(m.role(), m.schoolId(), m.startsOn(), m.endsOn(), m.title()), p.id(), m.id()));
             if (done) {
                 created++;
             } else {

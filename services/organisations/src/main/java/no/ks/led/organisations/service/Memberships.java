@@ -62,6 +62,7 @@ public class Memberships {
         membership.personId = person.id;
         membership.role = grant.role();
         membership.schoolId = grant.schoolId();
+        membership.title = grant.title() == null ? null : grant.title().strip();
         membership.startsOn = startsOn;
         membership.endsOn = grant.endsOn();
         membership.awaitingConfirmation = kind.awaitingConfirmation();

@@ -45,7 +45,12 @@ public class PeopleDirectory {
     PersonNames names;
 
     /** A role to grant; {@code startsOn} null means today. Ids are null unless fixed (demo data). */
-    public record NewRole(String role, UUID schoolId, LocalDate startsOn, LocalDate endsOn) {
+    public record NewRole(String role, UUID schoolId, LocalDate startsOn, LocalDate endsOn, String title) {
+
+        /** A role with no job title of its own. */
+        public NewRole(String role, UUID schoolId, LocalDate startsOn, LocalDate endsOn) {
+            this(role, schoolId, startsOn, endsOn, null);
+        }
     }
 
     /**

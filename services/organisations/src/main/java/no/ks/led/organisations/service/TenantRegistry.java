@@ -2,21 +2,26 @@ package no.ks.led.organisations.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import no.ks.led.events.organisations.SchoolAdded;
-import no.ks.led.events.organisations.SchoolChanged;
+import no.ks.led.events.organisations.SchoolAddedV2;
+import no.ks.led.events.organisations.SchoolChangedV2;
 import no.ks.led.events.organisations.TenantDeactivated;
-import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.events.organisations.TenantOnboardedV2;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.outbox.Outbox;
+import no.ks.led.foundation.problem.Problem;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.organisations.Consultancy;
+import no.ks.led.organisations.NationalIdentifiers;
 import no.ks.led.organisations.School;
 import no.ks.led.organisations.Tenant;
+import no.ks.led.organisations.TenantKind;
 
 /** Onboarding and deactivating tenants and adding their schools; each change records its event. */
 @ApplicationScoped
@@ -30,8 +35,11 @@ public class TenantRegistry {
             String timeZone, String language) {
     }
 
-    /** What adding a school needs, already validated for form. */
-    public record NewSchool(String name, String orgNumber, String kind, boolean hasLeadershipTeam) {
+    /**
+     * What adding a school needs, already validated for form: the organisation number of a Norwegian school or the
+     * institution number of a Danish one, the other null.
+     */
+    public record NewSchool(String name, String orgNumber, String institutionNumber, String kind, boolean hasLeadershipTeam) {
     }
 
     /** A change to a school: each field null when it stays as it is. */
@@ -51,6 +59,7 @@ public class TenantRegistry {
         tenant.slug = request.slug();
         tenant.name = request.name().strip();
         tenant.kind = request.kind();
+        tenant.country = TenantKind.fromCode(request.kind()).orElseThrow().country().name();
         tenant.orgNumber = request.orgNumber();
         tenant.municipalityNumber = request.municipalityNumber();
         tenant.timeZone = request.timeZone();
@@ -58,8 +67,10 @@ public class TenantRegistry {
         tenant.active = true;
         tenant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tenant.persist();
-        outbox.record(tenant.slug, new TenantOnboarded(tenant.slug, tenant.name, tenant.kind, tenant.orgNumber,
-                tenant.timeZone, tenant.language, tenant.createdAt));
+        TenantOnboardedV2 onboarded = new TenantOnboardedV2(tenant.slug, tenant.name, tenant.kind, tenant.country,
+                tenant.orgNumber, tenant.timeZone, tenant.language, tenant.createdAt);
+        outbox.record(tenant.slug, onboarded.v1());
+        outbox.record(tenant.slug, onboarded);
         return tenant;
     }
 
@@ -87,21 +98,39 @@ public class TenantRegistry {
         if (tenant == null || !tenant.active) {
             throw ProblemException.notFound("Tenant " + tenantId);
         }
-        if (School.count("orgNumber", request.orgNumber()) > 0) {
+        Country country = Country.valueOf(tenant.country);
+        List<Problem.Violation> violations = NationalIdentifiers.ofSchool(country, request.orgNumber(),
+                request.institutionNumber(), request.kind());
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "See the violations for each field", violations);
+        }
+        if (request.orgNumber() != null && School.count("orgNumber", request.orgNumber()) > 0) {
             throw ProblemException.invalidField("organisationNumber", "a school with this organisation number exists");
+        }
+        if (request.institutionNumber() != null && School.count("institutionNumber", request.institutionNumber()) > 0) {
+            throw ProblemException.invalidField("institutionNumber", "a school with this institution number exists");
         }
         School school = new School();
         school.id = fixedId == null ? UUID.randomUUID() : fixedId;
         school.tenantId = tenantId;
         school.name = request.name().strip();
         school.orgNumber = request.orgNumber();
+        school.institutionNumber = request.institutionNumber();
         school.kind = request.kind();
         school.hasLeadershipTeam = request.hasLeadershipTeam();
         school.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         school.persist();
-        outbox.record(tenantId, new SchoolAdded(school.id, tenantId, school.name, school.orgNumber, school.kind,
-                school.hasLeadershipTeam));
+        SchoolAddedV2 added = new SchoolAddedV2(school.id, tenantId, school.name, tenant.country, school.orgNumber,
+                school.institutionNumber, school.kind, school.hasLeadershipTeam);
+        if (added.hasV1()) {
+            outbox.record(tenantId, added.v1());
+        }
+        outbox.record(tenantId, added);
         return school;
+    }
+
+    private static Country countryOf(String tenantId) {
+        return Country.valueOf(Tenant.<Tenant>findByIdOptional(tenantId).orElseThrow().country);
     }
 
     /** The tenant's school; another tenant's answers exactly like a missing one. */
@@ -119,6 +148,10 @@ public class TenantRegistry {
             school.name = change.name().strip();
             changed = true;
         }
+        List<Problem.Violation> violations = NationalIdentifiers.ofSchoolKind(countryOf(tenantId), change.kind());
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "See the violations for each field", violations);
+        }
         if (change.kind() != null && !change.kind().equals(school.kind)) {
             school.kind = change.kind();
             changed = true;
@@ -128,8 +161,12 @@ public class TenantRegistry {
             changed = true;
         }
         if (changed) {
-            outbox.record(tenantId, new SchoolChanged(school.id, tenantId, school.name, school.orgNumber, school.kind,
-                    school.hasLeadershipTeam));
+            SchoolChangedV2 now = new SchoolChangedV2(school.id, tenantId, school.name, countryOf(tenantId).name(),
+                    school.orgNumber, school.institutionNumber, school.kind, school.hasLeadershipTeam);
+            if (now.hasV1()) {
+                outbox.record(tenantId, now.v1());
+            }
+            outbox.record(tenantId, now);
         }
         return school;
     }

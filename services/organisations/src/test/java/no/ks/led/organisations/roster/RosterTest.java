@@ -12,7 +12,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.organisations.LeaderLevel;
 import org.junit.jupiter.api.Test;
 
 /** The roster file on its own: encoding, CSV dialects, columns and the rules of each row. */
@@ -205,6 +207,39 @@ class RosterTest {
             assertEquals(TenantRole.SCHOOL_LEADER, Roster.role(leader), leader);
         }
         assertEquals(null, Roster.role("coordinator"), "a roster carries school leaders only");
+    }
+
+    @Test
+    void titlesMapByTheTenantsCountryAndADanishSkolelederHeadsTheSchool() {
+        assertEquals(TenantRole.SCHOOL_LEADER, Roster.role("skoleleder", Country.NO), "a Norwegian skoleleder is any school leader");
+        assertEquals(TenantRole.PRINCIPAL, Roster.role("Skoleleder", Country.DK), "a Danish skoleleder heads the school");
+        assertEquals(TenantRole.PRINCIPAL, Roster.role("skoledistriktsleder", Country.DK));
+        assertEquals(TenantRole.SCHOOL_LEADER, Roster.role(" afdelingsleder ", Country.DK));
+        assertEquals(null, Roster.role("rektor", Country.DK), "rektor is not a Danish school leader's title");
+        assertEquals(null, Roster.role("skoledistriktsleder", Country.NO));
+        assertEquals(null, Roster.role("skolechef", Country.DK), "a roster carries school leaders only");
+    }
+
+    @Test
+    void theFivesDanishLeaderLevelsHoldThePlatformsRoles() {
+        assertEquals(TenantRole.OWNER_EXECUTIVE, LeaderLevel.fromTitle("Skolechef").orElseThrow().role());
+        assertEquals(TenantRole.COORDINATOR, LeaderLevel.fromTitle("kommunal  konsulent").orElseThrow().role());
+        assertEquals(TenantRole.PRINCIPAL, LeaderLevel.fromTitle("skoledistriktsleder").orElseThrow().role());
+        assertEquals(TenantRole.PRINCIPAL, LeaderLevel.fromTitle("skoleleder").orElseThrow().role());
+        assertEquals(TenantRole.SCHOOL_LEADER, LeaderLevel.fromTitle("afdelingsleder").orElseThrow().role());
+        assertTrue(LeaderLevel.fromTitle("rektor").isEmpty());
+    }
+
+    @Test
+    void eachRowKeepsTheTitleItWasGivenBesideItsRole() {
+        String csv = HEADER
+                + "Nordby skole;" + orgNumber(1) + ";grunnskole;ja;Ida Li;ida@example.org;Inspektør\n"
+                + "Nordby skole;" + orgNumber(1) + ";grunnskole;ja;Ole Li;ole@example.org;avdelingsleder\n";
+        Roster roster = Roster.read(csv.getBytes(StandardCharsets.UTF_8), 10);
+        assertEquals(List.of(), roster.errors());
+        assertEquals(List.of("Inspektør", "avdelingsleder"), roster.entries().stream().map(Roster.Entry::title).toList());
+        assertEquals(List.of(TenantRole.SCHOOL_LEADER, TenantRole.SCHOOL_LEADER),
+                roster.entries().stream().map(Roster.Entry::role).toList());
     }
 
     static String orgNumber(int seed) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import no.ks.led.foundation.access.Country;
 
 /**
  * The SQL of the result tallies ({@code school_tally}, {@code item_tally}: counts of submitted answers per
@@ -22,12 +23,17 @@ public class ResultTallyRepository {
     private static final Map<String, Class<?>> COUNTS = Map.of("n1", Long.class, "n2", Long.class, "n3", Long.class,
             "n4", Long.class, "n5", Long.class, "dont_know", Long.class);
 
-    /** Each school's latest round of the version closing in the year: (tenant, round, school, k). */
+    /**
+     * Each school's latest round of the version closing in the year, of the tenants of one country ({@code ?4}; a
+     * tenant the access replica does not know counts as Norwegian, see {@code AccessReplica.countryOf}):
+     * (tenant, round, school, k).
+     */
     private static final String CHOSEN = """
             WITH chosen AS MATERIALIZED (
                 SELECT DISTINCT ON (rs.school_id) r.tenant_id, rs.round_id, rs.school_id, r.min_group_size
                 FROM survey_round r JOIN survey_round_school rs ON rs.round_id = r.id
-                WHERE r.instrument_version = ?1 AND r.closes_on BETWEEN ?2 AND ?3
+                    LEFT JOIN access_organisation o ON o.id = r.tenant_id
+                WHERE r.instrument_version = ?1 AND r.closes_on BETWEEN ?2 AND ?3 AND coalesce(o.country, 'NO') = ?4
                 ORDER BY rs.school_id, r.closes_on DESC, r.created_at DESC, r.id DESC)
             """;
 
@@ -123,14 +129,14 @@ public class ResultTallyRepository {
      * The schools of the national aggregate of a version between two days (each school's latest round closing
      * then), with their respondents and their round's k.
      */
-    public List<NationalSchool> nationalSchools(int version, LocalDate from, LocalDate to) {
+    public List<NationalSchool> nationalSchools(Country country, int version, LocalDate from, LocalDate to) {
         return Rows.select(entityManager, CHOSEN + """
                 SELECT c.tenant_id, c.school_id, coalesce(t.respondents, 0) AS respondents, c.min_group_size
                 FROM chosen c LEFT JOIN school_tally t ON t.round_id = c.round_id AND t.school_id = c.school_id""",
                 Map.of("tenant_id", String.class, "school_id", UUID.class, "respondents", Long.class,
                         "min_group_size", Integer.class))
-                .setParameter(1, version).setParameter(2, from).setParameter(3, to).getResultStream()
-                .map(t -> new NationalSchool(t.get("tenant_id", String.class), t.get("school_id", UUID.class),
+                .setParameter(1, version).setParameter(2, from).setParameter(3, to).setParameter(4, country.name())
+                .getResultStream().map(t -> new NationalSchool(t.get("tenant_id", String.class), t.get("school_id", UUID.class),
                         t.get("respondents", Long.class), t.get("min_group_size", Integer.class)))
                 .toList();
     }
@@ -141,16 +147,16 @@ public class ResultTallyRepository {
      * and not the whole table. {@code OFFSET 0} keeps the planner from turning the probes into a scan of every
      * tally (it misjudges how few rows match a (round, school) pair and would choose a hash join).
      */
-    public List<ItemCounts> nationalItemCounts(int version, LocalDate from, LocalDate to, String[] items) {
+    public List<ItemCounts> nationalItemCounts(Country country, int version, LocalDate from, LocalDate to, String[] items) {
         return Rows.select(entityManager, CHOSEN + """
                 SELECT c.tenant_id AS grp, t.item_code, sum(t.n1) AS n1, sum(t.n2) AS n2, sum(t.n3) AS n3, sum(t.n4) AS n4,
                        sum(t.n5) AS n5, sum(t.dont_know) AS dont_know
                 FROM chosen c CROSS JOIN LATERAL (
                     SELECT item_code, n1, n2, n3, n4, n5, dont_know FROM item_tally
-                    WHERE round_id = c.round_id AND school_id = c.school_id AND item_code = ANY(?4) OFFSET 0) t
+                    WHERE round_id = c.round_id AND school_id = c.school_id AND item_code = ANY(?5) OFFSET 0) t
                 GROUP BY c.tenant_id, t.item_code""", withCounts())
-                .setParameter(1, version).setParameter(2, from).setParameter(3, to).setParameter(4, items)
-                .getResultStream().map(ResultTallyRepository::itemCounts).toList();
+                .setParameter(1, version).setParameter(2, from).setParameter(3, to).setParameter(4, country.name())
+                .setParameter(5, items).getResultStream().map(ResultTallyRepository::itemCounts).toList();
     }
 
     private static Map<String, Class<?>> withCounts() {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantZones;
 
 /**
@@ -195,11 +196,12 @@ public class SurveyRoundRepository {
     }
 
     /** The newest instrument version, no newer than {@code version}, of any round closing between the two days. */
-    public Optional<Integer> newestVersionClosing(int version, LocalDate from, LocalDate to) {
+    public Optional<Integer> newestVersionClosing(Country country, int version, LocalDate from, LocalDate to) {
         Object used = entityManager.createNativeQuery("""
-                SELECT max(instrument_version) FROM survey_round
-                WHERE instrument_version <= ?1 AND closes_on BETWEEN ?2 AND ?3""")
-                .setParameter(1, version).setParameter(2, from).setParameter(3, to).getSingleResult();
+                SELECT max(r.instrument_version) FROM survey_round r LEFT JOIN access_organisation o ON o.id = r.tenant_id
+                WHERE r.instrument_version <= ?1 AND r.closes_on BETWEEN ?2 AND ?3 AND coalesce(o.country, 'NO') = ?4""")
+                .setParameter(1, version).setParameter(2, from).setParameter(3, to).setParameter(4, country.name())
+                .getSingleResult();
         return Optional.ofNullable(used).map(v -> ((Number) v).intValue());
     }
 

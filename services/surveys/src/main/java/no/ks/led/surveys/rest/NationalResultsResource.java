@@ -11,7 +11,10 @@ import no.ks.led.surveys.NationalResults;
 import no.ks.led.surveys.NationalTrend;
 import no.ks.led.surveys.service.NationalAggregate;
 
-/** The national results of the status analysis for KS ({@code ks-admin}, {@code ks-analyst}): per tenant, never per school. */
+/**
+ * The national results of the status analysis, per tenant and never per school, of the caller's country: KS
+ * ({@code ks-admin}, {@code ks-analyst}) sees Norway's tenants, {@code dk-national} Denmark's.
+ */
 @Path("/api/national/survey-results")
 @Produces(MediaType.APPLICATION_JSON)
 public class NationalResultsResource {
@@ -25,8 +28,7 @@ public class NationalResultsResource {
     /** One published instrument version over the rounds closing in one year. */
     @GET
     public NationalResults get(@QueryParam("instrumentVersion") String instrumentVersion, @QueryParam("year") String year) {
-        access.requireNational("ks-admin", "ks-analyst");
-        return aggregate.of(instrumentVersion, year);
+        return aggregate.of(access.requireNationalFigures(), instrumentVersion, year);
     }
 
     /** The nation's section means year by year, each year as the national view shows it (at most 10 years). */
@@ -34,7 +36,6 @@ public class NationalResultsResource {
     @Path("trend")
     public NationalTrend trend(@QueryParam("instrumentVersion") String instrumentVersion,
             @QueryParam("fromYear") String fromYear, @QueryParam("toYear") String toYear) {
-        access.requireNational("ks-admin", "ks-analyst");
-        return aggregate.trend(instrumentVersion, fromYear, toYear);
+        return aggregate.trend(access.requireNationalFigures(), instrumentVersion, fromYear, toYear);
     }
 }

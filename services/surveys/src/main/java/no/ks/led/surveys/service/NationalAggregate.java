@@ -13,6 +13,7 @@ import java.util.function.ToLongFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.problem.Problem;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
@@ -28,8 +29,8 @@ import no.ks.led.surveys.repository.ResultTallyRepository;
 import no.ks.led.surveys.repository.SurveyRoundRepository;
 
 /**
- * The national aggregate of one instrument version over one year, from the result tallies alone. Counted
- * are the rounds of every tenant and both modes whose closing date falls in the year (each a tenant's local day); a school
+ * The national aggregate of one country, one instrument version and one year, from the result tallies alone.
+ * Counted are the rounds of every tenant of the country (never another country's) and both modes whose closing date falls in the year (each a tenant's local day); a school
  * in several of them counts with its latest (by closing date) only. A team round's agreed answer set is one
  * respondent. Suppression is {@link SuppressionPlan} over nation, tenants and schools (every school
  * withheld, tenants eligible), for the respondents and then per item, as the owner's view does it; free
@@ -62,12 +63,12 @@ public class NationalAggregate {
      * 2000 to 2100, else a 400 problem naming the fields.
      */
     @Transactional
-    public NationalResults of(String instrumentVersion, String year) {
+    public NationalResults of(Country country, String instrumentVersion, String year) {
         List<Problem.Violation> violations = new ArrayList<>();
         Optional<Instrument> instrument = publishedVersion(instrumentVersion, violations);
         Optional<Integer> y = year("year", year, violations);
         refuseIfAny(violations);
-        return of(instrument.orElseThrow(), y.orElseThrow());
+        return of(country, instrument.orElseThrow(), y.orElseThrow());
     }
 
     /**
@@ -76,7 +77,7 @@ public class NationalAggregate {
      * rounds of the version (or an older one) are left out. Invalid parameters are a 400 problem naming them.
      */
     @Transactional
-    public NationalTrend trend(String instrumentVersion, String fromYear, String toYear) {
+    public NationalTrend trend(Country country, String instrumentVersion, String fromYear, String toYear) {
         List<Problem.Violation> violations = new ArrayList<>();
         Optional<Instrument> instrument = publishedVersion(instrumentVersion, violations);
         Optional<Integer> from = year("fromYear", fromYear, violations);
@@ -89,11 +90,11 @@ public class NationalAggregate {
         int asked = instrument.orElseThrow().version();
         List<NationalTrend.Year> years = new ArrayList<>();
         for (int year = from.orElseThrow(); year <= to.orElseThrow(); year++) {
-            Optional<Instrument> counted = versionUsed(asked, year).flatMap(catalogue::published);
+            Optional<Instrument> counted = versionUsed(country, asked, year).flatMap(catalogue::published);
             if (counted.isEmpty()) {
                 continue;
             }
-            NationalResults results = of(counted.get(), year);
+            NationalResults results = of(country, counted.get(), year);
             Results.Group nation = results.total();
             years.add(new NationalTrend.Year(year, counted.get().version(), results.minGroupSize(), nation.suppressed(),
                     nation.respondents(), nation.sections().stream()
@@ -104,8 +105,8 @@ public class NationalAggregate {
     }
 
     /** The newest version, no newer than {@code version}, of any round closing in the year. */
-    private Optional<Integer> versionUsed(int version, int year) {
-        return rounds.newestVersionClosing(version, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    private Optional<Integer> versionUsed(Country country, int version, int year) {
+        return rounds.newestVersionClosing(country, version, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
     private Optional<Instrument> publishedVersion(String value, List<Problem.Violation> violations) {
@@ -138,13 +139,13 @@ public class NationalAggregate {
     }
 
     @Transactional
-    public NationalResults of(Instrument instrument, int year) {
+    public NationalResults of(Country country, Instrument instrument, int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         int k = config.nationalMinimumGroupSize();
         // per tenant: the respondents of each of its schools, for the tree of groups
         Map<String, Map<String, Long>> schoolsByTenant = new TreeMap<>();
-        for (ResultTallyRepository.NationalSchool school : tallies.nationalSchools(instrument.version(), from, to)) {
+        for (ResultTallyRepository.NationalSchool school : tallies.nationalSchools(country, instrument.version(), from, to)) {
             schoolsByTenant.computeIfAbsent(school.tenantId(), t -> new TreeMap<>())
                     .put(school.schoolId().toString(), school.respondents());
             k = Math.max(k, school.minGroupSize());
@@ -154,7 +155,7 @@ public class NationalAggregate {
                 schools.values().stream().mapToLong(Long::longValue).sum());
         String[] scaleItems = instrument.items().filter(Instrument.Item::isScale).map(Instrument.Item::code)
                 .toArray(String[]::new);
-        for (ResultTallyRepository.ItemCounts item : tallies.nationalItemCounts(instrument.version(), from, to, scaleItems)) {
+        for (ResultTallyRepository.ItemCounts item : tallies.nationalItemCounts(country, instrument.version(), from, to, scaleItems)) {
             byTenant.computeIfAbsent(item.group(), t -> new RoundResults.Tally()).counts.put(item.item(), item.counts());
         }
         RoundResults.Tally nation = new RoundResults.Tally();

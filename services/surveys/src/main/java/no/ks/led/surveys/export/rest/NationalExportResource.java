@@ -13,7 +13,7 @@ import no.ks.led.surveys.export.ResultTable;
 import no.ks.led.surveys.service.InstrumentCatalogue;
 import no.ks.led.surveys.service.NationalAggregate;
 
-/** The national view as a CSV download, for KS ({@code ks-admin}, {@code ks-analyst}): the same figures as the JSON. */
+/** The national view as a CSV download, of the caller's country (as the JSON): the same figures as the JSON. */
 @Path("/api/national/survey-results.csv")
 public class NationalExportResource {
 
@@ -29,8 +29,7 @@ public class NationalExportResource {
     @GET
     @Produces(ResultCsv.MEDIA_TYPE)
     public Response csv(@QueryParam("instrumentVersion") String instrumentVersion, @QueryParam("year") String year) {
-        access.requireNational("ks-admin", "ks-analyst");
-        NationalResults results = aggregate.of(instrumentVersion, year);
+        NationalResults results = aggregate.of(access.requireNationalFigures(), instrumentVersion, year);
         ResultTable table = ResultTable.of(results, catalogue.published(results.instrumentVersion()).orElseThrow());
         return Downloads.attachment(ResultCsv.write(table), ResultCsv.MEDIA_TYPE,
                 "resultater-nasjonalt-v" + results.instrumentVersion() + "-" + results.year() + ".csv");
