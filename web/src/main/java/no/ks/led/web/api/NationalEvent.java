@@ -11,6 +11,11 @@ import io.quarkus.qute.TemplateData;
 public record NationalEvent(UUID id, String kind, String title, LocalDateTime startsAt, LocalDateTime endsAt,
         String place, Integer capacity, Integer placesLeft, LocalDate signUpDeadline, String status) {
 
+    /** The message key of the event's kind, as an activity's. */
+    public String kindKey() {
+        return "activity.kind." + kind;
+    }
+
     public boolean cancelled() {
         return "cancelled".equals(status);
     }
