@@ -3,6 +3,7 @@ package no.ks.led.organisations.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -90,12 +91,22 @@ class FeideBrokerTest {
                 .contains("\"identityProvider\":\"danish-login\""));
 
         // configured per tenant: linked to the Danish tenant's organization, off the common login page; Feide is not
-        String norddal = JsonPath.from(adminGet("/organizations?exact=true&search=norddal")).getString("find { it.alias == 'norddal' }.id");
-        assertTrue(adminGet("/organizations/" + norddal + "/identity-providers").contains("\"alias\":\"danish-login\""));
-        assertFalse(adminGet("/organizations/" + norddal + "/identity-providers").contains("\"alias\":\"feide\""));
-        String providers = adminGet("/identity-provider/instances");
+        String norddal = JsonPath.from(realmAdminGet("/organizations?search=norddal")).getString("find { it.alias == 'norddal' }.id");
+        assertNotNull(norddal, "the norddal organization");
+        String linked = realmAdminGet("/organizations/" + norddal + "/identity-providers");
+        assertEquals(List.of("danish-login"), JsonPath.from(linked).getList("alias"), linked);
+        String providers = realmAdminGet("/identity-provider/instances");
         assertTrue(JsonPath.from(providers).getBoolean("find { it.alias == 'danish-login' }.hideOnLogin"), providers);
         assertFalse(JsonPath.from(providers).getBoolean("find { it.alias == 'feide' }.hideOnLogin"), providers);
+        assertNull(JsonPath.from(providers).get("find { it.alias == 'feide' }.organizationId"), "Feide belongs to no tenant");
+    }
+
+    /** A GET on the led realm's admin API as the stack's Keycloak administrator (organizations and providers). */
+    private static String realmAdminGet(String path) throws Exception {
+        String master = RealmLogin.realmUrl().replace("/realms/led", "/realms/master");
+        return adminGet(path, master, Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", System.getenv().getOrDefault("LED_KEYCLOAK_ADMIN", "admin"),
+                "password", System.getenv().getOrDefault("LED_KEYCLOAK_ADMIN_PASSWORD", "admin")));
     }
 
     /** The led realm's user, full representation, read with the organisations service's admin client. */
@@ -113,12 +124,17 @@ class FeideBrokerTest {
     }
 
     private static String adminGet(String path) throws Exception {
+        return adminGet(path, RealmLogin.realmUrl(), Map.of("grant_type", "client_credentials",
+                "client_id", "led-organisations", "client_secret", "led-organisations-dev-secret"));
+    }
+
+    /** A GET on the led realm's admin API with a token of the given realm's token endpoint. */
+    private static String adminGet(String path, String tokenRealm, Map<String, String> grant) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(
-                URI.create(RealmLogin.realmUrl() + "/protocol/openid-connect/token"))
+                URI.create(tokenRealm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "client_credentials",
-                        "client_id", "led-organisations", "client_secret", "led-organisations-dev-secret"))))
+                .POST(HttpRequest.BodyPublishers.ofString(form(grant)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, token.statusCode(), token.body());
         String admin = RealmLogin.realmUrl().replace("/realms/", "/admin/realms/");

@@ -351,8 +351,9 @@ class InvitationTests {
         assertEquals(6, mails.size(), "three invitations and three reminders, nothing else");
         assertEquals("Invitation: " + title + " / Invitation: " + title, invitations.get(0).getSubject());
         assertEquals("Påmindelse: " + title + " / Reminder: " + title, reminders.get(0).getSubject());
-        String invitation = invitations.get(0).getContent().toString();
-        String reminder = reminders.get(0).getContent().toString();
+        // SMTP carries the text with CRLF line ends
+        String invitation = invitations.get(0).getContent().toString().replace("\r\n", "\n");
+        String reminder = reminders.get(0).getContent().toString().replace("\r\n", "\n");
         assertTrue(invitation.startsWith("Hej!\n\nDu er inviteret til at besvare statusanalysen «" + title + "»"), invitation);
         assertTrue(reminder.startsWith("Hej!\n\nDu har endnu ikke besvaret statusanalysen «" + title + "»"), reminder);
         LocalDate closes = today().plusDays(14);
