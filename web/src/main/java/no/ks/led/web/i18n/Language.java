@@ -37,14 +37,6 @@ public enum Language {
         return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst();
     }
 
-    /**
-     * The language of a page outside any tenant until the person chooses one: Danish for Denmark's national
-     * operator ({@code dk-national}), else bokmål.
-     */
-    public static Language defaultForNationalRoles(java.util.Set<String> roles) {
-        return roles.contains("dk-national") && !roles.contains("ks-admin") && !roles.contains("ks-analyst") ? DA : NB;
-    }
-
     /** The language a tenant's people see until they choose one: Danish for a Danish tenant, else bokmål. */
     public static Language defaultFor(String tenantLanguage) {
         return of(tenantLanguage).orElse(NB);

@@ -56,7 +56,7 @@ public class Pages {
         Cookie chosen = request.request().getCookie(LANGUAGE_COOKIE);
         Optional<Language> choice = chosen == null ? Optional.empty() : Language.of(chosen.getValue());
         Language language = choice.orElseGet(() -> tenant != null ? Language.defaultFor(tenant.language())
-                : Language.defaultForNationalRoles(me() == null ? java.util.Set.of() : me().roles()));
+                : me() != null && "DK".equals(me().nationalCountry()) ? Language.DA : Language.NB);
         request.put(LANGUAGE_OF_REQUEST, language);
         return language;
     }
