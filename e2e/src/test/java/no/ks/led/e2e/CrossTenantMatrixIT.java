@@ -651,4 +651,43 @@ class CrossTenantMatrixIT {
                 + ids.get("eventId") + "/sign-ups", DemoUsers.organiser(tenant), "{}"), "id"));
         return ids;
     }
+
+    /**
+     * National figures per country: KS's operators and Denmark's ({@code kl.analyst}) each see their own
+     * country's tenants only, through the gateway and directly on the service; no national view mixes them.
+     */
+    @Test
+    @Order(3)
+    void eachCountrysNationalOperatorSeesItsOwnTenantsOnly() {
+        Map<String, List<String>> ownTenants = Map.of("ks.analyst", List.of("fjordvik", "nordhei"), "kl.analyst", List.of("norddal"));
+        Map<String, List<String>> otherTenants = Map.of("ks.analyst", List.of("norddal"), "kl.analyst", List.of("fjordvik", "nordhei"));
+        Map<String, String> country = Map.of("ks.analyst", "NO", "kl.analyst", "DK");
+        int year = LocalDate.now().getYear();
+        List<String> violations = new ArrayList<>();
+        for (String user : List.of("ks.analyst", "kl.analyst")) {
+            String token = RealmLogin.accessToken(user);
+            for (String channel : List.of("gateway", "organisations")) {
+                Http.Reply tenants = Http.send(Platform.url(channel), "GET", "/api/national/tenants?limit=500", token, null, null);
+                assertEquals(200, tenants.status(), user + " via " + channel + ": " + tenants.body());
+                JsonPath list = JsonPath.from(tenants.body());
+                if (!list.getList("country").stream().allMatch(country.get(user)::equals)) {
+                    violations.add(user + " via " + channel + " sees tenants of another country: " + list.getList("country"));
+                }
+                if (!list.getList("slug").containsAll(ownTenants.get(user))) {
+                    violations.add(user + " via " + channel + " misses its own country's tenants: " + list.getList("slug"));
+                }
+                otherTenants.get(user).stream().filter(list.getList("slug")::contains)
+                        .forEach(t -> violations.add(user + " via " + channel + " sees " + t));
+            }
+            for (String channel : List.of("gateway", "surveys")) {
+                Http.Reply results = Http.send(Platform.url(channel), "GET",
+                        "/api/national/survey-results?instrumentVersion=1&year=" + year, token, null, null);
+                assertEquals(200, results.status(), user + " via " + channel + ": " + results.body());
+                List<String> counted = JsonPath.from(results.body()).getList("tenants.tenantId");
+                otherTenants.get(user).stream().filter(counted::contains)
+                        .forEach(t -> violations.add(user + " via " + channel + " counts " + t + " in its national results"));
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
 }
