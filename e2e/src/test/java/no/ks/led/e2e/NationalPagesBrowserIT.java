@@ -119,7 +119,7 @@ class NationalPagesBrowserIT {
 
         browser.find("a[href='/national/tenants']").click();
         browser.find("[data-testid=national-country]");
-        assertEquals("Tallene gælder skoleejere i Danmark.", browser.find("[data-testid=national-country]").getText());
+        assertEquals("Tallene gælder kommuner i Danmark.", browser.find("[data-testid=national-country]").getText());
         List<String> rows = browser.driver.findElements(By.cssSelector("[data-testid=tenant]")).stream()
                 .map(org.openqa.selenium.WebElement::getText).toList();
         assertTrue(rows.stream().anyMatch(r -> r.contains("norddal")), rows.toString());
@@ -130,7 +130,7 @@ class NationalPagesBrowserIT {
         browser.screenshot("dk-national-tenants");
 
         browser.find("a[href='/national/results']").click();
-        assertEquals("Tallene gælder skoleejere i Danmark.", browser.find("[data-testid=national-country]").getText());
+        assertEquals("Tallene gælder kommuner i Danmark.", browser.find("[data-testid=national-country]").getText());
         browser.find("[data-testid=csv]");
         browser.assertAccessible("Denmark's national results");
         browser.screenshot("dk-national-results");
