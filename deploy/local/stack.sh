@@ -55,6 +55,8 @@ KC_HOME="$RUNTIMES/keycloak-$KEYCLOAK_VERSION"
 REALM_FILE="$SCRIPT_DIR/realm/led-realm.json"
 # A second realm acting as Feide (an external OIDC provider) for the led realm's broker.
 FEIDE_REALM_FILE="$SCRIPT_DIR/realm/feide-standin-realm.json"
+# A third realm acting as the Danish login (MitID Erhverv or UNI-Login) for Danish tenants.
+DANISH_LOGIN_REALM_FILE="$SCRIPT_DIR/realm/danish-login-standin-realm.json"
 TOPIC_TOOL="$SCRIPT_DIR/tools/CreateTopics.java"
 SIGNING_KEY_TOOL="$SCRIPT_DIR/tools/RealmSigningKey.java"
 # Compiled classes of the topic tool, one directory per version of its source.

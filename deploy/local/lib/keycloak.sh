@@ -65,6 +65,7 @@ EOF
   mkdir -p "$KC_HOME/data/import"
   cp "$REALM_FILE" "$KC_HOME/data/import/led-realm.json"
   cp "$FEIDE_REALM_FILE" "$KC_HOME/data/import/feide-standin-realm.json"
+  cp "$DANISH_LOGIN_REALM_FILE" "$KC_HOME/data/import/danish-login-standin-realm.json"
   say "starting Keycloak on http://localhost:$KC_PORT (management port $KC_MGMT_PORT)…"
   # setsid gives kc.sh and the JVM it forks their own process group.
   # LED_KEYCLOAK_URL fills the ${LED_KEYCLOAK_URL:...} placeholders of the realm files (the
@@ -84,9 +85,9 @@ keycloak_wait() {
   local pid log="$LOG_DIR/keycloak.log" deadline=$((SECONDS + TIMEOUT)) code
   pid="$(cat "$(pid_file keycloak)")"
   # HTTP is up before the realm import has finished: wait for the realms themselves
-  # (led first; the Feide stand-in is imported after it).
+  # (led first; the stand-ins are imported after it).
   local realm
-  for realm in led feide-standin; do
+  for realm in led feide-standin danish-login-standin; do
     while :; do
       code="$(http_status "$KC_PORT" "/realms/$realm/.well-known/openid-configuration" 2>/dev/null || true)"
       [[ "$code" == 200 ]] && break
@@ -95,7 +96,7 @@ keycloak_wait() {
       sleep 1
     done
   done
-  say "Keycloak ready; realms led and feide-standin imported"
+  say "Keycloak ready; realms led, feide-standin and danish-login-standin imported"
 }
 
 gateway_secret() {

@@ -38,8 +38,12 @@ class ChaosIT {
     enum Fault { KAFKA_KILLED, POSTGRES_STOPPED, KEYCLOAK_STOPPED, SERVICE_KILLED }
 
     private static final long SETTLE_LIMIT_MS = 240_000;
+    /**
+     * The organisations events that become identity-sync tasks: version 1 of each contract, the version the
+     * identity sync reads. A change published in two versions (MembershipGranted, TenantOnboarded) is one task.
+     */
     private static final String SYNC_TYPES =
-            "'\\.(TenantOnboarded|TenantDeactivated|MembershipGranted|MembershipEnded|EngagementStarted|EngagementEnded|PersonErased)\\.v[0-9]+$'";
+            "'\\.(TenantOnboarded|TenantDeactivated|MembershipGranted|MembershipEnded|EngagementStarted|EngagementEnded|PersonErased)\\.v1$'";
 
     @Test
     void nothingIsLostOrDoneTwiceWhenKafkaPostgresKeycloakOrAServiceFails() throws Exception {

@@ -75,7 +75,8 @@ class CrossTenantMatrixIT {
      */
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
             "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId",
-            "activityId", "speakerId", "signUpId", "entryId", "feedId", "applicationId", "claimId", "costId");
+            "activityId", "speakerId", "signUpId", "entryId", "feedId", "applicationId", "claimId", "costId",
+            "nationalSignUpId");
 
     /**
      * Path parameters that name something shared by all tenants (the published survey instrument, a programme
@@ -104,6 +105,7 @@ class CrossTenantMatrixIT {
             FIXTURES.put(tenant, createFixtures(tenant));
         }
         NATIONAL_FIXTURES.put("personId", FIXTURES.get("fjordvik").get("personId"));
+        NATIONAL_FIXTURES.put("eventId", FIXTURES.get("fjordvik").get("eventId"));
         // a consultancy made for the matrix, never a real tenant: deactivating it as KS harms nobody
         NATIONAL_FIXTURES.put("slug", matrixConsultancy != null ? matrixConsultancy : "matrise-" + shortId());
         System.out.println("[matrix] fixtures: " + FIXTURES + " national: " + NATIONAL_FIXTURES);
@@ -185,7 +187,8 @@ class CrossTenantMatrixIT {
                 foreign.put(name, fixture(other, name));
                 missing.put(name, UUID.randomUUID().toString());
             } else {
-                String shared = nationalFixture(name);
+                // shared by the tenants of one country (a national event): the tenant's own country's, else national
+                String shared = FIXTURES.get(tenant).containsKey(name) ? FIXTURES.get(tenant).get(name) : nationalFixture(name);
                 own.put(name, shared);
                 foreign.put(name, shared);
                 missing.put(name, shared);
@@ -411,6 +414,7 @@ class CrossTenantMatrixIT {
             ids.put("roundId", round);
         }
         ids.putAll(schedulingFixtures(tenant));
+        ids.putAll(nationalEventFixtures(tenant));
         fundingFixtures(tenant, ids);
         return ids;
     }
@@ -489,7 +493,7 @@ class CrossTenantMatrixIT {
 
     /** A call through the gateway if it forwards the route, else directly on the service. */
     private static Http.Reply viaApi(String service, String method, String path, String user, String body) {
-        String shape = method + " " + path.replaceAll("/(fjordvik|nordhei)(/|$)", "/{}$2");
+        String shape = method + " " + path.replaceAll("/(fjordvik|nordhei|norddal)(/|$)", "/{}$2");
         String channel = gatewayRoutes.containsKey(shape) ? "gateway" : service;
         return Http.send(Platform.url(channel), method, path, RealmLogin.accessToken(user), "application/json", body);
     }
@@ -630,5 +634,60 @@ class CrossTenantMatrixIT {
         ids.put("feedId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/calendar-feeds", coordinator,
                 ApiOperations.Json.write(Map.of("scope", "person"))), "id"));
         return ids;
+    }
+
+    /**
+     * A national event of the tenant's country (KS publishes Norway's, the Danish operator Denmark's), shared by the
+     * country's tenants, and the organiser's sign-up for it through the tenant, which is the tenant's own.
+     */
+    private static Map<String, String> nationalEventFixtures(String tenant) {
+        String publisher = tenant.equals("norddal") ? "kl.analyst" : "ks.admin";
+        int year = ThreadLocalRandom.current().nextInt(2100, 2500);
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("eventId", created(viaApi("scheduling", "POST", "/api/national/events", publisher,
+                ApiOperations.Json.write(Map.of("kind", "introductory-course", "title", "Matrise " + shortId(),
+                        "startsAt", year + "-09-15T09:00", "endsAt", year + "-09-15T15:00"))), "id"));
+        ids.put("nationalSignUpId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/national-events/"
+                + ids.get("eventId") + "/sign-ups", DemoUsers.organiser(tenant), "{}"), "id"));
+        return ids;
+    }
+
+    /**
+     * National figures per country: KS's operators and Denmark's ({@code kl.analyst}) each see their own
+     * country's tenants only, through the gateway and directly on the service; no national view mixes them.
+     */
+    @Test
+    @Order(3)
+    void eachCountrysNationalOperatorSeesItsOwnTenantsOnly() {
+        Map<String, List<String>> ownTenants = Map.of("ks.analyst", List.of("fjordvik", "nordhei"), "kl.analyst", List.of("norddal"));
+        Map<String, List<String>> otherTenants = Map.of("ks.analyst", List.of("norddal"), "kl.analyst", List.of("fjordvik", "nordhei"));
+        Map<String, String> country = Map.of("ks.analyst", "NO", "kl.analyst", "DK");
+        int year = LocalDate.now().getYear();
+        List<String> violations = new ArrayList<>();
+        for (String user : List.of("ks.analyst", "kl.analyst")) {
+            String token = RealmLogin.accessToken(user);
+            for (String channel : List.of("gateway", "organisations")) {
+                Http.Reply tenants = Http.send(Platform.url(channel), "GET", "/api/national/tenants?limit=500", token, null, null);
+                assertEquals(200, tenants.status(), user + " via " + channel + ": " + tenants.body());
+                JsonPath list = JsonPath.from(tenants.body());
+                if (!list.getList("country").stream().allMatch(country.get(user)::equals)) {
+                    violations.add(user + " via " + channel + " sees tenants of another country: " + list.getList("country"));
+                }
+                if (!list.getList("slug").containsAll(ownTenants.get(user))) {
+                    violations.add(user + " via " + channel + " misses its own country's tenants: " + list.getList("slug"));
+                }
+                otherTenants.get(user).stream().filter(list.getList("slug")::contains)
+                        .forEach(t -> violations.add(user + " via " + channel + " sees " + t));
+            }
+            for (String channel : List.of("gateway", "surveys")) {
+                Http.Reply results = Http.send(Platform.url(channel), "GET",
+                        "/api/national/survey-results?instrumentVersion=1&year=" + year, token, null, null);
+                assertEquals(200, results.status(), user + " via " + channel + ": " + results.body());
+                List<String> counted = JsonPath.from(results.body()).getList("tenants.tenantId");
+                otherTenants.get(user).stream().filter(counted::contains)
+                        .forEach(t -> violations.add(user + " via " + channel + " counts " + t + " in its national results"));
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
 }

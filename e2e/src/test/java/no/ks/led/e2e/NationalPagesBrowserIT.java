@@ -106,4 +106,43 @@ class NationalPagesBrowserIT {
         browser.open("/tenants/fjordvik");
         browser.logOut();
     }
+
+    @Test
+    @Order(4)
+    void denmarksNationalOperatorSeesDanishTenantsOnlyInDanishAndKsNeverSeesThem() {
+        browser.logIn("kl.analyst");
+        // the language other tests chose is forgotten, on the app's own origin
+        browser.driver.manage().deleteCookieNamed("led-lang");
+        browser.open("/");
+        assertEquals("da", browser.find("html").getAttribute("lang"), "Danish until the person chooses");
+        assertEquals("Danmark: hele landet", browser.find("#national-title").getText());
+
+        browser.find("a[href='/national/tenants']").click();
+        browser.find("[data-testid=national-country]");
+        assertEquals("Tallene gælder skoleejere i Danmark.", browser.find("[data-testid=national-country]").getText());
+        List<String> rows = browser.driver.findElements(By.cssSelector("[data-testid=tenant]")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+        assertTrue(rows.stream().anyMatch(r -> r.contains("norddal")), rows.toString());
+        assertTrue(rows.stream().noneMatch(r -> r.contains("fjordvik") || r.contains("nordhei")), rows.toString());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=onboard], [data-testid=deactivate]")).isEmpty(),
+                "onboarding and deactivating stay KS's");
+        browser.assertAccessible("Denmark's tenants");
+        browser.screenshot("dk-national-tenants");
+
+        browser.find("a[href='/national/results']").click();
+        assertEquals("Tallene gælder skoleejere i Danmark.", browser.find("[data-testid=national-country]").getText());
+        browser.find("[data-testid=csv]");
+        browser.assertAccessible("Denmark's national results");
+        browser.screenshot("dk-national-results");
+        browser.logOut();
+
+        browser.logIn("ks.analyst");
+        browser.open("/national/tenants");
+        assertEquals("Tallene gjelder skoleeiere i Norge.", browser.find("[data-testid=national-country]").getText());
+        List<String> ksRows = browser.driver.findElements(By.cssSelector("[data-testid=tenant]")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+        assertTrue(ksRows.stream().anyMatch(r -> r.contains("fjordvik")), ksRows.toString());
+        assertTrue(ksRows.stream().noneMatch(r -> r.contains("norddal")), "KS never sees a Danish tenant: " + ksRows);
+        browser.logOut();
+    }
 }

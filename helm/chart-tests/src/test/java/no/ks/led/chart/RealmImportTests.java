@@ -122,6 +122,17 @@ class RealmImportTests {
     }
 
     @Test
+    void configuresTheDanishLoginButLeavesItOffAndOffTheLoginPage() {
+        Map<String, Object> danish = listOf(realm(), "identityProviders").stream()
+                .filter(idp -> "danish-login".equals(idp.get("alias"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no Danish identity provider"));
+        assertEquals("oidc", danish.get("providerId"));
+        assertEquals(Boolean.FALSE, danish.get("enabled"));
+        assertEquals(Boolean.TRUE, danish.get("hideOnLogin"), "Danish tenants reach it through their organization");
+        assertFalse(((Map<?, ?>) danish.get("config")).containsKey("clientSecret"), "no secret in the chart");
+    }
+
+    @Test
     void keepsTheRolesAndSettingsOfTheDevRealm() {
         Map<String, Object> dev = HelmChart.readYaml(devRealm());
         Map<String, Object> prod = realm();

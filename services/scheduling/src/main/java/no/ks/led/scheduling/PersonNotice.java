@@ -19,14 +19,36 @@ public class PersonNotice extends TenantScopedEntity {
     @Column(name = "person_id", nullable = false)
     public UUID personId;
 
-    @Column(name = "activity_id", nullable = false)
+    /** The tenant's activity the notice is about, or null for a national event. */
+    @Column(name = "activity_id")
     public UUID activityId;
+
+    /** The national event the notice is about, or null for an activity. */
+    @Column(name = "national_event_id")
+    public UUID nationalEventId;
 
     @Column(nullable = false)
     public String kind;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Records that a person moved up from a waiting list into a freed place, in the tenant they signed up through,
+     * about an activity or a national event (the other id null).
+     */
+    public static PersonNotice movedUp(String tenantId, UUID personId, UUID activityId, UUID nationalEventId, Instant at) {
+        PersonNotice notice = new PersonNotice();
+        notice.id = UUID.randomUUID();
+        notice.tenantId = tenantId;
+        notice.personId = personId;
+        notice.activityId = activityId;
+        notice.nationalEventId = nationalEventId;
+        notice.kind = MOVED_UP;
+        notice.createdAt = at;
+        notice.persist();
+        return notice;
+    }
 
     /** The person's notices in the tenant, newest first. */
     public static List<PersonNotice> of(String tenantId, UUID personId) {

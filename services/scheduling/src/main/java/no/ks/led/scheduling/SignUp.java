@@ -42,6 +42,11 @@ public class SignUp extends TenantScopedEntity {
 
     public Boolean attended;
 
+    /** A newcomer's status: confirmed while there is room ({@code capacity} null: no limit), else waiting. */
+    public static String statusFor(Integer capacity, long confirmed) {
+        return capacity == null || confirmed < capacity ? CONFIRMED : WAITING;
+    }
+
     /** The activity's sign-ups that are not cancelled, in the order people signed up. */
     public static List<SignUp> current(String tenantId, UUID activityId) {
         return list("tenantId = ?1 and activityId = ?2 and status <> ?3 order by signedUpAt, id", tenantId, activityId,

@@ -79,13 +79,7 @@ class ReminderTests {
         assertEquals(1L, count("SELECT count(*) FROM outgoing_mail WHERE subject LIKE ?1", "%" + title + " %"));
 
         sender.deliverDue(Instant.now());
-        List<MimeMessage> received = Arrays.stream(SmtpServer.server().getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject().contains(title + " ");
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        List<MimeMessage> received = received(title);
         assertEquals(1, received.size());
         MimeMessage reminder = received.get(0);
         assertEquals("fjordvik.leader@example.org", reminder.getAllRecipients()[0].toString());
@@ -97,6 +91,35 @@ class ReminderTests {
         // ten days before the later one (the lead time is two days) nothing is due for it yet; within it, it is
         reminders.queueDue(LocalDate.now().plusDays(9).atStartOfDay(ZoneId.of("Europe/Oslo")).toInstant().plusSeconds(36 * 3600));
         assertEquals(1L, count("SELECT count(*) FROM activity_reminder WHERE activity_id = CAST(?1 AS uuid)", later));
+    }
+
+    @Test
+    void aDanishTenantsReminderIsInDanish() throws Exception {
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusDays(1);
+        String title = "Dansk samling " + UUID.randomUUID().toString().substring(0, 8);
+        String soon = schedule("norddal.skolechef", "norddal", activity(title, tomorrow + "T20:00", tomorrow + "T21:00",
+                ",\"place\":\"Rådhuset\"")).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token("norddal.skoleleder")).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/tenants/norddal/activities/" + soon + "/sign-ups").then().statusCode(201);
+
+        reminders.queueDue(Instant.now());
+        sender.deliverDue(Instant.now());
+        List<MimeMessage> received = received(title);
+        assertEquals(1, received.size());
+        assertEquals("norddal.skoleleder@example.org", received.get(0).getAllRecipients()[0].toString());
+        assertTrue(received.get(0).getSubject().startsWith("Påmindelse / Reminder: " + title), received.get(0).getSubject());
+        assertFalse(received.get(0).getSubject().contains("Påminnelse"), received.get(0).getSubject());
+    }
+
+    /** What the SMTP server received about the activity of this title. */
+    private static List<MimeMessage> received(String title) {
+        return Arrays.stream(SmtpServer.server().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(title + " ");
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
     }
 
     private static void signUp(String user, String activityId) {

@@ -99,6 +99,8 @@ class SurveyFlowTests {
                 .body("scale.value", contains("1", "2", "3", "4", "5", "dont-know"));
         as("ks.analyst").when().get("/api/national/instruments").then().statusCode(200).body("version", hasItem(1));
         as("ks.admin").when().get("/api/national/instruments/1").then().statusCode(200).body("version", equalTo(1));
+        // Denmark's national operator reads the instrument its national results page names the sections of
+        as("kl.analyst").when().get("/api/national/instruments/1").then().statusCode(200).body("version", equalTo(1));
         as("fjordvik.leader").when().get("/api/national/instruments")
                 .then().statusCode(403).contentType(PROBLEM).body("type", equalTo(FORBIDDEN));
         as("nordhei.executive").when().get("/api/tenants/fjordvik/instruments/1")

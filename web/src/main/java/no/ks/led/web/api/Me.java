@@ -40,6 +40,16 @@ public record Me(String username, String name, UUID personId, Set<String> tenant
                 .map(Membership::schoolId).findFirst();
     }
 
+    /**
+     * The country whose national figures the person sees ({@code NO} for KS's roles, {@code DK} for
+     * {@code dk-national}), or null for a person with no national role or, refused by the API, roles of both.
+     */
+    public String nationalCountry() {
+        boolean norway = roles.contains("ks-admin") || roles.contains("ks-analyst");
+        boolean denmark = roles.contains("dk-national");
+        return norway == denmark ? null : norway ? "NO" : "DK";
+    }
+
     /** A name to greet the person by. */
     public String displayName() {
         return name != null && !name.isBlank() ? name : username;

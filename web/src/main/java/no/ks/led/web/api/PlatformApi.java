@@ -420,4 +420,25 @@ public interface PlatformApi {
     @Path("tenants/{tenantId}/funding/claims/{claimId}/bundle.pdf")
     @Produces("application/pdf")
     byte[] claimBundle(@PathParam("tenantId") String tenantId, @PathParam("claimId") UUID claimId);
+
+    // ---- national events (issue 15)
+
+    @GET
+    @Path("tenants/{tenantId}/national-events")
+    List<NationalEvent> nationalEvents(@PathParam("tenantId") String tenantId, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("tenants/{tenantId}/national-events/{eventId}/sign-ups")
+    List<NationalSignUp> nationalSignUps(@PathParam("tenantId") String tenantId, @PathParam("eventId") UUID eventId,
+            @QueryParam("limit") int limit);
+
+    @POST
+    @Path("tenants/{tenantId}/national-events/{eventId}/sign-ups")
+    void signUpForNationalEvent(@PathParam("tenantId") String tenantId, @PathParam("eventId") UUID eventId,
+            java.util.Map<String, String> signUp);
+
+    @POST
+    @Path("tenants/{tenantId}/national-events/{eventId}/sign-ups/{signUpId}/cancellation")
+    void cancelNationalSignUp(@PathParam("tenantId") String tenantId, @PathParam("eventId") UUID eventId,
+            @PathParam("signUpId") UUID signUpId);
 }

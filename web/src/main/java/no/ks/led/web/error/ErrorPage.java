@@ -71,8 +71,14 @@ public class ErrorPage {
         return languageOf(request);
     }
 
-    /** The language the person chose (the cookie), else bokmål. */
+    /**
+     * The language of the page this request was building (the person's choice, else their tenant's language),
+     * else the one the person chose (the cookie), else bokmål.
+     */
     public static Language languageOf(RoutingContext request) {
+        if (request != null && request.get(Pages.LANGUAGE_OF_REQUEST) instanceof Language ofThePage) {
+            return ofThePage;
+        }
         Cookie chosen = request == null ? null : request.request().getCookie(Pages.LANGUAGE_COOKIE);
         return chosen == null ? Language.NB : Language.of(chosen.getValue()).orElse(Language.NB);
     }

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class Pages {
 
     public static final String LANGUAGE_COOKIE = "led-lang";
+    /** Where a request keeps the language its page was given, so its error page speaks the same one. */
+    public static final String LANGUAGE_OF_REQUEST = "led-language";
     /** The zone of a tenant the app knows nothing else of, and of pages without a tenant; the platform's default. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Oslo");
 
@@ -47,12 +49,16 @@ public class Pages {
 
     /**
      * The language of this request: the person's choice if they made one, else the tenant's own (Danish for a
-     * Danish tenant), else bokmål.
+     * Danish tenant), else on a page outside any tenant Danish for Denmark's national operator, else bokmål. The
+     * request keeps it, so an error page of the same request speaks it too.
      */
     public Language language(Tenant tenant) {
         Cookie chosen = request.request().getCookie(LANGUAGE_COOKIE);
         Optional<Language> choice = chosen == null ? Optional.empty() : Language.of(chosen.getValue());
-        return choice.orElseGet(() -> Language.defaultFor(tenant == null ? null : tenant.language()));
+        Language language = choice.orElseGet(() -> tenant != null ? Language.defaultFor(tenant.language())
+                : me() != null && "DK".equals(me().nationalCountry()) ? Language.DA : Language.NB);
+        request.put(LANGUAGE_OF_REQUEST, language);
+        return language;
     }
 
     /** Texts in the request's language, with dates in the tenant's time zone. */

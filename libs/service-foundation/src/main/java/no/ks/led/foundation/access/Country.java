@@ -1,5 +1,6 @@
 package no.ks.led.foundation.access;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -9,13 +10,20 @@ import java.util.Optional;
  * national operator (KL, or a regional partnership such as PLF Nord) for Denmark. No national view mixes two.
  */
 public enum Country {
-    NO(List.of(CallerToken.KS_ADMIN, CallerToken.KS_ANALYST)),
-    DK(List.of(CallerToken.DK_NATIONAL));
+    NO(List.of(CallerToken.KS_ADMIN, CallerToken.KS_ANALYST), TenantZones.PLATFORM_DEFAULT),
+    DK(List.of(CallerToken.DK_NATIONAL), ZoneId.of("Europe/Copenhagen"));
 
     private final List<String> nationalRoles;
+    private final ZoneId zone;
 
-    Country(List<String> nationalRoles) {
+    Country(List<String> nationalRoles, ZoneId zone) {
         this.nationalRoles = nationalRoles;
+        this.zone = zone;
+    }
+
+    /** The country's time zone: the zone of what a national operator publishes for all its tenants. */
+    public ZoneId zone() {
+        return zone;
     }
 
     /** The realm roles that see this country's national figures. */

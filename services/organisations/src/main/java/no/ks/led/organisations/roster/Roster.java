@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.organisations.LeaderLevel;
+import no.ks.led.organisations.NationalIdentifiers;
 import no.ks.led.organisations.OrganisationNumber;
+import no.ks.led.organisations.SchoolKind;
 
 /**
  * A roster file of schools and their leaders, read and checked on its own: every field of every row
@@ -28,8 +30,11 @@ public final class Roster {
     static final String ACCEPTED_ROLES = "rektor, skoleleder, avdelingsleder, inspektør, principal or school-leader";
     static final String ACCEPTED_DANISH_ROLES = "skoleleder, skoledistriktsleder, afdelingsleder, principal or school-leader";
 
-    /** A school as the file describes it, on the first row that names it. */
-    public record RosterSchool(String name, String orgNumber, String kind, boolean hasLeadershipTeam, int row) {
+    /**
+     * A school as the file describes it, on the first row that names it; its number is the organisation number of
+     * a Norwegian school, the institution number of a Danish one.
+     */
+    public record RosterSchool(String name, String number, String kind, boolean hasLeadershipTeam, int row) {
     }
 
     /** One valid row: a leader with a role at a school, and the title the file wrote for it. */
@@ -41,10 +46,12 @@ public final class Roster {
     private final List<RosterError> errors;
     private final List<RosterError> warnings;
     private final Map<RosterColumn, String> headers;
+    private final Country country;
 
     private Roster(int rows, List<Entry> entries, List<RosterError> errors, List<RosterError> warnings,
-            Map<RosterColumn, String> headers) {
+            Map<RosterColumn, String> headers, Country country) {
         this.rows = rows;
+        this.country = country;
         this.entries = List.copyOf(entries);
         this.errors = List.copyOf(errors);
         this.warnings = List.copyOf(warnings);
@@ -72,7 +79,7 @@ public final class Roster {
         List<RosterCsv.Line> lines = RosterCsv.lines(text, maxRows + 1, tooMany);
         RosterCsv.Line header = lines.get(0);
         List<RosterError> warnings = new ArrayList<>();
-        Map<RosterColumn, Integer> index = columns(header, warnings);
+        Map<RosterColumn, Integer> index = columns(header, warnings, country);
         Map<RosterColumn, String> headers = new EnumMap<>(RosterColumn.class);
         index.forEach((column, i) -> headers.put(column, header.fields().get(i)));
         if (lines.size() == 1) {
@@ -83,7 +90,7 @@ public final class Roster {
     }
 
     /** The column of each known header; unknown ones become warnings, missing or repeated ones refuse the file. */
-    private static Map<RosterColumn, Integer> columns(RosterCsv.Line header, List<RosterError> warnings) {
+    private static Map<RosterColumn, Integer> columns(RosterCsv.Line header, List<RosterError> warnings, Country country) {
         Map<RosterColumn, Integer> index = new EnumMap<>(RosterColumn.class);
         List<RosterError> errors = new ArrayList<>();
         for (int i = 0; i < header.fields().size(); i++) {
@@ -95,29 +102,29 @@ public final class Roster {
             if (column.isEmpty()) {
                 warnings.add(new RosterError(1, name, "unknown column, ignored"));
             } else if (index.putIfAbsent(column.get(), i) != null) {
-                errors.add(new RosterError(1, name, "the column " + column.get().label() + " appears twice"));
+                errors.add(new RosterError(1, name, "the column " + column.get().label(country) + " appears twice"));
             }
         }
         List<String> missing = new ArrayList<>();
         for (RosterColumn column : RosterColumn.values()) {
             if (!index.containsKey(column)) {
-                missing.add(column.label());
-                errors.add(new RosterError(1, column.label(), "missing column"));
+                missing.add(column.label(country));
+                errors.add(new RosterError(1, column.label(country), "missing column"));
             }
         }
         if (!errors.isEmpty()) {
             String detail = missing.isEmpty() ? "The header names a column twice"
                     : "The header lacks the column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                            + ". Expected columns: " + expected() + " (Norwegian or English names, any order)";
+                            + ". Expected columns: " + expected(country) + " (Norwegian, Danish or English names, any order)";
             throw new UnreadableRoster(detail, errors);
         }
         return index;
     }
 
-    private static String expected() {
+    private static String expected(Country country) {
         List<String> labels = new ArrayList<>();
         for (RosterColumn column : RosterColumn.values()) {
-            labels.add(column.label());
+            labels.add(column.label(country));
         }
         return String.join(", ", labels);
     }
@@ -127,8 +134,8 @@ public final class Roster {
         private final Map<RosterColumn, Integer> index;
         private final Map<RosterColumn, String> headers;
         private final List<RosterError> errors = new ArrayList<>();
-        private final Map<String, RosterSchool> schoolsByOrgNumber = new HashMap<>();
-        private final Map<String, String> orgNumberBySchoolName = new HashMap<>();
+        private final Map<String, RosterSchool> schoolsByNumber = new HashMap<>();
+        private final Map<String, String> numberBySchoolName = new HashMap<>();
         private final Map<String, Integer> rowOfAssignment = new HashMap<>();
         private final Map<String, String> nameByEmail = new HashMap<>();
         private final Map<String, Integer> rowOfEmail = new HashMap<>();
@@ -147,14 +154,14 @@ public final class Roster {
                 int before = errors.size();
                 int row = line.row();
                 String schoolName = required(line, RosterColumn.SCHOOL);
-                String orgNumber = orgNumber(line);
+                String number = number(line);
                 String kind = kind(line);
                 Boolean team = leadershipTeam(line);
                 if (schoolName != null && schoolName.length() > MAX_NAME_LENGTH) {
                     error(row, RosterColumn.SCHOOL, "longer than " + MAX_NAME_LENGTH + " characters");
                 }
                 RosterSchool school = errors.size() > before ? null
-                        : school(row, new RosterSchool(schoolName, orgNumber, kind, team, row), warnings);
+                        : school(row, new RosterSchool(schoolName, number, kind, team, row), warnings);
                 String name = required(line, RosterColumn.NAME);
                 String email = email(line);
                 TenantRole role = role(line);
@@ -162,30 +169,30 @@ public final class Roster {
                     error(row, RosterColumn.NAME, "longer than " + MAX_NAME_LENGTH + " characters");
                 }
                 if (errors.size() > before || !samePerson(row, name, email)
-                        || !firstAssignment(row, orgNumber, email, role)) {
+                        || !firstAssignment(row, number, email, role)) {
                     continue;
                 }
                 entries.add(new Entry(row, school, name, email, role,
                         line.fields().get(index.get(RosterColumn.ROLE)).strip().replaceAll("\\s+", " ")));
             }
-            return new Roster(lines.size(), entries, errors, warnings, headers);
+            return new Roster(lines.size(), entries, errors, warnings, headers, country);
         }
 
         /** The school this row names, or null when it disagrees with an earlier row about it. */
         private RosterSchool school(int row, RosterSchool candidate, List<RosterError> warnings) {
-            RosterSchool earlier = schoolsByOrgNumber.putIfAbsent(candidate.orgNumber(), candidate);
+            RosterSchool earlier = schoolsByNumber.putIfAbsent(candidate.number(), candidate);
             if (earlier == null) {
-                String otherNumber = orgNumberBySchoolName.putIfAbsent(normalised(candidate.name()), candidate.orgNumber());
+                String otherNumber = numberBySchoolName.putIfAbsent(normalised(candidate.name()), candidate.number());
                 if (otherNumber != null) {
-                    warnings.add(new RosterError(row, headers.get(RosterColumn.SCHOOL_ORG_NUMBER),
-                            "the school name \"%s\" has the organisation number %s on row %d; two schools with one name?"
-                                    .formatted(candidate.name(), otherNumber, schoolsByOrgNumber.get(otherNumber).row())));
+                    warnings.add(new RosterError(row, headers.get(RosterColumn.SCHOOL_NUMBER),
+                            "the school name \"%s\" has the %s %s on row %d; two schools with one name?".formatted(
+                                    candidate.name(), numberName(country), otherNumber, schoolsByNumber.get(otherNumber).row())));
                 }
                 return candidate;
             }
             if (!normalised(earlier.name()).equals(normalised(candidate.name()))) {
-                error(row, RosterColumn.SCHOOL_ORG_NUMBER, "the organisation number %s is used for \"%s\" on row %d and for \"%s\" here"
-                        .formatted(candidate.orgNumber(), earlier.name(), earlier.row(), candidate.name()));
+                error(row, RosterColumn.SCHOOL_NUMBER, "the %s %s is used for \"%s\" on row %d and for \"%s\" here"
+                        .formatted(numberName(country), candidate.number(), earlier.name(), earlier.row(), candidate.name()));
                 return null;
             }
             if (!earlier.kind().equals(candidate.kind())) {
@@ -216,8 +223,8 @@ public final class Roster {
             return true;
         }
 
-        private boolean firstAssignment(int row, String orgNumber, String email, TenantRole role) {
-            Integer earlier = rowOfAssignment.putIfAbsent(email + "|" + orgNumber + "|" + role.roleName(), row);
+        private boolean firstAssignment(int row, String number, String email, TenantRole role) {
+            Integer earlier = rowOfAssignment.putIfAbsent(email + "|" + number + "|" + role.roleName(), row);
             if (earlier != null) {
                 error(row, null, "duplicate of row %d (same e-mail, school and role)".formatted(earlier));
                 return false;
@@ -225,14 +232,24 @@ public final class Roster {
             return true;
         }
 
-        private String orgNumber(RosterCsv.Line line) {
-            String written = required(line, RosterColumn.SCHOOL_ORG_NUMBER);
+        /** The school's number by its country's rule: an organisation number in Norway, an institution number in Denmark. */
+        private String number(RosterCsv.Line line) {
+            String written = required(line, RosterColumn.SCHOOL_NUMBER);
             if (written == null) {
                 return null;
             }
+            if (country == Country.DK) {
+                String number = written.replaceAll("\\s+", "");
+                if (!NationalIdentifiers.isInstitutionNumber(number)) {
+                    error(line.row(), RosterColumn.SCHOOL_NUMBER,
+                            "\"%s\" is not a valid institution number: six digits".formatted(written));
+                    return null;
+                }
+                return number;
+            }
             String number = OrganisationNumber.normalise(written);
             if (!OrganisationNumber.isValid(number)) {
-                error(line.row(), RosterColumn.SCHOOL_ORG_NUMBER,
+                error(line.row(), RosterColumn.SCHOOL_NUMBER,
                         "\"%s\" is not a valid organisation number: nine digits with a valid check digit".formatted(written));
                 return null;
             }
@@ -243,6 +260,14 @@ public final class Roster {
             String written = required(line, RosterColumn.SCHOOL_KIND);
             if (written == null) {
                 return null;
+            }
+            if (country == Country.DK) {
+                return SchoolKind.fromCode(written.toLowerCase(Locale.ROOT)).filter(k -> k.country() == Country.DK)
+                        .map(SchoolKind::code).orElseGet(() -> {
+                            error(line.row(), RosterColumn.SCHOOL_KIND, "unknown school kind \"%s\"; use %s"
+                                    .formatted(written, SchoolKind.codesOf(Country.DK)));
+                            return null;
+                        });
             }
             return switch (written.toLowerCase(Locale.ROOT)) {
                 case "grunnskole" -> "grunnskole";
@@ -262,9 +287,9 @@ public final class Roster {
             }
             return switch (written.toLowerCase(Locale.ROOT)) {
                 case "ja", "yes" -> true;
-                case "nei", "no" -> false;
+                case "nei", "nej", "no" -> false;
                 default -> {
-                    error(line.row(), RosterColumn.LEADERSHIP_TEAM, "\"%s\" is not ja, nei, yes or no".formatted(written));
+                    error(line.row(), RosterColumn.LEADERSHIP_TEAM, "\"%s\" is not ja, nei, nej, yes or no".formatted(written));
                     yield null;
                 }
             };
@@ -343,6 +368,11 @@ public final class Roster {
         return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /** What a school's number is called in a country: its organisation number, or a Danish institution number. */
+    static String numberName(Country country) {
+        return country == Country.DK ? "institution number" : "organisation number";
+    }
+
     private static String kindName(String kind) {
         return "videregaende".equals(kind) ? "videregående" : kind;
     }
@@ -367,6 +397,11 @@ public final class Roster {
 
     public List<RosterError> warnings() {
         return warnings;
+    }
+
+    /** The country of the owner whose file this is; its rules checked the school numbers and kinds. */
+    public Country country() {
+        return country;
     }
 
     /** The column as the file's header names it. */

@@ -4,11 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The columns of a roster file, each known by its Norwegian and English header names. */
+import no.ks.led.foundation.access.Country;
+
+/**
+ * The columns of a roster file, each known by its Norwegian, English and Danish header names. The school's number
+ * is its organisation number in a Norwegian owner's file and its institution number in a Danish owner's.
+ */
 enum RosterColumn {
     SCHOOL("skole", "school", "skolenavn", "school_name"),
-    SCHOOL_ORG_NUMBER("skolens organisasjonsnummer", "school_org_number", "organisasjonsnummer", "orgnr"),
-    SCHOOL_KIND("skoleslag", "school_kind"),
+    SCHOOL_NUMBER("skolens organisasjonsnummer", "school_org_number", "organisasjonsnummer", "orgnr",
+            "institutionsnummer", "institution_number", "skolens institutionsnummer", "instnr"),
+    SCHOOL_KIND("skoleslag", "school_kind", "skoleform", "skoletype"),
     LEADERSHIP_TEAM("ledergruppe", "leadership_team"),
     NAME("navn", "name"),
     EMAIL("e-post", "email", "epost", "e-mail"),
@@ -23,6 +29,11 @@ enum RosterColumn {
     /** How the column is named in messages: its Norwegian and English header. */
     String label() {
         return names.get(0) + "/" + names.get(1);
+    }
+
+    /** How the column is named in messages to an owner of the country: a Danish owner's school number is its institution number. */
+    String label(Country country) {
+        return this == SCHOOL_NUMBER && country == Country.DK ? names.get(4) + "/" + names.get(5) : label();
     }
 
     /** The column a header names, ignoring case, spaces, hyphens and underscores. */

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.organisations.Membership;
 import no.ks.led.organisations.Person;
@@ -88,8 +89,10 @@ public class RosterImport {
         }
         Map<String, UUID> schoolIds = new HashMap<>(plan.existingSchools);
         for (Roster.RosterSchool school : plan.schoolsToCreate.values()) {
-            schoolIds.put(school.orgNumber(), registry.addSchool(tenantId, new TenantRegistry.NewSchool(school.name(),
-                    school.orgNumber(), null, school.kind(), school.hasLeadershipTeam())).id);
+            boolean danish = roster.country() == Country.DK;
+            schoolIds.put(school.number(), registry.addSchool(tenantId, new TenantRegistry.NewSchool(school.name(),
+                    danish ? null : school.number(), danish ? school.number() : null, school.kind(),
+                    school.hasLeadershipTeam())).id);
         }
         // Rows are written through PeopleDirectory one by one. Flushing before each of its queries would
         // dominate 10,000 rows, so the session flushes in batches instead, and before a row whose person
@@ -107,7 +110,7 @@ public class RosterImport {
                     entityManager.flush();
                 }
                 people.addToTenant(tenantId, entry.personName(), entry.email(), new PeopleDirectory.NewRole(
-                        entry.role().roleName(), schoolIds.get(entry.school().orgNumber()), null, null, entry.title()), null, null,
+                        entry.role().roleName(), schoolIds.get(entry.school().number()), null, null, entry.title()), null, null,
                         initialImport);
                 if (++written % FLUSH_EVERY == 0) {
                     entityManager.flush();
@@ -131,21 +134,23 @@ public class RosterImport {
     }
 
     /**
-     * Checks the roster's valid rows against the database, with one query for all its organisation
-     * numbers, one for all its e-mail addresses and one for those people's memberships here.
+     * Checks the roster's valid rows against the database, with one query for all its school numbers
+     * (organisation numbers, or a Danish owner's institution numbers), one for all its e-mail addresses and one
+     * for those people's memberships here.
      */
     private Plan plan(Tenant tenant, Roster roster) {
         Plan plan = new Plan(roster);
-        Set<String> orgNumbers = new LinkedHashSet<>();
+        Set<String> numbers = new LinkedHashSet<>();
         Set<String> emails = new LinkedHashSet<>();
         for (Roster.Entry entry : roster.entries()) {
-            orgNumbers.add(entry.school().orgNumber());
+            numbers.add(entry.school().number());
             emails.add(entry.email());
         }
+        boolean danish = roster.country() == Country.DK;
         Map<String, School> schools = new HashMap<>();
-        if (!orgNumbers.isEmpty()) {
-            for (School school : School.<School>list("orgNumber in ?1", orgNumbers)) {
-                schools.put(school.orgNumber.strip(), school);
+        if (!numbers.isEmpty()) {
+            for (School school : School.<School>list(danish ? "institutionNumber in ?1" : "orgNumber in ?1", numbers)) {
+                schools.put((danish ? school.institutionNumber : school.orgNumber).strip(), school);
             }
         }
         Map<String, Person> persons = new HashMap<>();
@@ -166,22 +171,22 @@ public class RosterImport {
         }
 
         Map<UUID, String> knownNames = people.namesIn(tenant.slug, persons.values().stream().map(p -> p.id).toList());
-        String orgColumn = roster.header(RosterColumn.SCHOOL_ORG_NUMBER);
+        String numberColumn = roster.header(RosterColumn.SCHOOL_NUMBER);
         Set<String> warnedSchools = new HashSet<>();
         Set<String> warnedPeople = new HashSet<>();
         List<Roster.Entry> accepted = new ArrayList<>();
         for (Roster.Entry entry : roster.entries()) {
             Roster.RosterSchool wanted = entry.school();
-            School existing = schools.get(wanted.orgNumber());
+            School existing = schools.get(wanted.number());
             if (existing != null && !existing.tenantId.equals(tenant.slug)) {
-                plan.errors.add(new RosterError(entry.row(), orgColumn,
-                        "the organisation number %s belongs to a school of another owner".formatted(wanted.orgNumber())));
+                plan.errors.add(new RosterError(entry.row(), numberColumn, "the %s %s belongs to a school of another owner"
+                        .formatted(Roster.numberName(roster.country()), wanted.number())));
                 continue;
             }
             accepted.add(entry);
-            if (existing != null && warnedSchools.add(wanted.orgNumber()) && !sameSchool(existing, wanted)) {
+            if (existing != null && warnedSchools.add(wanted.number()) && !sameSchool(existing, wanted)) {
                 plan.warnings.add(new RosterError(wanted.row(), roster.header(RosterColumn.SCHOOL),
-                        "the school %s exists as \"%s\" (%s, %s); it is reused as it is".formatted(wanted.orgNumber(),
+                        "the school %s exists as \"%s\" (%s, %s); it is reused as it is".formatted(wanted.number(),
                                 existing.name, existing.kind, existing.hasLeadershipTeam ? "with a leadership team" : "no leadership team")));
             }
             Person person = persons.get(entry.email());
@@ -201,11 +206,11 @@ public class RosterImport {
                 continue;
             }
             Roster.RosterSchool wanted = entry.school();
-            School existing = schools.get(wanted.orgNumber());
+            School existing = schools.get(wanted.number());
             if (existing == null) {
-                plan.schoolsToCreate.putIfAbsent(wanted.orgNumber(), wanted);
+                plan.schoolsToCreate.putIfAbsent(wanted.number(), wanted);
             } else {
-                plan.existingSchools.put(wanted.orgNumber(), existing.id);
+                plan.existingSchools.put(wanted.number(), existing.id);
             }
             Person person = persons.get(entry.email());
             // new to this tenant: whether another organisation knows the address is not this tenant's to learn

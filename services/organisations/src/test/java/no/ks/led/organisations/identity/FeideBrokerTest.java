@@ -1,7 +1,9 @@
 package no.ks.led.organisations.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -36,7 +38,9 @@ import org.junit.jupiter.api.Test;
  * A real brokered login through the Feide stand-in realm, as a browser would do it: the led realm's
  * authorization-code flow with {@code kc_idp_hint=feide}, the stand-in's login form, the redirects
  * back, and the code exchanged for tokens. The first login links to the demo user with the same
- * e-mail address without asking, so the token carries the demo person's {@code led_person_id}.
+ * e-mail address without asking, so the token carries the demo person's {@code led_person_id}. Danish tenants'
+ * people log in the same way through the Danish login's stand-in (MitID Erhverv or UNI-Login), which Keycloak
+ * links to the Danish tenant's organization and keeps off the login page everyone else sees.
  */
 class FeideBrokerTest {
 
@@ -75,6 +79,36 @@ class FeideBrokerTest {
         assertEquals("934567897", attribute(user, "feide_org_number"));
     }
 
+    @Test
+    void aDanishLoginLandsOnTheDanishDemoUserAndIsTheDanishTenantsOwn() throws Exception {
+        Map<String, Object> claims = brokeredLogin("norddal.skoleleder", "danish-login", "danish-login-standin");
+        DemoDirectory.Person person = DemoAccess.directory().person("norddal.skoleleder");
+        assertEquals(person.id().toString(), claims.get("led_person_id"), "linked to the existing user");
+        assertEquals("norddal.skoleleder@example.org", claims.get("email"));
+        Map<String, Object> user = adminUser("norddal.skoleleder");
+        assertEquals("34711003", attribute(user, "dk_cvr_number"), "the employer's CVR number from the Danish login");
+        assertTrue(adminGet("/users/" + user.get("id") + "/federated-identity")
+                .contains("\"identityProvider\":\"danish-login\""));
+
+        // configured per tenant: linked to the Danish tenant's organization, off the common login page; Feide is not
+        String norddal = JsonPath.from(realmAdminGet("/organizations?search=norddal")).getString("find { it.alias == 'norddal' }.id");
+        assertNotNull(norddal, "the norddal organization");
+        String linked = realmAdminGet("/organizations/" + norddal + "/identity-providers");
+        assertEquals(List.of("danish-login"), JsonPath.from(linked).getList("alias"), linked);
+        String providers = realmAdminGet("/identity-provider/instances");
+        assertTrue(JsonPath.from(providers).getBoolean("find { it.alias == 'danish-login' }.hideOnLogin"), providers);
+        assertFalse(JsonPath.from(providers).getBoolean("find { it.alias == 'feide' }.hideOnLogin"), providers);
+        assertNull(JsonPath.from(providers).get("find { it.alias == 'feide' }.organizationId"), "Feide belongs to no tenant");
+    }
+
+    /** A GET on the led realm's admin API as the stack's Keycloak administrator (organizations and providers). */
+    private static String realmAdminGet(String path) throws Exception {
+        String master = RealmLogin.realmUrl().replace("/realms/led", "/realms/master");
+        return adminGet(path, master, Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", System.getenv().getOrDefault("LED_KEYCLOAK_ADMIN", "admin"),
+                "password", System.getenv().getOrDefault("LED_KEYCLOAK_ADMIN_PASSWORD", "admin")));
+    }
+
     /** The led realm's user, full representation, read with the organisations service's admin client. */
     private static Map<String, Object> adminUser(String username) throws Exception {
         List<Map<String, Object>> users = JsonPath.from(adminGet("/users?exact=true&briefRepresentation=false&username="
@@ -90,12 +124,17 @@ class FeideBrokerTest {
     }
 
     private static String adminGet(String path) throws Exception {
+        return adminGet(path, RealmLogin.realmUrl(), Map.of("grant_type", "client_credentials",
+                "client_id", "led-organisations", "client_secret", "led-organisations-dev-secret"));
+    }
+
+    /** A GET on the led realm's admin API with a token of the given realm's token endpoint. */
+    private static String adminGet(String path, String tokenRealm, Map<String, String> grant) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(
-                URI.create(RealmLogin.realmUrl() + "/protocol/openid-connect/token"))
+                URI.create(tokenRealm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "client_credentials",
-                        "client_id", "led-organisations", "client_secret", "led-organisations-dev-secret"))))
+                .POST(HttpRequest.BodyPublishers.ofString(form(grant)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, token.statusCode(), token.body());
         String admin = RealmLogin.realmUrl().replace("/realms/", "/admin/realms/");
@@ -106,8 +145,14 @@ class FeideBrokerTest {
         return response.body();
     }
 
-    /** Runs the whole flow as the stand-in's user and answers the access token's claims. */
+    /** Runs the whole flow as the Feide stand-in's user and answers the access token's claims. */
     private static Map<String, Object> brokeredLogin(String feideUser) throws Exception {
+        return brokeredLogin(feideUser, "feide", "feide-standin");
+    }
+
+    /** Runs the whole flow through an identity provider as its stand-in realm's user; answers the token's claims. */
+    private static Map<String, Object> brokeredLogin(String standInUser, String provider, String standInRealm)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new BrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -120,12 +165,12 @@ class FeideBrokerTest {
         String authorize = RealmLogin.realmUrl() + "/protocol/openid-connect/auth?" + form(Map.of(
                 "client_id", CLIENT, "response_type", "code", "redirect_uri", REDIRECT, "scope", "openid",
                 "state", state, "code_challenge", challenge, "code_challenge_method", "S256",
-                "kc_idp_hint", "feide"));
+                "kc_idp_hint", provider));
 
         // Redirected from the led realm to the stand-in, which shows its login form.
         HttpResponse<String> page = follow(http, get(authorize));
         assertEquals(200, page.statusCode(), "the stand-in's login page");
-        assertTrue(page.uri().getPath().contains("/realms/feide-standin/"), "at the stand-in: " + page.uri());
+        assertTrue(page.uri().getPath().contains("/realms/" + standInRealm + "/"), "at the stand-in: " + page.uri());
         Matcher formTag = LOGIN_FORM.matcher(page.body());
         assertTrue(formTag.find(), "a login form");
         Matcher action = ACTION.matcher(formTag.group());
@@ -135,7 +180,7 @@ class FeideBrokerTest {
         HttpResponse<String> back = follow(http, HttpRequest.newBuilder(URI.create(postTo))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", feideUser,
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", standInUser,
                         "password", RealmLogin.DEMO_PASSWORD, "credentialId", ""))))
                 .build());
         String location = back.headers().firstValue("Location").orElse("");

@@ -337,7 +337,7 @@ class RosterImportTests {
             System.out.printf("MEASURED roster import of 10,000 rows (500 schools, 10,000 people and memberships), "
                     + "without its commit: %d ms%n", (System.nanoTime() - started) / 1_000_000);
             assertEquals(10_000, report.membershipsToGrant());
-            String firstSchool = roster.entries().get(0).school().orgNumber();
+            String firstSchool = roster.entries().get(0).school().number();
             assertEquals(1L, inThisTransaction("SELECT count(*) FROM school WHERE tenant_id = 'fjordvik' AND org_number = ?1", firstSchool));
             assertEquals(before[0] + 500, inThisTransaction("SELECT count(*) FROM school"));
             assertEquals(before[1] + 10_000, inThisTransaction("SELECT count(*) FROM person"));
@@ -363,6 +363,67 @@ class RosterImportTests {
                     .append(i % 20 == 0 ? "rektor" : "avdelingsleder").append("\r\n");
         }
         return csv.toString();
+    }
+
+    @Test
+    void aDanishOwnersRosterNamesSchoolsByInstitutionNumberAndTitlesByDanishUsage() {
+        String fresh = freshInstitutionNumber();
+        String skoleleder = freshEmail();
+        String afdelingsleder = freshEmail();
+        String csv = "skole;institutionsnummer;skoleform;ledergruppe;navn;e-mail;rolle\n"
+                + "Nybo Skole;" + fresh + ";folkeskole;ja;Karen Nybo;" + skoleleder + ";skoleleder\n"
+                + "Nybo Skole;" + fresh + ";folkeskole;ja;Jens Dal;" + afdelingsleder + ";afdelingsleder\n"
+                // the demo school, by its institution number: reused
+                + "Norddal Skole;899 101;folkeskole;ja;Jens Dal;" + afdelingsleder + ";afdelingsleder\n";
+
+        upload("norddal.skolechef", false, csv, "norddal").then().statusCode(201)
+                .body("rows", equalTo(3)).body("valid", equalTo(3)).body("errors.size()", equalTo(0))
+                .body("schoolsToCreate", equalTo(1)).body("peopleToCreate", equalTo(2)).body("membershipsToGrant", equalTo(3));
+
+        given().auth().oauth2(RealmLogin.accessToken("norddal.skolechef")).when().get("/api/tenants/norddal/schools")
+                .then().statusCode(200)
+                .body("find { it.institutionNumber == '" + fresh + "' }.name", equalTo("Nybo Skole"))
+                .body("find { it.institutionNumber == '" + fresh + "' }.kind", equalTo("folkeskole"))
+                .body("find { it.institutionNumber == '" + fresh + "' }.organisationNumber", equalTo(null));
+        assertEquals(1, count("SELECT count(*) FROM membership m JOIN person p ON p.id = m.person_id JOIN school s ON s.id = m.school_id"
+                + " WHERE m.organisation_id = 'norddal' AND p.email = ?1 AND m.role = 'principal' AND m.title = 'skoleleder'"
+                + " AND s.institution_number = ?2", skoleleder, fresh), "a Danish skoleleder heads the school");
+        assertEquals(1, count("SELECT count(*) FROM membership m JOIN person p ON p.id = m.person_id JOIN school s ON s.id = m.school_id"
+                + " WHERE m.organisation_id = 'norddal' AND p.email = ?1 AND m.role = 'school-leader'"
+                + " AND s.institution_number = '899101'", afdelingsleder), "the existing school is found by its institution number");
+        assertEquals(1, count("SELECT count(*) FROM school WHERE institution_number = ?1", fresh));
+    }
+
+    @Test
+    void eachOwnersSchoolNumbersAndKindsAreCheckedByItsCountrysRules() {
+        long[] before = state();
+        // a Danish owner's file with a Norwegian organisation number and a Norwegian kind
+        upload("norddal.skolechef", false, "skole;institutionsnummer;skoleform;ledergruppe;navn;e-mail;rolle\n"
+                + "Fjordvik skole;" + FJORDVIK_SCHOOL_ORG + ";grunnskole;ja;A;" + freshEmail() + ";skoleleder\n", "norddal")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.column", equalTo(List.of("institutionsnummer", "skoleform")))
+                .body("errors[0].message", containsString("not a valid institution number"))
+                .body("errors[1].message", containsString("folkeskole, specialskole, ungdomsskole or 10-klassecenter"));
+        // a Norwegian owner's file with a Danish institution number and a Danish kind
+        upload("fjordvik.coordinator", false, RosterTest.HEADER
+                + "Nyskolen;899101;folkeskole;ja;A;" + freshEmail() + ";rektor\n")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.column", equalTo(List.of("skolens organisasjonsnummer", "skoleslag")))
+                .body("errors[0].message", containsString("not a valid organisation number"));
+        assertArrayEquals(before, state(), "schools, people, memberships, events");
+    }
+
+    /** A Danish institution number no school has. */
+    @SuppressWarnings("unchecked")
+    private String freshInstitutionNumber() {
+        Set<String> taken = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> (List<String>) em.createNativeQuery(
+                "SELECT institution_number FROM school WHERE institution_number IS NOT NULL").getResultList()));
+        while (true) {
+            String candidate = String.format("%06d", RANDOM.nextInt(1_000_000));
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
     }
 
     private Response upload(String user, Boolean dryRun, String csv) {

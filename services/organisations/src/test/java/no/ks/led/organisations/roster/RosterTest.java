@@ -36,7 +36,7 @@ class RosterTest {
         Roster.Entry principal = roster.entries().get(0);
         assertEquals(2, principal.row());
         assertEquals("Fjordvik skole", principal.school().name(), "the BOM is not part of the first header");
-        assertEquals("974123452", principal.school().orgNumber(), "spaces in the number are removed");
+        assertEquals("974123452", principal.school().number(), "spaces in the number are removed");
         assertEquals("fatima.strand@example.org", principal.email());
         assertEquals(TenantRole.PRINCIPAL, principal.role());
         Roster.Entry leader = roster.entries().get(1);
@@ -112,6 +112,32 @@ class RosterTest {
                 + "ledergruppe/leadership_team, e-post/email."), e.getMessage());
         assertEquals(List.of("skolens organisasjonsnummer/school_org_number", "ledergruppe/leadership_team", "e-post/email"),
                 e.errors().stream().map(RosterError::column).toList());
+    }
+
+    @Test
+    void aDanishOwnersFileIsReadByDenmarksRules() {
+        byte[] file = ("skole;institutionsnummer;skoleform;ledergruppe;navn;e-mail;rolle\n"
+                + "Norddal Skole;899 101;Folkeskole;nej;Sofie Bech;sofie@example.dk;skoleleder\n"
+                + "Højby Skole;8991020;folkeskole;ja;Lars Holm;lars@example.dk;skoledistriktsleder\n"
+                + "Højby Skole;899102;grunnskole;ja;Lars Holm;lars@example.dk;skoledistriktsleder\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Roster roster = Roster.read(file, Roster.MAX_ROWS, Country.DK);
+        assertEquals(Country.DK, roster.country());
+        assertEquals(1, roster.entries().size());
+        Roster.Entry entry = roster.entries().get(0);
+        assertEquals("899101", entry.school().number(), "spaces in the number are removed");
+        assertEquals("folkeskole", entry.school().kind());
+        assertFalse(entry.school().hasLeadershipTeam());
+        assertEquals(TenantRole.PRINCIPAL, entry.role());
+        assertEquals(List.of("institutionsnummer", "skoleform"), roster.errors().stream().map(RosterError::column).toList());
+        assertTrue(roster.errors().get(0).message().contains("not a valid institution number: six digits"),
+                roster.errors().get(0).message());
+
+        UnreadableRoster missing = assertThrows(UnreadableRoster.class, () -> Roster.read(
+                "skole;skoleform;ledergruppe;navn;e-mail;rolle\nA;folkeskole;ja;B;b@example.dk;skoleleder\n"
+                        .getBytes(StandardCharsets.UTF_8), Roster.MAX_ROWS, Country.DK));
+        assertTrue(missing.getMessage().startsWith("The header lacks the column institutionsnummer/institution_number."),
+                missing.getMessage());
     }
 
     @Test

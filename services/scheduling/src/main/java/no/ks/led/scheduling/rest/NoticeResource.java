@@ -17,7 +17,7 @@ import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.scheduling.PersonNotice;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** What the caller has been told about activities (moved up from a waiting list), newest first. */
+/** What the caller has been told about activities and national events (moved up from a waiting list), newest first. */
 @Path("/api/tenants/{tenantId}/notices")
 @Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
@@ -32,9 +32,9 @@ public class NoticeResource {
     }
 
     /** A notice as the API shows it. */
-    public record NoticeView(UUID id, UUID activityId, String kind, Instant createdAt) {
+    public record NoticeView(UUID id, UUID activityId, UUID nationalEventId, String kind, Instant createdAt) {
         static NoticeView of(PersonNotice n) {
-            return new NoticeView(n.id, n.activityId, n.kind, n.createdAt);
+            return new NoticeView(n.id, n.activityId, n.nationalEventId, n.kind, n.createdAt);
         }
     }
 }

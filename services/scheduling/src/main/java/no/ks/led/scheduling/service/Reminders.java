@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.ks.led.foundation.access.AccessReplica;
 import no.ks.led.scheduling.Activity;
 import no.ks.led.scheduling.SchedulingConfig;
 import no.ks.led.scheduling.repository.MailRepository;
@@ -35,6 +36,9 @@ public class Reminders {
 
     @Inject
     SchedulingConfig config;
+
+    @Inject
+    AccessReplica access;
 
     @Scheduled(identity = "activity-reminders", every = "${led.scheduling.reminders.every:15m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -68,7 +72,8 @@ public class Reminders {
         if (!reminders.record(activity.tenantId, activity.id, due.personId(), now)) {
             return false;
         }
-        String subject = "Påminnelse / Reminder: " + activity.title + " " + WHEN.format(activity.localStart());
+        String subject = ActivityMailWords.of(access.countryOf(activity.tenantId)).reminder() + activity.title + " "
+                + WHEN.format(activity.localStart());
         String body = activity.title + "\n" + WHEN.format(activity.localStart()) + " – " + WHEN.format(activity.localEnd())
                 + " (" + activity.timeZone + ")" + (activity.place == null ? "" : "\n" + activity.place)
                 + (activity.room == null ? "" : ", " + activity.room) + "\n\n" + config.publicUrl() + "/tenants/"

@@ -2,6 +2,7 @@ package no.ks.led.scheduling.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,11 +44,7 @@ public class SignUps {
         if (!Activity.SCHEDULED.equals(activity.status)) {
             throw new ProblemException(ProblemType.ACTIVITY_NOT_SCHEDULED, "Only a scheduled activity takes sign-ups");
         }
-        LocalDate today = LocalDate.now(activity.zone());
-        if (!activity.startsAt.isAfter(Instant.now())
-                || (activity.signUpDeadline != null && today.isAfter(activity.signUpDeadline))) {
-            throw new ProblemException(ProblemType.SIGN_UP_CLOSED, "The sign-up deadline has passed");
-        }
+        requireOpen(activity.startsAt, activity.signUpDeadline, activity.zone());
         List<SignUp> current = SignUp.current(tenantId, activityId);
         if (current.stream().anyMatch(s -> s.personId.equals(personId))) {
             throw new ProblemException(ProblemType.ALREADY_SIGNED_UP, "You are signed up already");
@@ -58,12 +55,19 @@ public class SignUps {
         signUp.tenantId = tenantId;
         signUp.activityId = activityId;
         signUp.personId = personId;
-        signUp.status = activity.capacity == null || confirmed < activity.capacity ? SignUp.CONFIRMED : SignUp.WAITING;
+        signUp.status = SignUp.statusFor(activity.capacity, confirmed);
         signUp.dietaryNeeds = dietaryNeeds == null || dietaryNeeds.isBlank() ? null : dietaryNeeds.strip();
         signUp.email = email;
         signUp.signedUpAt = ActivityPlanning.now();
         signUp.persist();
         return signUp;
+    }
+
+    /** Fails with 409 {@code sign-up-closed} once the deadline (a day in the zone) has passed or the event has started. */
+    static void requireOpen(Instant startsAt, LocalDate deadline, ZoneId zone) {
+        if (!startsAt.isAfter(Instant.now()) || (deadline != null && LocalDate.now(zone).isAfter(deadline))) {
+            throw new ProblemException(ProblemType.SIGN_UP_CLOSED, "The sign-up deadline has passed");
+        }
     }
 
     /**
@@ -87,14 +91,7 @@ public class SignUps {
                     .filter(s -> SignUp.WAITING.equals(s.status)).findFirst();
             first.ifPresent(next -> {
                 next.status = SignUp.CONFIRMED;
-                PersonNotice notice = new PersonNotice();
-                notice.id = UUID.randomUUID();
-                notice.tenantId = activity.tenantId;
-                notice.personId = next.personId;
-                notice.activityId = activity.id;
-                notice.kind = PersonNotice.MOVED_UP;
-                notice.createdAt = signUp.cancelledAt;
-                notice.persist();
+                PersonNotice.movedUp(activity.tenantId, next.personId, activity.id, null, signUp.cancelledAt);
             });
         }
         return signUp;

@@ -15,6 +15,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.ks.led.foundation.access.AccessReplica;
 import no.ks.led.scheduling.Activity;
 import no.ks.led.scheduling.SchedulingConfig;
 import no.ks.led.scheduling.Speaker;
@@ -43,6 +44,9 @@ public class SpeakerInvitations {
     @Inject
     SchedulingConfig config;
 
+    @Inject
+    AccessReplica access;
+
     /** Queues the activity as it is now (a request, or a cancellation) for every speaker booked for it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void notifySpeakers(Activity activity) {
@@ -58,11 +62,12 @@ public class SpeakerInvitations {
         String calendar = ICalendar.message(CalendarFeeds.event(activity),
                 new ICalendar.Invitation(config.mail().organizer(), speaker.name, speaker.email));
         LocalDateTime start = activity.localStart();
-        String subject = (activity.isCancelled() ? "Avlyst / Cancelled: " : "Invitasjon / Invitation: ") + activity.title
+        ActivityMailWords words = ActivityMailWords.of(access.countryOf(activity.tenantId));
+        String subject = (activity.isCancelled() ? words.cancelled() : words.invitation()) + activity.title
                 + " " + WHEN.format(start);
         String body = activity.title + "\n" + WHEN.format(start) + " – " + WHEN.format(activity.localEnd()) + " ("
                 + activity.timeZone + ")" + (activity.place == null ? "" : "\n" + activity.place)
-                + (activity.isCancelled() ? "\n\nAvlyst. / Cancelled." : "");
+                + (activity.isCancelled() ? "\n\n" + words.cancelledLine() : "");
         mails.enqueue(activity.tenantId, speaker.email, subject, body, calendar, method, Instant.now());
     }
 

@@ -16,8 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import no.ks.led.foundation.paging.PageRequest;
+import no.ks.led.foundation.access.CallerToken;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.service.InstrumentCatalogue;
@@ -27,17 +28,24 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * The national instrument's versions, for KS: the national roles ({@code ks-admin}, {@code ks-analyst}) read the
  * published ones and the draft; {@code ks-admin} writes a new version (start, edit, delete a draft, publish it).
- * Members of a tenant read the published versions only, through {@link TenantInstrumentResource}.
+ * Members of a tenant read the published versions only, through {@link TenantInstrumentResource}; Denmark's national
+ * operator ({@code dk-national}) reads the published ones too, since its national results page names their sections.
  */
 @Path("/api/national/instruments")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstrumentResource {
 
-    static final String[] READERS = {"ks-admin", "ks-analyst"};
-    static final String WRITER = "ks-admin";
+    /** Read drafts as well as published versions. */
+    static final String[] READERS = {CallerToken.KS_ADMIN, CallerToken.KS_ANALYST};
+    /** Read the published versions. */
+    static final String[] PUBLISHED_READERS = {CallerToken.KS_ADMIN, CallerToken.KS_ANALYST, CallerToken.DK_NATIONAL};
+    static final String WRITER = CallerToken.KS_ADMIN;
 
     @Inject
     TenantAccess access;
+
+    @Inject
+    CallerToken caller;
 
     @Inject
     InstrumentCatalogue catalogue;
@@ -47,7 +55,7 @@ public class InstrumentResource {
 
     @GET
     public RestResponse<List<Instrument>> list(@BeanParam PageRequest page) {
-        access.requireNational(READERS);
+        access.requireNational(PUBLISHED_READERS);
         return page.of(catalogue.listPublished()).toResponse();
     }
 
@@ -73,7 +81,10 @@ public class InstrumentResource {
     @GET
     @Path("{version}")
     public Instrument get(@PathParam("version") String version) {
-        access.requireNational(READERS);
+        access.requireNational(PUBLISHED_READERS);
+        if (!caller.hasNationalRole(READERS)) {
+            return find(catalogue, version);
+        }
         int number = number(version);
         return catalogue.any(number).orElseThrow(() -> ProblemException.notFound("Instrument version " + number));
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
+import no.ks.led.foundation.access.Country;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.Results;
 
@@ -106,6 +107,25 @@ class ResultWritersTest {
         String withheld = line(lines, WITHHELD.toString());
         assertTrue(withheld.contains("ikke delt"));
         assertEquals(List.of("ikke delt"), List.of(withheld.split(";", -1)).subList(8, 17).stream().distinct().toList());
+    }
+
+    @Test
+    void aDanishTenantsTableIsInDanishWithTheInstrumentsDanishTexts() {
+        Instrument danish = new Instrument(1, "Statusanalyse", null, List.of(), List.of(
+                new Instrument.Section("role-clarity", new Instrument.Texts("Rolleavklaring", "Rolleavklaring",
+                        "Role clarity", "Rolleafklaring"), List.of(new Instrument.Item("role-1", "scale",
+                        new Instrument.Texts("Rollene er klare", "Rollene er klare", "Roles are clear", "Rollerne er klare"))))));
+        String csv = new String(ResultCsv.write(ResultTable.of(tenantResults(), danish, Country.DK)), StandardCharsets.UTF_8);
+        List<String> lines = csv.substring(1).lines().toList();
+        assertTrue(lines.get(0).startsWith("Gruppe;Skole-ID;Status;Grundlag;Række;Område;Spørgsmål-ID;Spørgsmål;Respondenter;"
+                + "Antal svar;Gennemsnit"), lines.get(0));
+        assertTrue(line(lines, ";role-1;").contains("Alle skoler;;;samlet, mindst 3 respondenter;Spørgsmål;Rolleafklaring;role-1;"
+                + "Rollerne er klare;"), line(lines, ";role-1;"));
+        assertTrue(line(lines, WITHHELD.toString()).contains("ikke delt"));
+        assertFalse(csv.contains("Spørsmål") || csv.contains("Rollene er klare") || csv.contains("Grunnlag"),
+                "no bokmål in a Danish tenant's export");
+        assertTrue(new String(ResultCsv.write(ResultTable.of(tenantResults(), danish, Country.NO)), StandardCharsets.UTF_8)
+                .contains("Rollene er klare"), "a Norwegian tenant's export stays in bokmål");
     }
 
     @Test

@@ -326,4 +326,53 @@ class InvitationTests {
                 "SELECT count(*) FROM respondent_contact WHERE email IN ('x@example.org', 'a@example.org', 'b@example.org')")
                 .getSingleResult()).longValue()));
     }
+
+    @Test
+    void aDanishTenantsInvitationsAndRemindersAreInDanishThenEnglish() throws Exception {
+        String school = "b582b8bc-249a-5c6c-a369-c9b7c4a42fb3";
+        String title = "Dansk invitationstest " + UUID.randomUUID();
+        String contacts = "[{\"personId\":\"15d32cb6-2fed-5200-a12e-02dbd43541cd\",\"email\":\"distrikt@norddal.example\"},"
+                + "{\"personId\":\"43bbba09-bcb5-5c57-b4af-c24ed463143d\",\"email\":\"skoleleder@norddal.example\"},"
+                + "{\"personId\":\"adc01330-56f0-5e5b-ab0e-ab92d040a6e2\",\"email\":\"afdeling@norddal.example\"}]";
+        String round = as("norddal.skolechef").contentType(ContentType.JSON).body("{\"title\":\"" + title
+                + "\",\"mode\":\"individual\",\"opensOn\":\"" + today() + "\",\"closesOn\":\"" + today().plusDays(14)
+                + "\",\"schoolIds\":[\"" + school + "\"],\"contacts\":" + contacts + "}")
+                .when().post("/api/tenants/norddal/survey-rounds").then().statusCode(201).extract().path("id");
+        deliverUntilSettled(Instant.now());
+        as("norddal.skolechef").when().post("/api/tenants/norddal/survey-rounds/" + round + "/reminders").then().statusCode(202);
+        deliverUntilSettled(Instant.now());
+
+        List<MimeMessage> mails = received(title);
+        List<MimeMessage> invitations = mails.stream().filter(m -> subjectOf(m).startsWith("Invitation: ")).toList();
+        List<MimeMessage> reminders = mails.stream().filter(m -> subjectOf(m).startsWith("Påmindelse: ")).toList();
+        assertEquals(List.of("afdeling@norddal.example", "distrikt@norddal.example", "skoleleder@norddal.example"),
+                recipients(invitations));
+        assertEquals(recipients(invitations), recipients(reminders));
+        assertEquals(6, mails.size(), "three invitations and three reminders, nothing else");
+        assertEquals("Invitation: " + title + " / Invitation: " + title, invitations.get(0).getSubject());
+        assertEquals("Påmindelse: " + title + " / Reminder: " + title, reminders.get(0).getSubject());
+        // SMTP carries the text with CRLF line ends
+        String invitation = invitations.get(0).getContent().toString().replace("\r\n", "\n");
+        String reminder = reminders.get(0).getContent().toString().replace("\r\n", "\n");
+        assertTrue(invitation.startsWith("Hej!\n\nDu er inviteret til at besvare statusanalysen «" + title + "»"), invitation);
+        assertTrue(reminder.startsWith("Hej!\n\nDu har endnu ikke besvaret statusanalysen «" + title + "»"), reminder);
+        LocalDate closes = today().plusDays(14);
+        String danishDate = closes.format(java.time.format.DateTimeFormatter.ofPattern("d. MMMM yyyy",
+                java.util.Locale.forLanguageTag("da-DK")));
+        assertTrue(invitation.contains("Sidste svardag er " + danishDate + "."), invitation);
+        assertTrue(invitation.indexOf("Svar her: ") < invitation.indexOf("Answer here"), "Danish first: " + invitation);
+        assertTrue(invitation.contains("/tenants/norddal/survey-rounds/" + round), invitation);
+        for (String body : List.of(invitation, reminder)) {
+            assertFalse(body.contains("ståstedsanalysen") || body.contains("Hei!") || body.contains("Siste svardag"),
+                    "no bokmål in a Danish tenant's e-mail: " + body);
+        }
+    }
+
+    static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.surveys.NationalResults;
 import no.ks.led.surveys.export.ResultCsv;
@@ -29,8 +30,9 @@ public class NationalExportResource {
     @GET
     @Produces(ResultCsv.MEDIA_TYPE)
     public Response csv(@QueryParam("instrumentVersion") String instrumentVersion, @QueryParam("year") String year) {
-        NationalResults results = aggregate.of(access.requireNationalFigures(), instrumentVersion, year);
-        ResultTable table = ResultTable.of(results, catalogue.published(results.instrumentVersion()).orElseThrow());
+        Country country = access.requireNationalFigures();
+        NationalResults results = aggregate.of(country, instrumentVersion, year);
+        ResultTable table = ResultTable.of(results, catalogue.published(results.instrumentVersion()).orElseThrow(), country);
         return Downloads.attachment(ResultCsv.write(table), ResultCsv.MEDIA_TYPE,
                 "resultater-nasjonalt-v" + results.instrumentVersion() + "-" + results.year() + ".csv");
     }

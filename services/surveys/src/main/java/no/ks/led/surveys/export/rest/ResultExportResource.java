@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.access.AccessReplica;
 import no.ks.led.surveys.export.ResultCharts;
 import no.ks.led.surveys.export.ResultCsv;
 import no.ks.led.surveys.export.ResultTable;
@@ -24,13 +25,16 @@ public class ResultExportResource {
     @Inject
     ResultViews views;
 
+    @Inject
+    AccessReplica access;
+
     @GET
     @Path("schools/{schoolId}.csv")
     @Produces(ResultCsv.MEDIA_TYPE)
     public Response schoolCsv(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
             @PathParam("schoolId") UUID schoolId) {
         ResultViews.View view = views.forSchool(tenantId, roundId, schoolId);
-        return Downloads.attachment(ResultCsv.write(ResultTable.of(view.results(), view.questions())), ResultCsv.MEDIA_TYPE,
+        return Downloads.attachment(ResultCsv.write(ResultTable.of(view.results(), view.questions(), access.countryOf(tenantId))), ResultCsv.MEDIA_TYPE,
                 Downloads.fileName(roundId, schoolId, "csv"));
     }
 
@@ -40,7 +44,7 @@ public class ResultExportResource {
     public Response schoolXlsx(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
             @PathParam("schoolId") UUID schoolId) {
         ResultViews.View view = views.forSchool(tenantId, roundId, schoolId);
-        return Downloads.attachment(ResultXlsx.write(ResultTable.of(view.results(), view.questions())), ResultXlsx.MEDIA_TYPE,
+        return Downloads.attachment(ResultXlsx.write(ResultTable.of(view.results(), view.questions(), access.countryOf(tenantId))), ResultXlsx.MEDIA_TYPE,
                 Downloads.fileName(roundId, schoolId, "xlsx"));
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.access.AccessReplica;
 import no.ks.led.surveys.export.ResultCsv;
 import no.ks.led.surveys.export.ResultTable;
 import no.ks.led.surveys.export.ResultViews;
@@ -20,12 +21,15 @@ public class RoundExportResource {
     @Inject
     ResultViews views;
 
+    @Inject
+    AccessReplica access;
+
     @GET
     @Path("results.csv")
     @Produces(ResultCsv.MEDIA_TYPE)
     public Response csv(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
         ResultViews.View view = views.forTenant(tenantId, roundId);
-        return Downloads.attachment(ResultCsv.write(ResultTable.of(view.results(), view.questions())), ResultCsv.MEDIA_TYPE,
+        return Downloads.attachment(ResultCsv.write(ResultTable.of(view.results(), view.questions(), access.countryOf(tenantId))), ResultCsv.MEDIA_TYPE,
                 Downloads.fileName(roundId, null, "csv"));
     }
 
@@ -34,7 +38,7 @@ public class RoundExportResource {
     @Produces(ResultXlsx.MEDIA_TYPE)
     public Response xlsx(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
         ResultViews.View view = views.forTenant(tenantId, roundId);
-        return Downloads.attachment(ResultXlsx.write(ResultTable.of(view.results(), view.questions())), ResultXlsx.MEDIA_TYPE,
+        return Downloads.attachment(ResultXlsx.write(ResultTable.of(view.results(), view.questions(), access.countryOf(tenantId))), ResultXlsx.MEDIA_TYPE,
                 Downloads.fileName(roundId, null, "xlsx"));
     }
 }

@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.ks.led.foundation.access.AccessReplica;
 import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.surveys.invitation.InvitationConfig;
 import no.ks.led.surveys.invitation.repository.InvitationRepository;
@@ -38,6 +39,9 @@ public class InvitationSender {
 
     @Inject
     TenantZones zones;
+
+    @Inject
+    AccessReplica access;
 
     @Inject
     ReactiveMailer mailer;
@@ -114,7 +118,8 @@ public class InvitationSender {
         int attempts = delivery.attempts() + 1;
         try {
             // bounded: a server (or a pooled connection) that never answers is a failed attempt, not a stuck sender
-            mailer.send(mail.compose(delivery.kind(), delivery.email(), delivery.tenantId(), delivery.roundId(),
+            mailer.send(mail.compose(delivery.kind(), delivery.email(), delivery.tenantId(),
+                    access.countryOf(delivery.tenantId()), delivery.roundId(),
                     delivery.title(), delivery.closesOn())).await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             invitations.recordFailure(id, attempts, describe(e), asOf.plus(backoff(attempts)));

@@ -1,0 +1,208 @@
+package no.ks.led.scheduling.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import no.ks.led.foundation.access.AccessReplica;
+import no.ks.led.foundation.access.Country;
+import no.ks.led.foundation.access.Grant;
+import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.foundation.problem.ProblemException;
+import no.ks.led.foundation.problem.ProblemType;
+import no.ks.led.scheduling.NationalEvent;
+import no.ks.led.scheduling.NationalSignUp;
+import no.ks.led.scheduling.PersonNotice;
+import no.ks.led.scheduling.SignUp;
+
+/**
+ * Events a national operator publishes for every tenant of its country (issue 15: "KS publishes an event, such
+ * as the introductory course, that people from many tenants sign up for; each tenant sees only its own
+ * participants"). One capacity and one waiting list for all tenants, in the order people signed up; a tenant's
+ * people see the event and how many places are left, never who else signed up.
+ */
+@ApplicationScoped
+public class NationalEvents {
+
+    private static final List<TenantRole> ORGANISERS = List.of(TenantRole.COORDINATOR, TenantRole.OWNER_EXECUTIVE);
+
+    @Inject
+    AccessReplica replica;
+
+    /** What a national operator publishes; times are local in the country's zone. */
+    public record EventDraft(String kind, String title, LocalDateTime startsAt, LocalDateTime endsAt, String place,
+            Integer capacity, LocalDate signUpDeadline) {
+    }
+
+    /** An event with the count of its confirmed and waiting sign-ups over all tenants. */
+    public record Occupancy(NationalEvent event, long confirmed, long waiting) {
+
+        /** The places still free; null for an event without a capacity. */
+        public Integer placesLeft() {
+            return event.capacity == null ? null : (int) Math.max(0, event.capacity - confirmed);
+        }
+    }
+
+    /** Publishes an event for the country's tenants. */
+    @Transactional
+    public NationalEvent publish(Country country, EventDraft draft, String publishedBy) {
+        ZoneId zone = country.zone();
+        Instant startsAt = ActivityPlanning.instant("startsAt", draft.startsAt(), zone);
+        Instant endsAt = ActivityPlanning.instant("endsAt", draft.endsAt(), zone);
+        if (!endsAt.isAfter(startsAt)) {
+            throw ProblemException.invalidField("endsAt", "must be after startsAt");
+        }
+        if (!startsAt.isAfter(Instant.now())) {
+            throw ProblemException.invalidField("startsAt", "must be in the future");
+        }
+        if (draft.signUpDeadline() != null && draft.signUpDeadline().isAfter(draft.startsAt().toLocalDate())) {
+            throw ProblemException.invalidField("signUpDeadline", "must not be after the event starts");
+        }
+        NationalEvent event = new NationalEvent();
+        event.id = UUID.randomUUID();
+        event.country = country.name();
+        event.kind = draft.kind();
+        event.title = draft.title().strip();
+        event.startsAt = startsAt;
+        event.endsAt = endsAt;
+        event.timeZone = zone.getId();
+        event.place = draft.place() == null || draft.place().isBlank() ? null : draft.place().strip();
+        event.capacity = draft.capacity();
+        event.signUpDeadline = draft.signUpDeadline();
+        event.status = NationalEvent.SCHEDULED;
+        event.publishedBy = publishedBy;
+        event.publishedAt = ActivityPlanning.now();
+        event.persist();
+        return event;
+    }
+
+    /** Cancels the event (its sign-ups stay, for the record); cancelling a cancelled one changes nothing. */
+    @Transactional
+    public NationalEvent cancel(Country country, UUID eventId, String reason) {
+        NationalEvent event = forUpdate(country, eventId);
+        if (!NationalEvent.CANCELLED.equals(event.status)) {
+            event.status = NationalEvent.CANCELLED;
+            event.cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
+        }
+        return event;
+    }
+
+    /** The country's event with its occupancy; 404 for another country's, as for a missing one. */
+    @Transactional
+    public Occupancy get(Country country, UUID eventId) {
+        return occupancy(NationalEvent.findInCountry(country, eventId).orElseThrow(() -> notFound(eventId)));
+    }
+
+    /** The event as the tenant's people see it: only their own country's. */
+    @Transactional
+    public Occupancy getForTenant(String tenantId, UUID eventId) {
+        return get(replica.countryOf(tenantId), eventId);
+    }
+
+    /** The country whose events the tenant's people see. */
+    @Transactional
+    public Country countryOf(String tenantId) {
+        return replica.countryOf(tenantId);
+    }
+
+    /** The occupancy of each event. */
+    @Transactional
+    public Occupancy occupancy(NationalEvent event) {
+        List<NationalSignUp> current = NationalSignUp.current(event.id);
+        long confirmed = current.stream().filter(s -> SignUp.CONFIRMED.equals(s.status)).count();
+        return new Occupancy(event, confirmed, current.size() - confirmed);
+    }
+
+    /** Signs a member of the tenant up: confirmed while there is room, else waiting behind everyone before them. */
+    @Transactional
+    public NationalSignUp signUp(String tenantId, UUID eventId, UUID personId, String dietaryNeeds) {
+        NationalEvent event = forUpdate(replica.countryOf(tenantId), eventId);
+        if (!NationalEvent.SCHEDULED.equals(event.status)) {
+            throw new ProblemException(ProblemType.ACTIVITY_NOT_SCHEDULED, "The event is cancelled");
+        }
+        SignUps.requireOpen(event.startsAt, event.signUpDeadline, event.zone());
+        List<NationalSignUp> current = NationalSignUp.current(eventId);
+        if (current.stream().anyMatch(s -> s.personId.equals(personId))) {
+            throw new ProblemException(ProblemType.ALREADY_SIGNED_UP, "You are signed up already");
+        }
+        long confirmed = current.stream().filter(s -> SignUp.CONFIRMED.equals(s.status)).count();
+        NationalSignUp signUp = new NationalSignUp();
+        signUp.id = UUID.randomUUID();
+        signUp.tenantId = tenantId;
+        signUp.eventId = eventId;
+        signUp.personId = personId;
+        signUp.status = SignUp.statusFor(event.capacity, confirmed);
+        signUp.dietaryNeeds = dietaryNeeds == null || dietaryNeeds.isBlank() ? null : dietaryNeeds.strip();
+        signUp.signedUpAt = ActivityPlanning.now();
+        signUp.persist();
+        return signUp;
+    }
+
+    /**
+     * Cancels a sign-up through the tenant (the person's own, or any of the tenant's for its organisers); a freed
+     * place goes to the first person waiting, of whichever tenant, who gets a notice in their tenant.
+     */
+    @Transactional
+    public NationalSignUp cancel(Grant grant, UUID eventId, UUID signUpId) {
+        NationalEvent event = forUpdate(replica.countryOf(grant.tenantId()), eventId);
+        NationalSignUp signUp = find(grant, eventId, signUpId);
+        if (SignUp.CANCELLED.equals(signUp.status)) {
+            return signUp;
+        }
+        boolean freedAPlace = SignUp.CONFIRMED.equals(signUp.status);
+        signUp.status = SignUp.CANCELLED;
+        signUp.cancelledAt = ActivityPlanning.now();
+        signUp.dietaryNeeds = null;
+        if (freedAPlace) {
+            Optional<NationalSignUp> first = NationalSignUp.current(eventId).stream()
+                    .filter(s -> SignUp.WAITING.equals(s.status)).findFirst();
+            first.ifPresent(next -> {
+                next.status = SignUp.CONFIRMED;
+                PersonNotice.movedUp(next.tenantId, next.personId, null, event.id, signUp.cancelledAt);
+            });
+        }
+        return signUp;
+    }
+
+    /** The tenant's sign-ups its organisers see (all of the tenant's), or a participant (their own). */
+    @Transactional
+    public List<NationalSignUp> visibleTo(Grant grant, UUID eventId) {
+        NationalEvent.findInCountry(replica.countryOf(grant.tenantId()), eventId).orElseThrow(() -> notFound(eventId));
+        return NationalSignUp.ofTenant(grant.tenantId(), eventId).stream()
+                .filter(s -> grant.hasAny(ORGANISERS) || s.personId.equals(grant.personId())).toList();
+    }
+
+    /** Every tenant's sign-ups, for the national operator that published the event. */
+    @Transactional
+    public List<NationalSignUp> all(Country country, UUID eventId) {
+        NationalEvent.findInCountry(country, eventId).orElseThrow(() -> notFound(eventId));
+        return NationalSignUp.list("eventId = ?1 order by signedUpAt, id", eventId);
+    }
+
+    private static NationalEvent forUpdate(Country country, UUID eventId) {
+        NationalEvent event = NationalEvent.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event == null || !event.country.equals(country.name())) {
+            throw notFound(eventId);
+        }
+        return event;
+    }
+
+    private static NationalSignUp find(Grant grant, UUID eventId, UUID signUpId) {
+        return NationalSignUp.<NationalSignUp>find("tenantId = ?1 and eventId = ?2 and id = ?3", grant.tenantId(), eventId,
+                        signUpId).firstResultOptional()
+                .filter(s -> grant.hasAny(ORGANISERS) || s.personId.equals(grant.personId()))
+                .orElseThrow(() -> ProblemException.notFound("Sign-up " + signUpId));
+    }
+
+    private static ProblemException notFound(UUID eventId) {
+        return ProblemException.notFound("National event " + eventId);
+    }
+}
