@@ -1,5 +1,6 @@
 package no.ks.led.surveys;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,14 @@ public class SurveyRound extends TenantScopedEntity {
 
     @Column(name = "opened_by")
     public UUID openedBy;
+
+    /** How many years after its last day the round's answers are kept (then only the tallies remain). */
+    @Column(name = "retention_years", nullable = false)
+    public int retentionYears;
+
+    /** When the answers were deleted at the end of the retention period; null while they are kept. */
+    @Column(name = "answers_purged_at")
+    public Instant answersPurgedAt;
 
     public boolean isTeam() {
         return TEAM.equals(mode);

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -188,7 +189,8 @@ class SurveyFlowTests {
                 .body("total.suppressed", equalTo(false))
                 .body("total.respondents", equalTo(3))
                 .body("total.sections[0].items[0].mean", equalTo(4.0f))
-                .body("total.freeText[0].texts", hasSize(3))
+                // free text is the school's own leadership's: never in the owner's view
+                .body("total.freeText", hasSize(0))
                 .body("schools[0].results.suppressed", equalTo(true));
         // the principal knows their own answers, and 3 minus their own would show the other two
         as("fjordvik.principal").when().get(path(round) + "/results/schools/" + FJORDVIK_SCHOOL).then().statusCode(200)
@@ -242,7 +244,19 @@ class SurveyFlowTests {
                 .body("schools[0].results.suppressed", equalTo(false))
                 .body("schools[0].results.respondents", equalTo(3))
                 .body("schools[0].results.sections[0].items[0].mean", equalTo(4.0f))
-                .body("schools[0].results.freeText[0].texts", contains("<b>Godt</b> samarbeid", "Mer tid til ledelse", "Tredje"));
+                .body("total.freeText", hasSize(0))
+                .body("schools[0].results.freeText", hasSize(0));
+        // a shared school's free text stays its leaders' alone: not in the owner's view, its download or a consultant's
+        String ownerCsv = as("fjordvik.executive").when().get(path(round) + "/results.csv").then().statusCode(200).extract()
+                .asString();
+        assertFalse(ownerCsv.contains("Mer tid til ledelse"), ownerCsv);
+        // nor KS's: a round's results are no national route (the national view has no free text at all)
+        as("ks.admin").when().get(path(round) + "/results").then().statusCode(404).contentType(PROBLEM);
+        as("ks.admin").when().get(school).then().statusCode(404).contentType(PROBLEM);
+        // the principal, who knows their own answers, sees the school once the others alone are k
+        insertAnonymousSet(round, 4, "Fjerde");
+        as("fjordvik.principal").when().get(school).then().statusCode(200)
+                .body("total.freeText[0].texts", contains("<b>Godt</b> samarbeid", "Fjerde", "Mer tid til ledelse", "Tredje"));
 
         as("fjordvik.principal").when().delete(school + "/sharing").then().statusCode(200).body("shared", equalTo(false));
         as("fjordvik.principal").when().delete(school + "/sharing").then().statusCode(200).body("shared", equalTo(false));

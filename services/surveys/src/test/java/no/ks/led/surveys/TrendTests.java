@@ -196,39 +196,43 @@ class TrendTests {
 
     @Test
     void itemsOfANewerVersionCompareWithTheItemsTheyContinue() {
-        publishVersion2();
+        // the demo version 2, published through the API: role-clarity-1 is continued by role-clarity-expectations
+        int version2 = DemoInstrument.published();
+        DemoInstrument.deleteDrafts();
         // a published version still cannot change, continuation included
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE instrument_item SET continues_code = NULL WHERE version = 2 AND code = 'role-clarity-4-v2'")
-                .executeUpdate()));
+                "UPDATE instrument_item SET continues_code = NULL WHERE version = ?1 AND code = 'role-clarity-expectations'")
+                .setParameter(1, version2).executeUpdate()));
         // an item can only continue an item of the version before, of the same kind
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("INSERT INTO instrument_version (version, name) VALUES (3, 'Utkast')").executeUpdate();
+            entityManager.createNativeQuery("INSERT INTO instrument_version (version, name) VALUES (?1, 'Utkast')")
+                    .setParameter(1, version2 + 1).executeUpdate();
             entityManager.createNativeQuery("""
                     INSERT INTO instrument_section (version, code, position, title_nb, title_nn, title_en, title_da)
-                    VALUES (3, 'learning', 1, 'a', 'b', 'c', 'd')""").executeUpdate();
+                    VALUES (?1, 'learning', 1, 'a', 'b', 'c', 'd')""").setParameter(1, version2 + 1).executeUpdate();
             entityManager.createNativeQuery("""
                     INSERT INTO instrument_item (version, code, section_code, position, kind, text_nb, text_nn, text_en,
-                        text_da, continues_code) VALUES (3, 'x', 'learning', 1, 'scale', 'a', 'b', 'c', 'd', 'no-such-item')""")
-                    .executeUpdate();
+                        text_da, continues_code) VALUES (?1, 'x', 'learning', 1, 'scale', 'a', 'b', 'c', 'd', 'no-such-item')""")
+                    .setParameter(1, version2 + 1).executeUpdate();
         }));
 
         String before = earlierRound(1);
-        answers(before, List.of("learning-1", "role-clarity-4"), 2, 2, 2);
-        String now = openRound(2);
-        answers(now, List.of("learning-1", "role-clarity-4-v2"), 5, 5, 4);
+        answers(before, List.of("learning-1", "role-clarity-1"), 2, 2, 2);
+        String now = openRound(version2);
+        answers(now, List.of("learning-1", "role-clarity-expectations"), 5, 5, 4);
 
         JsonPath results = school("fjordvik.principal", now);
         assertEquals(before, results.getString("previousRoundId"));
         String item = "total.sections.items.flatten().find { it.code == '%s' }.";
-        assertEquals(4.67f, results.getFloat(item.formatted("role-clarity-4-v2") + "mean"));
+        assertEquals(4.67f, results.getFloat(item.formatted("role-clarity-expectations") + "mean"));
         assertEquals(2.0f,
-                results.getFloat(item.formatted("role-clarity-4-v2") + "previousMean"));
-        assertEquals(2.67f, results.getFloat(item.formatted("role-clarity-4-v2") + "change"));
+                results.getFloat(item.formatted("role-clarity-expectations") + "previousMean"));
+        assertEquals(2.67f, results.getFloat(item.formatted("role-clarity-expectations") + "change"));
         assertEquals(2.67f, results.getFloat(item.formatted("learning-1") + "change"));
         // the new version's own instrument names what each item continues
-        as("fjordvik.leader").when().get("/api/tenants/fjordvik/instruments/2").then().statusCode(200)
-                .body("sections.items.flatten().find { it.code == 'role-clarity-4-v2' }.continues", equalTo("role-clarity-4"));
+        as("fjordvik.leader").when().get("/api/tenants/fjordvik/instruments/" + version2).then().statusCode(200)
+                .body("sections.items.flatten().find { it.code == 'role-clarity-expectations' }.continues",
+                        equalTo("role-clarity-1"));
     }
 
     @Test
@@ -283,37 +287,5 @@ class TrendTests {
         as("fjordvik.leader").queryParam("schoolId", "not-a-uuid").when().get(trend).then().statusCode(400)
                 .contentType(PROBLEM).body("type", equalTo(INVALID));
         given().when().get(trend).then().statusCode(401).contentType(PROBLEM);
-    }
-
-    /**
-     * Version 2 for this test, once per database: version 1 again, every item continuing itself, except that
-     * {@code role-clarity-4} is now {@code role-clarity-4-v2}. The codes other tests answer stay the same.
-     */
-    private void publishVersion2() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (((Number) entityManager.createNativeQuery("SELECT count(*) FROM instrument_version WHERE version = 2")
-                    .getSingleResult()).longValue() > 0) {
-                return;
-            }
-            entityManager.createNativeQuery(
-                    "INSERT INTO instrument_version (version, name) VALUES (2, 'Ståstedsanalyse for skoleledelse, versjon 2')")
-                    .executeUpdate();
-            entityManager.createNativeQuery("""
-                    INSERT INTO instrument_scale_label (version, value, label_nb, label_nn, label_en, label_da)
-                    SELECT 2, value, label_nb, label_nn, label_en, label_da FROM instrument_scale_label WHERE version = 1""")
-                    .executeUpdate();
-            entityManager.createNativeQuery("""
-                    INSERT INTO instrument_section (version, code, position, title_nb, title_nn, title_en, title_da)
-                    SELECT 2, code, position, title_nb, title_nn, title_en, title_da FROM instrument_section WHERE version = 1""")
-                    .executeUpdate();
-            entityManager.createNativeQuery("""
-                    INSERT INTO instrument_item (version, code, section_code, position, kind, text_nb, text_nn, text_en, text_da,
-                        continues_code)
-                    SELECT 2, CASE code WHEN 'role-clarity-4' THEN 'role-clarity-4-v2' ELSE code END, section_code, position,
-                        kind, text_nb, text_nn, text_en, text_da, code
-                    FROM instrument_item WHERE version = 1""").executeUpdate();
-            entityManager.createNativeQuery("UPDATE instrument_version SET published_at = now() WHERE version = 2")
-                    .executeUpdate();
-        });
     }
 }

@@ -47,7 +47,10 @@ public enum ProblemType {
     // scheduling: the evaluation after each gathering
     EVALUATION_NOT_OPEN(409, "evaluation-not-open", "The evaluation opens when the activity has ended"),
     NOT_AN_ATTENDEE(403, "not-an-attendee", "Only those who attended the activity answer its evaluation"),
-    ALREADY_EVALUATED(409, "already-evaluated", "You have answered this evaluation already");
+    ALREADY_EVALUATED(409, "already-evaluated", "You have answered this evaluation already"),
+    // surveys: KS writes instrument versions through the API
+    INSTRUMENT_VERSION_PUBLISHED(409, "instrument-version-published", "The instrument version is published and cannot change"),
+    INSTRUMENT_DRAFT_EXISTS(409, "instrument-draft-exists", "Another instrument version is being written");
 
     private final int status;
     private final String slug;

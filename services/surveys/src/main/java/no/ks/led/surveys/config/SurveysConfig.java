@@ -20,4 +20,8 @@ public interface SurveysConfig {
     /** How often rounds whose closing date has passed are closed ({@code off} in tests: they close them themselves). */
     @WithDefault("60s")
     String roundCloseEvery();
+
+    /** How often answers past their round's retention period are deleted ({@code off} in tests: they purge themselves). */
+    @WithDefault("1h")
+    String answerPurgeEvery();
 }

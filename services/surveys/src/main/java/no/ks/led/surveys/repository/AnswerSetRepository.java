@@ -125,4 +125,10 @@ public class AnswerSetRepository {
                         t.get("text", String.class)))
                 .toList();
     }
+
+    /** Deletes a round's answer sets and, with them, every answer (drafts, submitted, free text); the tallies stay. */
+    public int deleteRound(UUID roundId) {
+        return entityManager.createNativeQuery("DELETE FROM answer_set WHERE round_id = ?1").setParameter(1, roundId)
+                .executeUpdate();
+    }
 }

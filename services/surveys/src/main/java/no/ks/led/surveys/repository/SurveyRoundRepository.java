@@ -307,4 +307,24 @@ public class SurveyRoundRepository {
             entityManager.createNativeQuery(update).setParameter(1, personId).executeUpdate();
         }
     }
+
+    /**
+     * Marks purged (at {@code purgedAt}) one round whose answers are kept past its retention period: its last day
+     * plus {@code retention_years} is before {@code asOf}'s day in its tenant's time zone. Locked with
+     * {@code SKIP LOCKED}, so concurrent purges never take the same round.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> claimNextPurge(Instant asOf, Instant purgedAt) {
+        List<UUID> claimed = entityManager.createNativeQuery("""
+                UPDATE survey_round SET answers_purged_at = ?2
+                WHERE id = (SELECT r.id FROM survey_round r LEFT JOIN access_organisation o ON o.id = r.tenant_id
+                            WHERE r.closes_on + make_interval(years => r.retention_years)
+                                  < CAST(timezone(coalesce(o.time_zone, ?3), ?1) AS date)
+                              AND r.answers_purged_at IS NULL
+                            ORDER BY r.closes_on, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED)
+                RETURNING id""")
+                .setParameter(1, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC)).setParameter(2, purgedAt)
+                .setParameter(3, TenantZones.PLATFORM_DEFAULT.getId()).getResultList();
+        return claimed.stream().findFirst();
+    }
 }

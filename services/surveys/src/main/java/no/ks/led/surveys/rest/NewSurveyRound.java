@@ -26,12 +26,13 @@ public record NewSurveyRound(
         @NotEmpty(message = "must name at least one school") @Size(max = 1000, message = "must name at most 1000 schools") List<@NotNull(message = "must be a school id") UUID> schoolIds,
         @Min(value = 3, message = "must be at least 3") @Max(value = 100, message = "must be at most 100") Integer minGroupSize,
         @Positive(message = "must be a published version") Integer instrumentVersion,
+        @Min(value = 1, message = "must be 1 to 10 years") @Max(value = 10, message = "must be 1 to 10 years") Integer retentionYears,
         @Size(max = 30, message = "must be at most 30 items") List<@NotNull(message = "must be an item") @Valid LocalItem> localItems,
         @Size(max = 5000, message = "must name at most 5000 contacts") List<@NotNull(message = "must be a contact") @Valid Contact> contacts) {
 
     /** The command this request asks the service to carry out. */
     NewRound toCommand() {
-        return new NewRound(title, mode, opensOn, closesOn, schoolIds, minGroupSize, instrumentVersion,
+        return new NewRound(title, mode, opensOn, closesOn, schoolIds, minGroupSize, instrumentVersion, retentionYears,
                 localItems == null ? null
                         : localItems.stream().map(i -> new NewRound.LocalItem(i.kind(), i.nb(), i.nn(), i.en(), i.da())).toList(),
                 contacts == null ? null : contacts.stream().map(c -> new ContactAddress(c.personId(), c.email())).toList());

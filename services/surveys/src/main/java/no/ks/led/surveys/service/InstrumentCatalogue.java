@@ -13,7 +13,10 @@ import jakarta.transaction.Transactional;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.repository.InstrumentRepository;
 
-/** The published versions of the national instrument, read from the database and kept once read (they never change). */
+/**
+ * The versions of the national instrument, read from the database; published ones are kept once read (they never
+ * change), KS's draft is read afresh.
+ */
 @ApplicationScoped
 public class InstrumentCatalogue {
 
@@ -47,8 +50,25 @@ public class InstrumentCatalogue {
         return loaded;
     }
 
+    /** A version, published or KS's draft (a draft is read afresh each time: it changes). */
+    @Transactional
+    public Optional<Instrument> any(int version) {
+        Optional<Instrument> published = published(version);
+        return published.isPresent() ? published : load(version, repository.head(version));
+    }
+
+    /** The versions KS is writing, oldest first. */
+    @Transactional
+    public List<Instrument> drafts() {
+        return repository.draftVersions().stream().flatMap(v -> load(v, repository.head(v)).stream())
+                .filter(i -> i.publishedAt() == null).toList();
+    }
+
     private Optional<Instrument> load(int version) {
-        Optional<InstrumentRepository.Head> head = repository.publishedHead(version);
+        return load(version, repository.publishedHead(version));
+    }
+
+    private Optional<Instrument> load(int version, Optional<InstrumentRepository.Head> head) {
         if (head.isEmpty()) {
             return Optional.empty();
         }

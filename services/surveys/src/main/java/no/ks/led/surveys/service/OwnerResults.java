@@ -15,7 +15,8 @@ import no.ks.led.surveys.SurveyRound;
  * engagement covers are listed (with the owner's suppression), and the tenant aggregate only when the
  * engagement covers the whole tenant, because an aggregate over schools outside the scope is the owner's.
  * What a consultant sees is a subset of what the owner is shown, so nothing in it can be subtracted to
- * reveal a hidden figure that the owner's view does not already protect.
+ * reveal a hidden figure that the owner's view does not already protect. Free text is the school's own
+ * leadership's alone: the owner's view (and so a consultant's, the exports and the charts) never carries it.
  */
 @ApplicationScoped
 public class OwnerResults {
@@ -30,8 +31,20 @@ public class OwnerResults {
 
     /** The owner's view of the round as this viewer may see it. */
     public Results of(SurveyRound round, Grant viewer) {
-        Results whole = results.forTenant(round, viewer);
+        Results whole = withoutFreeText(results.forTenant(round, viewer));
         return viewer.hasAny(OWNER) ? whole : withinEngagement(whole, viewer.roles().get(TenantRole.CONSULTANT));
+    }
+
+    /** The figures without any free text: the school's leaders read it in their school's view, nobody else does. */
+    static Results withoutFreeText(Results view) {
+        return new Results(view.roundId(), view.scope(), view.schoolId(), view.minGroupSize(), view.basis(), view.shared(),
+                withoutFreeText(view.total()), view.schools().stream()
+                        .map(s -> new Results.School(s.schoolId(), s.status(), withoutFreeText(s.results()))).toList(),
+                view.previousRoundId());
+    }
+
+    private static Results.Group withoutFreeText(Results.Group group) {
+        return new Results.Group(group.suppressed(), group.respondents(), group.sections(), List.of());
     }
 
     /** The owner's view cut to an engagement's scope (none: nothing at all). */

@@ -96,6 +96,7 @@ public class RoundOpening {
         round.instrumentVersion = instrument.version();
         round.minGroupSize = minGroupSize;
         round.openedBy = openedBy;
+        round.retentionYears = request.retentionYears() == null ? NewRound.DEFAULT_RETENTION_YEARS : request.retentionYears();
         round.persist();
         entityManager.flush();
         rounds.addParticipants(round.id, schools, respondents);

@@ -9,7 +9,10 @@ import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.repository.SurveyRoundRepository;
 
-/** What a round asks: its instrument version's sections, then the tenant's local items as a section of their own. */
+/**
+ * What a round asks: its instrument version's sections (in the team's voice for a team round), then the tenant's
+ * local items as a section of their own.
+ */
 @ApplicationScoped
 public class RoundQuestions {
 
@@ -26,7 +29,7 @@ public class RoundQuestions {
     InstrumentCatalogue catalogue;
 
     public Instrument of(SurveyRound round) {
-        Instrument instrument = catalogue.published(round.instrumentVersion).orElseThrow();
+        Instrument instrument = inMode(catalogue.published(round.instrumentVersion).orElseThrow(), round.mode);
         List<SurveyRoundRepository.LocalItem> items = rounds.localItems(round.id);
         if (items.isEmpty()) {
             return instrument;
@@ -38,6 +41,12 @@ public class RoundQuestions {
         sections.add(new Instrument.Section(LOCAL_SECTION, LOCAL_TITLE, local));
         return new Instrument(instrument.version(), instrument.name(), instrument.publishedAt(), instrument.scale(),
                 List.copyOf(sections));
+    }
+
+    private static Instrument inMode(Instrument instrument, String mode) {
+        List<Instrument.Section> sections = instrument.sections().stream().map(s -> new Instrument.Section(s.code(), s.title(),
+                s.items().stream().map(i -> i.inMode(mode)).toList())).toList();
+        return new Instrument(instrument.version(), instrument.name(), instrument.publishedAt(), instrument.scale(), sections);
     }
 
     private static String orElse(String value, String fallback) {

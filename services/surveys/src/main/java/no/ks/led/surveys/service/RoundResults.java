@@ -90,7 +90,7 @@ public class RoundResults {
                     present(items, tally, tally.respondents > 0, i -> true), List.of());
         }
         // A respondent knows their own answers: the rest of the school must be k or more on its own too.
-        Set<String> own = ownSubmittedItems(round, schoolId, viewer);
+        Set<String> own = ownSubmittedItems(round, schoolId, viewer, tally);
         boolean answered = !own.isEmpty();
         String id = schoolId.toString();
         boolean groupShown = SuppressionPlan.published(withOwn(id, tally.respondents, answered, Visibility.ELIGIBLE), k)
@@ -245,7 +245,13 @@ public class RoundResults {
     }
 
     /** The items the viewer answered in their own submitted set at this school: found by their tag, as they find it. */
-    private Set<String> ownSubmittedItems(SurveyRound round, UUID schoolId, UUID viewer) {
+    private Set<String> ownSubmittedItems(SurveyRound round, UUID schoolId, UUID viewer, Tally tally) {
+        if (round.answersPurgedAt != null) {
+            // the answers are gone but the respondent still knows them: count every answered item as known to them
+            boolean completed = rounds.completions(round.id).stream().anyMatch(c -> c.personId().equals(viewer));
+            return completed ? questions.of(round).items().filter(Instrument.Item::isScale).map(Instrument.Item::code)
+                    .filter(item -> tally.answers(item) > 0).collect(java.util.stream.Collectors.toSet()) : Set.of();
+        }
         return answerSets.submittedItems(round.id, tags.ofPerson(round.id, viewer), schoolId);
     }
 

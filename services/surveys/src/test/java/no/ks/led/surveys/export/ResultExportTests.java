@@ -136,7 +136,7 @@ class ResultExportTests {
     }
 
     @Test
-    void withKRespondentsTheOwnerExportsFiguresAndNeutralisedUnattributedFreeText() throws Exception {
+    void withKRespondentsTheOwnerExportsFiguresAndOnlyTheSchoolsLeadersTheNeutralisedFreeText() throws Exception {
         String round = roundWithTwoAnswers();
         insertAnonymousSet(round, 3, "+47 ønsker mer tid");
 
@@ -146,11 +146,9 @@ class ResultExportTests {
         List<String> fields = List.of(learning1.split(";", -1));
         assertEquals("3", fields.get(9), learning1);
         assertEquals("4,00", fields.get(10), learning1);
-        List<String> free = owner.lines().filter(l -> l.contains(";Fritekst;")).toList();
-        assertEquals(3, free.size(), owner);
-        free.forEach(l -> assertTrue(l.startsWith("Alle skoler;;;"), l));
-        assertTrue(owner.contains(";\"'=HYPERLINK(\"\"http://x\"\")\""), owner);
-        assertTrue(owner.contains(";'+47 ønsker mer tid"), owner);
+        // free text is the school's own leadership's: never in the owner's download
+        assertEquals(List.of(), owner.lines().filter(l -> l.contains(";Fritekst;")).toList(), owner);
+        assertFalse(owner.contains("HYPERLINK") || owner.contains("ønsker"), owner);
         // every item exactly as the JSON results show it to the same viewer: a figure, or the marker
         List<java.util.Map<String, Object>> items = as("fjordvik.coordinator").when().get(path(round) + "/results")
                 .then().statusCode(200).extract().jsonPath().getList("total.sections.items.flatten()");
@@ -174,6 +172,25 @@ class ResultExportTests {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Row row = rowWith(book, "learning-1");
             assertEquals(4.0, row.getCell(10).getNumericCellValue(), 1e-9);
+            boolean formulaText = false;
+            for (Row r : book.getSheetAt(0)) {
+                for (Cell c : r) {
+                    assertFalse(c.getCellType() == CellType.FORMULA);
+                    formulaText |= c.getCellType() == CellType.STRING && c.getStringCellValue().startsWith("=HYPERLINK");
+                }
+            }
+            assertFalse(formulaText, "no free text in the owner's download");
+        }
+        // the school's own leaders export it, unattributed and neutralised, once the others alone are k or more
+        insertAnonymousSet(round, 4, "Fjerde");
+        String school = csv(as("fjordvik.principal").when().get(path(round) + "/results/schools/" + FJORDVIK_SCHOOL + ".csv")
+                .then().statusCode(200).extract());
+        assertEquals(4, school.lines().filter(l -> l.contains(";Fritekst;")).count(), school);
+        assertTrue(school.contains(";\"'=HYPERLINK(\"\"http://x\"\")\""), school);
+        assertTrue(school.contains(";'+47 ønsker mer tid"), school);
+        byte[] schoolXlsx = as("fjordvik.principal").when().get(path(round) + "/results/schools/" + FJORDVIK_SCHOOL + ".xlsx")
+                .then().statusCode(200).contentType(XLSX).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(schoolXlsx))) {
             boolean formulaText = false;
             for (Row r : book.getSheetAt(0)) {
                 for (Cell c : r) {
