@@ -14,13 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -32,12 +30,10 @@ import org.openqa.selenium.support.ui.Select;
  * attended answers the evaluation once; the results say "too few answers" below k. Every page passes axe-core in all
  * four languages, and another tenant's activity is a 404.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ActivityPagesBrowserIT {
+class ActivityPagesBrowserIT extends WithBrowser {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
-    private static Browser browser;
     private static String title;
     private static String activity;
     private static String heldActivity;
@@ -70,14 +66,7 @@ class ActivityPagesBrowserIT {
                 .then().statusCode(200);
         assertEquals(1, ServiceDatabases.update("scheduling", "UPDATE activity SET starts_at = now() - interval '30 hours', "
                 + "ends_at = now() - interval '24 hours' WHERE id = '" + heldActivity + "'"));
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -22,13 +22,11 @@ import no.ks.led.foundation.testing.RealmLogin;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -43,9 +41,8 @@ import org.openqa.selenium.support.ui.Select;
  * weeks with a paid speaker and no application is warned of in the year planner and on the programme's overview.
  * Every new page passes axe-core in every language; nordhei gets 404 for fjordvik's application and claim.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FundingPagesBrowserIT {
+class FundingPagesBrowserIT extends WithBrowser {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final LocalDate TODAY = LocalDate.now(OSLO);
@@ -57,7 +54,6 @@ class FundingPagesBrowserIT {
     private static final String NETWORK = "Nettverkssamling " + TAG;
     private static final String SOON = "Samling snart " + TAG;
     private static final String PROGRAMME_DAY = "Programsamling " + TAG;
-    private static Browser browser;
     private static String programme;
     private static String application;
     private static String heldApplication;
@@ -83,14 +79,7 @@ class FundingPagesBrowserIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> given()
                 .baseUri(Platform.url("gateway")).auth().oauth2(token).when().get("/api/tenants/fjordvik/funding/warnings")
                 .then().statusCode(200).extract().jsonPath().getList("activityId").contains(soon));
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test
