@@ -341,11 +341,14 @@ class FundingPagesBrowserIT extends WithBrowser {
 
     private static String gathering(String token, String title, LocalDate first, LocalDate last, String speaker, long feeOre,
             long travelOre, String programmeId) {
-        String id = given().baseUri(Platform.url("gateway")).auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"kind\":\"leader-gathering\",\"title\":\"" + title + "\",\"startsAt\":\"" + first + "T09:00\",\"endsAt\":\""
-                        + last + "T15:00\",\"place\":\"Kulturhuset\""
-                        + (programmeId == null ? "" : ",\"programmeId\":\"" + programmeId + "\"") + "}")
-                .when().post("/api/tenants/fjordvik/activities").then().statusCode(201).extract().path("id");
+        String body = "{\"kind\":\"leader-gathering\",\"title\":\"" + title + "\",\"startsAt\":\"" + first + "T09:00\",\"endsAt\":\""
+                + last + "T15:00\",\"place\":\"Kulturhuset\"" + (programmeId == null ? "" : ",\"programmeId\":\"" + programmeId + "\"") + "}";
+        // scheduling learns of a new programme from its event: until then it refuses the programme's id
+        Response created = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> given()
+                .baseUri(Platform.url("gateway")).auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/tenants/fjordvik/activities"), r -> r.statusCode() != 400 || programmeId == null);
+        assertEquals(201, created.statusCode(), created.asString());
+        String id = created.path("id");
         given().baseUri(Platform.url("gateway")).auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"speakerId\":\"" + speaker + "\",\"feeOre\":" + feeOre + ",\"travelOre\":" + travelOre + "}")
                 .when().post("/api/tenants/fjordvik/activities/" + id + "/speakers").then().statusCode(201);
