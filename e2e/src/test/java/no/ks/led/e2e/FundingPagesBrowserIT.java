@@ -145,6 +145,8 @@ class FundingPagesBrowserIT extends WithBrowser {
             browser.open("/accessibility");
             browser.chooseLanguage(language);
             browser.open("/tenants/fjordvik/funding/applications/new");
+            // the title is required in the browser too: without it the form is never sent
+            browser.find("#title").sendKeys("Studieavgift " + TAG);
             browser.find("#study-fee-person-1").sendKeys("Avdelingsleder " + TAG);
             date("study-fee-date-1", NEXT_YEAR);
             browser.find("#study-fee-amount-1").sendKeys("mange");
