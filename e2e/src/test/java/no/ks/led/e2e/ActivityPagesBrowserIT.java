@@ -14,13 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -32,12 +30,10 @@ import org.openqa.selenium.support.ui.Select;
  * attended answers the evaluation once; the results say "too few answers" below k. Every page passes axe-core in all
  * four languages, and another tenant's activity is a 404.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ActivityPagesBrowserIT {
+class ActivityPagesBrowserIT extends WithBrowser {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
-    private static Browser browser;
     private static String title;
     private static String activity;
     private static String heldActivity;
@@ -70,14 +66,7 @@ class ActivityPagesBrowserIT {
                 .then().statusCode(200);
         assertEquals(1, ServiceDatabases.update("scheduling", "UPDATE activity SET starts_at = now() - interval '30 hours', "
                 + "ends_at = now() - interval '24 hours' WHERE id = '" + heldActivity + "'"));
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test
@@ -128,6 +117,18 @@ class ActivityPagesBrowserIT {
         browser.find("[data-testid=mark-attended]").click();
         assertEquals("Oppmøtet er registrert.", browser.find("[data-testid=notice]").getText());
         assertEquals("Møtte", browser.find("[data-testid=attended]").getText());
+        assertEquals("Påmeldt: 1. Møtte: 1, møtte ikke: 0, ikke registrert: 0.",
+                browser.find("[data-testid=participants-summary]").getText());
+        browser.open("/tenants/fjordvik/activities/" + heldActivity);
+        // the leader's sign-up, attended: the organiser sees who and whether they came
+        WebElement leader = browser.find("[data-testid=participant]");
+        assertEquals("Møtte", leader.findElement(By.cssSelector("[data-testid=attended]")).getText());
+        browser.assertAccessible("the held activity's participants");
+        browser.screenshot("activity-participants");
+        browser.phone(320);
+        browser.assertNoSidewaysScroll("the held activity's participants at 320 px");
+        browser.screenshot("activity-participants-320");
+        browser.desktop();
         browser.logOut();
     }
 
@@ -138,8 +139,16 @@ class ActivityPagesBrowserIT {
         browser.open("/tenants/fjordvik/activities/" + activity);
         browser.find("[data-testid=sign-up]").click();
         assertEquals("Du står på venteliste.", browser.find("[data-testid=my-sign-up]").getText());
-        // a participant sees neither the list nor the attendance
+        // a participant sees neither the list nor the attendance: nothing of the coordinator's sign-up ahead of them
         assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=participant]")).isEmpty());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=participants-summary]")).isEmpty());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=waiting]")).isEmpty());
+        assertFalse(browser.driver.getPageSource().contains("Glutenfri"), "another person's dietary needs");
+        // their own sign-up of the gathering held, with the attendance recorded for them, and no one else's
+        browser.open("/tenants/fjordvik/activities/" + heldActivity);
+        assertEquals("Du er registrert som møtt.", browser.find("[data-testid=my-attendance]").getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=participant]")).isEmpty());
+        browser.screenshot("activity-my-attendance");
 
         browser.open("/tenants/fjordvik/activities/" + heldActivity);
         browser.find("[data-testid=evaluation-link]").click();

@@ -35,6 +35,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    /** The languages whose pages the every-language check keeps screenshots of, at 1280 and 320 px: bokmål and one other. */
+    private static final List<String> SCREENSHOT_LANGUAGES = List.of("nb", "en");
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -128,10 +130,23 @@ final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
-    /** Saves a screenshot of the page as {@code target/screenshots/<name>.png}. */
+    /** Saves a screenshot of the whole page, not only what the window shows, as {@code target/screenshots/<name>.png}. */
+    @SuppressWarnings("unchecked")
     void screenshot(String name) {
+        byte[] png;
         try {
-            Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
+                    "height", Math.min(((Number) size.get("height")).doubleValue(), 8000), "scale", 1);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+            png = java.util.Base64.getDecoder().decode((String) shot.get("data"));
+        } catch (RuntimeException notThisWay) {
+            png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        }
+        try {
+            Files.write(screenshots.resolve(name + ".png"), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -158,8 +173,16 @@ final class Browser implements AutoCloseable {
                 find("#main");
                 assertEquals(language, driver.findElement(By.tagName("html")).getAttribute("lang"));
                 assertAccessible(page + " in " + language);
+                String shot = "every-language-" + page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "x").replaceAll("[^A-Za-z0-9]+", "-")
+                        .replaceAll("^-|-$", "") + "-" + language;
+                if (SCREENSHOT_LANGUAGES.contains(language)) {
+                    screenshot(shot);
+                }
                 phone(320);
                 assertNoSidewaysScroll(page + " in " + language);
+                if (SCREENSHOT_LANGUAGES.contains(language)) {
+                    screenshot(shot + "-320");
+                }
                 desktop();
             }
         }

@@ -14,13 +14,11 @@ import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
 import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,26 +31,17 @@ import org.openqa.selenium.support.ui.Select;
  * roster file after its dry run and follow the import to its end. Every
  * page passes axe-core in every language and has no sideways scroll at 320 px; another tenant's page is a 404.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CoordinatorPagesBrowserIT {
+class CoordinatorPagesBrowserIT extends WithBrowser {
 
     private static final String SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
-    private static Browser browser;
     private static String round;
     private static String school;
     private static String schoolName = "Testvik skole " + UUID.randomUUID().toString().substring(0, 4);
 
     @BeforeAll
     static void openABrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -690,4 +690,45 @@ class CrossTenantMatrixIT {
         }
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
+
+    // ---- the activity's participants (h2-pages): within a tenant, sign-ups are the organisers'
+
+    /** Demo users who take part in activities but do not organise them: they see their own sign-ups only. */
+    private static final List<String> PARTICIPANTS = List.of("fjordvik.principal", "fjordvik.leader", "nordhei.principal",
+            "nordhei.leader", "norddal.skoleleder", "norddal.afdelingsleder", DemoUsers.CONSULTANT);
+
+    /**
+     * The organiser's sign-up of each tenant's fixture activity is never shown to a participant of the same tenant,
+     * through the gateway or on the service, in the list or as the page's activity; another tenant's participant
+     * gets the 404 the matrix checks above.
+     */
+    @Test
+    @Order(4)
+    void aParticipantSeesOnlyTheirOwnSignUpsOfTheirTenantsActivity() {
+        List<String> violations = new ArrayList<>();
+        int checked = 0;
+        for (String tenant : FIXTURES.keySet()) {
+            String path = "/api/tenants/" + tenant + "/activities/" + FIXTURES.get(tenant).get("activityId") + "/sign-ups";
+            String organisers = FIXTURES.get(tenant).get("signUpId");
+            for (String user : PARTICIPANTS) {
+                if (!DemoUsers.isMember(user, tenant)) {
+                    continue;
+                }
+                for (String channel : List.of("gateway", "scheduling")) {
+                    Http.Reply reply = Http.send(Platform.url(channel), "GET", path, RealmLogin.accessToken(user),
+                            "application/json", null);
+                    if (reply.status() == 200) {
+                        checked++;
+                        if (JsonPath.from(reply.body()).getList("id", String.class).contains(organisers)) {
+                            violations.add(user + " sees the organiser's sign-up at " + path + " (" + channel + ")");
+                        }
+                    } else if (reply.status() != 404 && reply.status() != 403) {
+                        violations.add(user + " got " + reply.status() + " at " + path + " (" + channel + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 8, "the participants' own tenants answered only " + checked + " times");
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
 }

@@ -22,17 +22,16 @@ import no.ks.led.foundation.testing.RealmLogin;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 16's "done when" in real Chromium, as fjordvik.coordinator: prepares an application from next year's
@@ -42,9 +41,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * weeks with a paid speaker and no application is warned of in the year planner and on the programme's overview.
  * Every new page passes axe-core in every language; nordhei gets 404 for fjordvik's application and claim.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FundingPagesBrowserIT {
+class FundingPagesBrowserIT extends WithBrowser {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final LocalDate TODAY = LocalDate.now(OSLO);
@@ -55,11 +53,12 @@ class FundingPagesBrowserIT {
     private static final String SPRING = "Ledersamling vår " + TAG;
     private static final String NETWORK = "Nettverkssamling " + TAG;
     private static final String SOON = "Samling snart " + TAG;
-    private static Browser browser;
+    private static final String PROGRAMME_DAY = "Programsamling " + TAG;
     private static String programme;
     private static String application;
     private static String heldApplication;
     private static String claim;
+    private static String autumn;
 
     @BeforeAll
     static void scheduleGatheringsWithPaidSpeakersAndOpenABrowser() {
@@ -70,7 +69,9 @@ class FundingPagesBrowserIT {
         String speaker = given().baseUri(Platform.url("gateway")).auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"name\":\"Kari Foredrag " + TAG + "\",\"organisation\":\"IMTEC\",\"email\":\"kari." + TAG + "@example.org\"}")
                 .when().post("/api/tenants/fjordvik/speakers").then().statusCode(201).extract().path("id");
-        gathering(token, AUTUMN, NEXT_YEAR, NEXT_YEAR.plusDays(1), speaker, 2_000_000, 400_000);
+        autumn = gathering(token, AUTUMN, NEXT_YEAR, NEXT_YEAR.plusDays(1), speaker, 2_000_000, 400_000);
+        // the programme's own activity: a cost for the programme's year needs one
+        gathering(token, PROGRAMME_DAY, NEXT_YEAR.plusMonths(1), NEXT_YEAR.plusMonths(1), speaker, 0, 0, programme);
         gathering(token, SPRING, NEXT_YEAR.plusMonths(6), NEXT_YEAR.plusMonths(6), speaker, 1_500_000, 0);
         gathering(token, NETWORK, HELD, HELD, speaker, 1_000_000, 0);
         String soon = gathering(token, SOON, TODAY.plusDays(21), TODAY.plusDays(21), speaker, 1_000_000, 0);
@@ -78,14 +79,7 @@ class FundingPagesBrowserIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> given()
                 .baseUri(Platform.url("gateway")).auth().oauth2(token).when().get("/api/tenants/fjordvik/funding/warnings")
                 .then().statusCode(200).extract().jsonPath().getList("activityId").contains(soon));
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test
@@ -99,16 +93,23 @@ class FundingPagesBrowserIT {
         browser.find("#policy-ou-2024").click();
         choose(AUTUMN);
         choose(SPRING);
+        // a study fee of 12,000 kr for one participant: OU 2024 (version 2) counts 10,000 of it for the semester
+        browser.find("#study-fee-person-0").sendKeys("Rektor " + TAG);
+        date("study-fee-date-0", NEXT_YEAR);
+        browser.find("#study-fee-amount-0").sendKeys("12 000");
         browser.screenshot("funding-new-application");
         browser.find("[data-testid=prepare]").click();
         browser.wait.until(ExpectedConditions.urlContains("notice=prepared"));
         application = path();
         assertEquals("Utkast", browser.find("[data-testid=status]").getText());
-        // 2 days of 10,000 kr fee and 4,000 kr travel, 1 day of 15,000 kr, all under the caps: 70 % of 39,000
-        assertEquals("27 300 kr", text("[data-testid=requested]"));
+        // 2 days of 10,000 kr fee and 4,000 kr travel, 1 day of 15,000 kr, all under the caps: 70 % of 39,000; and
+        // the study fee up to 10,000 kr a semester
+        assertEquals("37 300 kr", text("[data-testid=requested]"));
         List<String> rules = browser.driver.findElements(By.cssSelector("[data-testid=rule]")).stream()
                 .map(WebElement::getText).toList();
         assertTrue(rules.contains("Fondet dekker en andel av det som teller med"), rules.toString());
+        assertTrue(rules.contains("Studieavgiften teller med opp til taket per person per semester (1. jan.–30. juni, 1. juli–31. des.)"),
+                rules.toString());
         browser.screenshot("funding-application-draft");
         assertPdf(download(browser.find("[data-testid=summary-pdf]").getAttribute("href")), TAG);
 
@@ -120,7 +121,7 @@ class FundingPagesBrowserIT {
         browser.wait.until(ExpectedConditions.urlContains("notice=approved"));
         assertEquals("Innvilget", browser.find("[data-testid=status]").getText());
         assertEquals("21/12345", browser.find("[data-testid=case-number]").getText());
-        assertEquals("27 300 kr", text("[data-testid=approved]"));
+        assertEquals("37 300 kr", text("[data-testid=approved]"));
         browser.screenshot("funding-application-approved");
 
         // the gatherings are next year: the API blocks the claim, and the page says why
@@ -134,6 +135,81 @@ class FundingPagesBrowserIT {
 
     @Test
     @Order(2)
+    void aStudyFeeTheFormCannotReadIsShownNextToItsFieldInEveryLanguage() {
+        Map<String, String> expected = Map.of(
+                "nb", "Skriv beløpet i kroner, for eksempel 8000 eller 8000,50.",
+                "nn", "Skriv beløpet i kroner, til dømes 8000 eller 8000,50.",
+                "en", "Enter the amount in kroner, for example 8000 or 8000.50.",
+                "da", "Skriv beløbet i kroner, for eksempel 8000 eller 8000,50.");
+        for (String language : List.of("nb", "nn", "en", "da")) {
+            browser.open("/accessibility");
+            browser.chooseLanguage(language);
+            browser.open("/tenants/fjordvik/funding/applications/new");
+            // the title is required in the browser too: without it the form is never sent
+            browser.find("#title").sendKeys("Studieavgift " + TAG);
+            browser.find("#study-fee-person-1").sendKeys("Avdelingsleder " + TAG);
+            date("study-fee-date-1", NEXT_YEAR);
+            browser.find("#study-fee-amount-1").sendKeys("mange");
+            browser.find("[data-testid=prepare]").click();
+            WebElement amount = browser.wait.until(d -> d.findElements(By.cssSelector("#study-fee-amount-1[aria-invalid=true]"))
+                    .stream().findFirst().orElse(null));
+            WebElement error = browser.find("#" + amount.getAttribute("aria-describedby"));
+            assertEquals(expected.get(language), error.getText(), language);
+            // the error stands next to its field, in the same field group, and what was typed stays
+            assertEquals(amount.findElement(By.xpath("..")), error.findElement(By.xpath("..")));
+            assertEquals("Avdelingsleder " + TAG, browser.find("#study-fee-person-1").getAttribute("value"));
+            assertEquals(1, browser.driver.findElements(By.cssSelector("[data-testid=field-error]")).size(), language);
+            browser.assertAccessible("the application form with a study fee it cannot read, in " + language);
+            browser.screenshot("funding-study-fee-error-" + language);
+            browser.phone(320);
+            browser.assertNoSidewaysScroll("the application form with a study fee it cannot read, in " + language);
+            browser.screenshot("funding-study-fee-error-" + language + "-320");
+            browser.desktop();
+        }
+        browser.open("/accessibility");
+        browser.chooseLanguage("nb");
+    }
+
+    @Test
+    @Order(3)
+    void theCoordinatorAddsAndRemovesCostsTheFundNeverRefundsOnTheBudgetPage() {
+        browser.open("/tenants/fjordvik/budget?year=" + NEXT_YEAR.getYear());
+        addCost("activity:" + autumn, "venue-hire", "Hotell " + TAG, "5 000");
+        WebElement venue = otherCost("Hotell " + TAG);
+        assertTrue(venue.getText().replace('\u00a0', ' ').contains(AUTUMN + ": 5 000 kr"), venue.getText());
+
+        // a cost for the programme's whole year, which only the API could take before
+        addCost("programme:" + programme, "materials", "Bøker " + TAG, "2 500,50");
+        WebElement books = otherCost("Bøker " + TAG);
+        assertTrue(books.getText().replace('\u00a0', ' ').contains("Led skole " + TAG + ": 2 500,50 kr"), books.getText());
+        WebElement line = browser.driver.findElements(By.cssSelector("[data-testid=budget-line]")).stream()
+                .filter(l -> l.getText().contains("Bøker " + TAG)).findFirst().orElseThrow();
+        assertTrue(line.getText().contains("Led skole " + TAG), line.getText());
+        // what the fund covers and what the owner pays add up to the cost
+        assertEquals(kroner("[data-testid=cost]"), kroner("[data-testid=fund-covers]") + kroner("[data-testid=owner-pays]"));
+        browser.assertAccessible("the budget with costs the fund never refunds");
+        browser.screenshot("funding-budget-costs");
+        browser.phone(320);
+        browser.assertNoSidewaysScroll("the budget at 320 px");
+        browser.screenshot("funding-budget-costs-320");
+        browser.desktop();
+
+        // an amount the page cannot read: the problem names the field and nothing is added
+        addCost("activity:" + autumn, "materials", "", "mye");
+        assertTrue(browser.find("[data-testid=problem]").getText().contains("Beløp"), "the problem names the field");
+        assertEquals(2, otherCosts(TAG).size());
+
+        otherCost("Hotell " + TAG).findElement(By.cssSelector("[data-testid=remove-cost]")).click();
+        browser.wait.until(d -> otherCosts("Hotell " + TAG).isEmpty());
+        otherCost("Bøker " + TAG).findElement(By.cssSelector("[data-testid=remove-cost]")).click();
+        browser.wait.until(d -> otherCosts(TAG).isEmpty());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=budget-line]")).stream()
+                .noneMatch(l -> l.getText().contains("Hotell " + TAG) || l.getText().contains("Bøker " + TAG)),
+                "the removed costs are gone from the lines too");
+    }
+
+    @Test
+    @Order(4)
     void forAGatheringHeldAfterTheApprovalTheCoordinatorBuildsTheClaimWithAnInvoiceAndDownloadsTheBundle() throws Exception {
         browser.open("/tenants/fjordvik/funding/applications/new");
         browser.find("#title").sendKeys(NETWORK);
@@ -181,7 +257,7 @@ class FundingPagesBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void theBudgetThePlannerAndTheOverviewShowWhatTheFundCoversAndWarn() {
         browser.open("/tenants/fjordvik/budget?year=" + HELD.getYear());
         WebElement held = browser.driver.findElements(By.cssSelector("[data-testid=budget-line]")).stream()
@@ -204,7 +280,7 @@ class FundingPagesBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void everyFundingPageIsAccessibleInEveryLanguage() {
         browser.assertAccessibleInEveryLanguage(List.of("/tenants/fjordvik/budget?year=" + NEXT_YEAR.getYear(),
                 "/tenants/fjordvik/funding/applications", "/tenants/fjordvik/funding/applications/new", application,
@@ -215,7 +291,7 @@ class FundingPagesBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void nordheiGetsNotFoundForFjordviksApplicationAndClaim() {
         browser.logIn("nordhei.coordinator");
         String applicationId = application.substring(application.lastIndexOf('/') + 1);
@@ -238,7 +314,7 @@ class FundingPagesBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void anEngagedConsultantPreparesButOnlyTheOwnerSubmitsAndThePageSaysSo() {
         browser.logIn("veiviser.consultant");
         browser.open("/tenants/fjordvik/funding/applications/new");
@@ -262,10 +338,19 @@ class FundingPagesBrowserIT {
 
     private static String gathering(String token, String title, LocalDate first, LocalDate last, String speaker, long feeOre,
             long travelOre) {
-        String id = given().baseUri(Platform.url("gateway")).auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"kind\":\"leader-gathering\",\"title\":\"" + title + "\",\"startsAt\":\"" + first + "T09:00\",\"endsAt\":\""
-                        + last + "T15:00\",\"place\":\"Kulturhuset\"}")
-                .when().post("/api/tenants/fjordvik/activities").then().statusCode(201).extract().path("id");
+        return gathering(token, title, first, last, speaker, feeOre, travelOre, null);
+    }
+
+    private static String gathering(String token, String title, LocalDate first, LocalDate last, String speaker, long feeOre,
+            long travelOre, String programmeId) {
+        String body = "{\"kind\":\"leader-gathering\",\"title\":\"" + title + "\",\"startsAt\":\"" + first + "T09:00\",\"endsAt\":\""
+                + last + "T15:00\",\"place\":\"Kulturhuset\"" + (programmeId == null ? "" : ",\"programmeId\":\"" + programmeId + "\"") + "}";
+        // scheduling learns of a new programme from its event: until then it refuses the programme's id
+        Response created = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> given()
+                .baseUri(Platform.url("gateway")).auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/tenants/fjordvik/activities"), r -> r.statusCode() != 400 || programmeId == null);
+        assertEquals(201, created.statusCode(), created.asString());
+        String id = created.path("id");
         given().baseUri(Platform.url("gateway")).auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"speakerId\":\"" + speaker + "\",\"feeOre\":" + feeOre + ",\"travelOre\":" + travelOre + "}")
                 .when().post("/api/tenants/fjordvik/activities/" + id + "/speakers").then().statusCode(201);
@@ -289,6 +374,33 @@ class FundingPagesBrowserIT {
     private static void date(String id, LocalDate day) {
         browser.find("#" + id);
         browser.driver.executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, day.toString());
+    }
+
+    /** Fills the budget's form for a cost the fund never refunds and sends it. */
+    private static void addCost(String chosen, String kind, String description, String amount) {
+        new Select(browser.find("#cost-for")).selectByValue(chosen);
+        new Select(browser.find("#cost-kind")).selectByValue(kind);
+        browser.find("#cost-description").clear();
+        browser.find("#cost-description").sendKeys(description);
+        browser.find("#cost-amount").clear();
+        browser.find("#cost-amount").sendKeys(amount);
+        browser.find("[data-testid=add-cost]").click();
+    }
+
+    /** The budget's costs the fund never refunds whose text names this. */
+    private static List<WebElement> otherCosts(String name) {
+        return browser.driver.findElements(By.cssSelector("[data-testid=other-cost]")).stream()
+                .filter(e -> e.getText().contains(name)).toList();
+    }
+
+    private static WebElement otherCost(String name) {
+        return browser.wait.until(d -> otherCosts(name).stream().findFirst().orElse(null));
+    }
+
+    /** An amount the page shows ("12 345 kr", "2 500,50 kr") in øre. */
+    private static long kroner(String css) {
+        String amount = text(css).replace(" kr", "").replace(" ", "").replace(',', '.');
+        return new java.math.BigDecimal(amount).movePointRight(2).longValueExact();
     }
 
     private static String text(String css) {

@@ -9,13 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -25,22 +23,13 @@ import org.openqa.selenium.support.ui.Select;
  * national results, their CSV and the trend; every page axe-clean in every language and at 320 px; a tenant's
  * coordinator is refused them, as the API refuses.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NationalPagesBrowserIT {
+class NationalPagesBrowserIT extends WithBrowser {
 
-    private static Browser browser;
 
     @BeforeAll
     static void openABrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

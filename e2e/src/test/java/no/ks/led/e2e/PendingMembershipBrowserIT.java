@@ -12,10 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.restassured.http.ContentType;
 import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,13 +23,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * in, sees fjordvik's role waiting (every language axe-clean, 320 px without sideways scroll), fjordvik's pages
  * are still 404 to them, and once they accept, fjordvik's home opens and nordhei's still does.
  */
-@ExtendWith(Platform.class)
-class PendingMembershipBrowserIT {
+class PendingMembershipBrowserIT extends WithBrowser {
 
     private static final String NORDHEI_SCHOOL = "411b22cd-71ee-5fd8-a7c2-fb467ea483a1";
     private static final String FJORDVIK_SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
     private static final List<String> LANGUAGES = List.of("nb", "nn", "en", "da");
-    private static Browser browser;
     private static String email;
     private static String membership;
 
@@ -41,14 +37,7 @@ class PendingMembershipBrowserIT {
         add("nordhei", "nordhei.executive", "Vera Venter", "principal", NORDHEI_SCHOOL);
         letLogIn(email);
         membership = add("fjordvik", "fjordvik.coordinator", "Vera Fjord", "school-leader", FJORDVIK_SCHOOL);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -15,13 +15,11 @@ import java.util.stream.Collectors;
 import io.restassured.response.Response;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -33,26 +31,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * consultant proposes and the coordinator accepts; nordhei sees none of it. Every page passes axe-core in every
  * language, and the overview holds at 320 px.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProgrammePagesBrowserIT {
+class ProgrammePagesBrowserIT extends WithBrowser {
 
     private static final List<String> LANGUAGES = List.of("nb", "nn", "en", "da");
     private static final String NAME = "Led skole Fjordvik " + UUID.randomUUID().toString().substring(0, 6);
     private static final String GOAL = "Alle ledergrupper bruker ståstedsanalysen " + UUID.randomUUID().toString().substring(0, 4);
-    private static Browser browser;
     private static String overview;
 
     @BeforeAll
     static void openABrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -13,13 +13,11 @@ import java.util.stream.Collectors;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -29,14 +27,12 @@ import org.openqa.selenium.WebElement;
  * view (one section at a time, stepped through by its links); every page axe-clean in every language and at 320 px,
  * another tenant's the 404 page.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ResultsDiscussionBrowserIT {
+class ResultsDiscussionBrowserIT extends WithBrowser {
 
     private static final String SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
     /** The demo school's other leader (fjordvik.leader). */
     private static final String LEADER = "Finn Berg";
-    private static Browser browser;
     private static String round;
     private static String results;
 
@@ -58,14 +54,7 @@ class ResultsDiscussionBrowserIT {
         as("fjordvik.principal").header("Idempotency-Key", UUID.randomUUID().toString())
                 .when().post(path + "/responses/mine/submission").then().statusCode(200);
         results = "/tenants/fjordvik/survey-rounds/" + round + "/results/schools/" + SCHOOL;
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

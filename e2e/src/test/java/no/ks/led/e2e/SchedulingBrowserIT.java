@@ -12,21 +12,17 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * Scheduling's pages in Chromium: the year planner with a holiday warning inline, and my calendar, whose feed
  * link works until the revoke button is pressed; axe-core finds nothing on either page in any language.
  */
-@ExtendWith(Platform.class)
-class SchedulingBrowserIT {
+class SchedulingBrowserIT extends WithBrowser {
 
     private static final List<String> LANGUAGES = List.of("nb", "nn", "en", "da");
-    private static Browser browser;
     private static String title;
 
     @BeforeAll
@@ -45,14 +41,7 @@ class SchedulingBrowserIT {
                 .body("{\"kind\":\"leader-gathering\",\"title\":\"" + title + "\",\"startsAt\":\"" + mayDay
                         + "T09:00\",\"endsAt\":\"" + mayDay + "T15:00\",\"place\":\"Rådhuset\"}")
                 .when().post("/api/tenants/fjordvik/activities").then().statusCode(201);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -12,13 +12,11 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import no.ks.led.foundation.testing.RealmLogin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -31,12 +29,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * coordinator follows the round up and reminds; the consultant switches tenants. Every page passes axe-core
  * in every language, and another tenant's page answers 404. One browser for the class.
  */
-@ExtendWith(Platform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebAppBrowserIT {
+class WebAppBrowserIT extends WithBrowser {
 
     private static final String SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
-    private static Browser browser;
     private static String round;
 
     @BeforeAll
@@ -49,14 +45,7 @@ class WebAppBrowserIT {
                         + today.plusDays(21) + "\",\"schoolIds\":[\"" + SCHOOL + "\"]}")
                 .when().post("/api/tenants/fjordvik/survey-rounds")
                 .then().statusCode(201).extract().path("id");
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser();
     }
 
     @Test

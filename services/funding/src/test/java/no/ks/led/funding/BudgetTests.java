@@ -57,6 +57,46 @@ class BudgetTests {
     }
 
     @Test
+    void theFundCoversWhatTheApprovalGrantsAndTheTotalsAddUpToTheCost() {
+        String tenant = "budget-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(SchedulingFeed.OSLO);
+        LocalDate held = today.minusDays(7);
+        LocalDate later = held.plusYears(1);
+        // held a week ago and approved today: the fund refunds nothing for it (Led 2018: approval before the event)
+        UUID heldBeforeApproval = SchedulingFeed.activity(tenant, "Holdt før svaret", held, held, 1_000_000, 0);
+        // next year, 16,000 kr applied for and 12,000 kr approved: the fund covers no more than KS approved
+        UUID approvedLess = SchedulingFeed.activity(tenant, "Innvilget mindre", later, later, 2_000_000, 300_000);
+        QuarkusTransaction.requiringNew().run(() -> {
+            approve(tenant, heldBeforeApproval, held.minusDays(30), today, 1_000_000L);
+            approve(tenant, approvedLess, today, today, 1_200_000L);
+        });
+
+        Budgets.Budget past = QuarkusTransaction.requiringNew().call(() -> budgets.of(tenant, held.getYear()));
+        Budgets.Budget next = QuarkusTransaction.requiringNew().call(() -> budgets.of(tenant, later.getYear()));
+
+        assertEquals(0, past.fundCoversOre(), past.toString());
+        assertEquals(1_000_000, past.ownerPaysOre());
+        assertEquals(1_200_000, next.fundCoversOre(), next.toString());
+        assertEquals(2_300_000 - 1_200_000, next.ownerPaysOre());
+        for (Budgets.Budget budget : List.of(past, next)) {
+            assertEquals(budget.plannedOre(), budget.costOre(), "nothing claimed: the cost is the planned");
+            assertEquals(budget.costOre(), budget.fundCoversOre() + budget.ownerPaysOre());
+            for (Budgets.CostLine line : budget.lines()) {
+                long cost = line.actualOre() != null ? line.actualOre() : line.plannedOre();
+                assertEquals(cost, line.fundCoversOre() + line.ownerPaysOre(), line.toString());
+            }
+        }
+    }
+
+    private void approve(String tenant, UUID activity, LocalDate submittedOn, LocalDate approvedOn, long approvedOre) {
+        FundingApplication application = applications.prepare(tenant, new Applications.Preparation("Søknad", "led-2018",
+                List.of(activity)), "test", null).application();
+        applications.decide(tenant, application.id, new Applications.Decision("submitted", submittedOn, null, null, null, null));
+        applications.decide(tenant, application.id, new Applications.Decision("approved", approvedOn, "25/00002", approvedOre,
+                approvedOn.plusYears(2), null));
+    }
+
+    @Test
     void theYearIsRequiredAndTheBudgetIsTheTenantsOwn() {
         DemoAccess.awaitReplica();
         given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator")).when().get("/api/tenants/fjordvik/budget")

@@ -6,10 +6,13 @@ import java.util.UUID;
 
 import io.quarkus.qute.TemplateData;
 
-/** A tenant's programme budget for a year as the funding API gives it: cost lines and totals in whole øre. */
+/**
+ * A tenant's programme budget for a year as the funding API gives it: cost lines and totals in whole øre; the cost
+ * (actual where known, planned otherwise) is what the fund covers and the owner pays together.
+ */
 @TemplateData
-public record Budget(int year, List<CostLine> lines, long plannedOre, long actualOre, long fundCoversOre, long ownerPaysOre,
-        List<ProcurementWarning> procurement) {
+public record Budget(int year, List<CostLine> lines, long plannedOre, long actualOre, long costOre, long fundCoversOre,
+        long ownerPaysOre, List<ProcurementWarning> procurement) {
 
     public Budget {
         lines = lines == null ? List.of() : lines;

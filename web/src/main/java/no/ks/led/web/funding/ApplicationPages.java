@@ -58,7 +58,8 @@ public class ApplicationPages {
                 List<FundingWarning> warnings);
 
         static native TemplateInstance form(Page page, List<FundingPolicy> policies, List<BookedActivity> activities,
-                Map<String, String> entered, List<String> chosen, String key, String problem);
+                Map<String, String> entered, List<String> chosen, List<StudyFeeRow> studyFees, boolean studyFeesRefused,
+                String key, String problem);
 
         static native TemplateInstance application(Page page, FundingApplication application,
                 List<BookedActivity> activities, boolean owner, Map<String, String> entered, String notice, String problem);
@@ -84,35 +85,47 @@ public class ApplicationPages {
     @Path("new")
     public TemplateInstance form(@PathParam("tenantId") String tenantId) {
         Page page = pages.page("application.new", tenantId);
-        return form(page, tenantId, Map.of(), List.of(), UUID.randomUUID().toString(), null);
+        return form(page, tenantId, Map.of(), List.of(), StudyFeeRow.empty(), false, UUID.randomUUID().toString(), null);
     }
 
-    /** Prepares a draft from the chosen activities; the form's key makes a repeated post prepare one. */
+    /**
+     * Prepares a draft from the chosen activities and the study fees typed (each field checked here first, its error
+     * shown next to it); the form's key makes a repeated post prepare one.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response prepare(@PathParam("tenantId") String tenantId, MultivaluedMap<String, String> form) {
         List<String> chosen = form.getOrDefault("activityId", List.of());
         List<UUID> activityIds = new ArrayList<>();
         String key = FundingForms.key(form.getFirst("key"));
+        List<StudyFeeRow> studyFees = StudyFeeRow.read(form);
+        List<String> invalid = new ArrayList<>();
         try {
             for (String id : chosen) {
                 activityIds.add(UUID.fromString(id));
             }
         } catch (IllegalArgumentException notAnId) {
+            invalid.add("activityIds");
+        }
+        if (StudyFeeRow.anyInvalid(studyFees)) {
+            invalid.add("studyFees");
+        }
+        if (!invalid.isEmpty()) {
             Page page = pages.page("application.new", tenantId);
-            FundingForms.Refusal refusal = FundingForms.invalid(page, messages, List.of("activityIds"));
+            FundingForms.Refusal refusal = FundingForms.invalid(page, messages, invalid);
             return Response.status(refusal.status())
-                    .entity(form(page, tenantId, FormAnswer.entered(form), chosen, key, refusal.text())).build();
+                    .entity(form(page, tenantId, FormAnswer.entered(form), chosen, studyFees, false, key, refusal.text())).build();
         }
         try {
-            FundingApplication prepared = api.prepareFundingApplication(tenantId,
-                    new NewFundingApplication(FormAnswer.value(form, "title"), FormAnswer.value(form, "policy"), activityIds), key);
+            FundingApplication prepared = api.prepareFundingApplication(tenantId, new NewFundingApplication(
+                    FormAnswer.value(form, "title"), FormAnswer.value(form, "policy"), activityIds, StudyFeeRow.fees(studyFees)), key);
             return Response.seeOther(URI.create(path(tenantId, prepared.id()) + "?notice=prepared")).build();
         } catch (ApiProblem problem) {
             Page page = pages.page("application.new", tenantId);
             FundingForms.Refusal refusal = FundingForms.of(page, messages, problem);
+            boolean refused = problem.fields().stream().anyMatch(f -> f.startsWith("studyFees"));
             return Response.status(refusal.status())
-                    .entity(form(page, tenantId, FormAnswer.entered(form), chosen, key, refusal.text())).build();
+                    .entity(form(page, tenantId, FormAnswer.entered(form), chosen, studyFees, refused, key, refusal.text())).build();
         }
     }
 
@@ -178,15 +191,15 @@ public class ApplicationPages {
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
     }
 
-    private TemplateInstance form(Page page, String tenantId, Map<String, String> entered, List<String> chosen, String key,
-            String problem) {
+    private TemplateInstance form(Page page, String tenantId, Map<String, String> entered, List<String> chosen,
+            List<StudyFeeRow> studyFees, boolean studyFeesRefused, String key, String problem) {
         LocalDate today = page.t().today();
         List<BookedActivity> activities = api.bookedActivities(tenantId, today.minusYears(1).toString(),
                 today.plusYears(2).toString(), 500).stream().filter(a -> !a.cancelled())
                 .sorted(Comparator.comparing(BookedActivity::startsAt)).toList();
         Map<String, String> values = new HashMap<>(entered);
         values.putIfAbsent("policy", "ou-2024");
-        return Templates.form(page, api.fundingPolicies(), activities, values, chosen, key, problem);
+        return Templates.form(page, api.fundingPolicies(), activities, values, chosen, studyFees, studyFeesRefused, key, problem);
     }
 
     private TemplateInstance view(Page page, String tenantId, FundingApplication application, Map<String, String> entered,

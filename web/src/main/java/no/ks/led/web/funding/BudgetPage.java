@@ -3,6 +3,7 @@ package no.ks.led.web.funding;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import no.ks.led.web.api.BookedActivity;
 import no.ks.led.web.api.Budget;
 import no.ks.led.web.api.NewBudgetCost;
 import no.ks.led.web.api.PlatformApi;
+import no.ks.led.web.api.Programme;
 import no.ks.led.web.i18n.Messages;
 import no.ks.led.web.page.FormAnswer;
 import no.ks.led.web.page.Page;
@@ -44,7 +46,8 @@ public class BudgetPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance budget(Page page, int year, Budget budget, List<BookedActivity> activities,
-                List<CostKind> kinds, Map<String, String> entered, String problem);
+                List<Programme> programmes, Map<UUID, String> programmeNames, List<CostKind> kinds, Map<String, String> entered,
+                String problem);
     }
 
     /** A kind of cost the fund never refunds, as the funding API names it, and its text's key. */
@@ -54,6 +57,10 @@ public class BudgetPage {
             return "budget.category." + value;
         }
     }
+
+    /** How the form's {@code for} names an activity or a programme. */
+    private static final String ACTIVITY = "activity:";
+    private static final String PROGRAMME = "programme:";
 
     /** The kinds the funding API takes, in the order the form offers them. */
     static final List<CostKind> KINDS = List.of("venue-hire", "board-and-lodging", "materials", "substitutes", "salaries",
@@ -85,13 +92,16 @@ public class BudgetPage {
         }
         if (chosen < 2000 || chosen > 2100) {
             FundingForms.Refusal refusal = FundingForms.invalid(page, messages, List.of("year"));
-            return Response.status(refusal.status()).entity(Templates.budget(page, thisYear, null, List.of(), KINDS, Map.of(),
-                    refusal.text())).build();
+            return Response.status(refusal.status()).entity(Templates.budget(page, thisYear, null, List.of(), List.of(), Map.of(),
+                    KINDS, Map.of(), refusal.text())).build();
         }
         return Response.ok(show(page, tenantId, chosen, Map.of(), null)).build();
     }
 
-    /** Adds a cost the fund never refunds to an activity of the year; the page again with the problem otherwise. */
+    /**
+     * Adds a cost the fund never refunds to an activity of the year, or to a programme for the year ({@code for} is
+     * {@code activity:<id>} or {@code programme:<id>}); the page again with the problem otherwise.
+     */
     @POST
     @Path("costs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -109,10 +119,18 @@ public class BudgetPage {
             invalid.add("amount");
         }
         UUID activity = null;
+        UUID programme = null;
+        String chosen = FormAnswer.value(form, "for");
         try {
-            activity = UUID.fromString(FormAnswer.value(form, "activityId"));
-        } catch (IllegalArgumentException notAnActivity) {
-            invalid.add("activityId");
+            if (chosen.startsWith(ACTIVITY)) {
+                activity = UUID.fromString(chosen.substring(ACTIVITY.length()));
+            } else if (chosen.startsWith(PROGRAMME)) {
+                programme = UUID.fromString(chosen.substring(PROGRAMME.length()));
+            } else {
+                invalid.add("for");
+            }
+        } catch (IllegalArgumentException notAnId) {
+            invalid.add("for");
         }
         if (!invalid.isEmpty()) {
             FundingForms.Refusal refusal = FundingForms.invalid(page, messages, invalid);
@@ -120,7 +138,7 @@ public class BudgetPage {
         }
         try {
             api.addBudgetCost(tenantId, new NewBudgetCost(FormAnswer.value(form, "kind"), FormAnswer.optional(form, "description"),
-                    amount, activity, null, null));
+                    amount, activity, programme, programme == null ? null : year));
         } catch (ApiProblem problem) {
             FundingForms.Refusal refusal = FundingForms.of(page, messages, problem);
             return Response.status(refusal.status()).entity(show(page, tenantId, year, FormAnswer.entered(form), refusal.text())).build();
@@ -145,10 +163,18 @@ public class BudgetPage {
         return Response.seeOther(URI.create("/tenants/" + tenantId + "/budget?year=" + year + "#other-costs-title")).build();
     }
 
-    private TemplateInstance show(Page page, String tenantId, int year, Map<String, String> entered, String problem) {
+    private TemplateInstance show(Page page, String tenantId, int year, Map<String, String> typed, String problem) {
+        Map<String, String> entered = new HashMap<>(typed);
+        // the option chosen, by its id alone (an activity's and a programme's ids never meet)
+        String chosen = typed.getOrDefault("for", "");
+        entered.put("forId", chosen.substring(chosen.indexOf(':') + 1));
+        Budget budget = api.budget(tenantId, year);
         List<BookedActivity> activities = api.bookedActivities(tenantId, year + "-01-01", (year + 1) + "-01-01", 500).stream()
                 .filter(a -> !a.cancelled()).sorted(Comparator.comparing(BookedActivity::startsAt)).toList();
-        return Templates.budget(page, year, api.budget(tenantId, year), activities, KINDS, entered, problem);
+        List<Programme> programmes = api.programmes(tenantId).stream().sorted(Comparator.comparing(Programme::name)).toList();
+        Map<UUID, String> names = new HashMap<>();
+        programmes.forEach(p -> names.put(p.id(), p.name()));
+        return Templates.budget(page, year, budget, activities, programmes, names, KINDS, entered, problem);
     }
 
     private static int year(Page page, String typed) {

@@ -52,6 +52,10 @@ public final class Texts {
         return messages.text(language, key, first, second);
     }
 
+    public String msg(String key, Object first, Object second, Object third, Object fourth) {
+        return messages.text(language, key, first, second, third, fourth);
+    }
+
     /** A problem type's message ({@code problem.<slug>}), or the general one for a type without its own. */
     public String problem(String type) {
         return messages.has("problem." + type) ? msg("problem." + type) : msg("problem.unknown");

@@ -56,6 +56,21 @@ public class ActivityPage {
     @TemplateData
     public record View(Activity activity, SignUp mine, List<Participant> confirmed, List<Participant> waiting,
             boolean organiser, boolean planner, List<Speaker> directory, Evaluation evaluation) {
+
+        /** How many of the confirmed attended. */
+        public long attended() {
+            return confirmed.stream().filter(p -> Boolean.TRUE.equals(p.signUp().attended())).count();
+        }
+
+        /** How many of the confirmed did not attend. */
+        public long absent() {
+            return confirmed.stream().filter(p -> Boolean.FALSE.equals(p.signUp().attended())).count();
+        }
+
+        /** How many of the confirmed have no attendance recorded. */
+        public long unrecorded() {
+            return confirmed.stream().filter(p -> p.signUp().attended() == null).count();
+        }
     }
 
     @CheckedTemplate

@@ -67,7 +67,25 @@ public record Refund(long costOre, long countedOre, long refundOre, List<Line> l
         return of(kept);
     }
 
-    private static Refund of(List<Line> lines) {
+    /**
+     * What the fund pays of this refund under an approval decided on {@code decidedOn}: nothing for the days held
+     * before it when the rules require approval first, and at most the approved amount.
+     */
+    public Refund asApproved(PolicyRules rules, LocalDate decidedOn, long approvedOre) {
+        Refund approved = this;
+        if (rules.requiresApprovalBeforeEvent() && decidedOn != null) {
+            approved = withoutDays(heldBefore(decidedOn), "Held before the approval on " + decidedOn + ": not refunded");
+        }
+        return approved.atMost(approvedOre, "At most the approved amount");
+    }
+
+    /** The days of these lines before the day, in order. */
+    public List<LocalDate> heldBefore(LocalDate day) {
+        return lines.stream().map(Line::date).filter(d -> d != null && d.isBefore(day)).distinct().sorted().toList();
+    }
+
+    /** The refund these already computed lines add up to (an application's or a claim's, as stored). */
+    public static Refund of(List<Line> lines) {
         long cost = 0;
         long counted = 0;
         long refund = 0;

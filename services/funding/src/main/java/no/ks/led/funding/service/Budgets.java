@@ -16,15 +16,20 @@ import no.ks.led.funding.BudgetCost;
 import no.ks.led.funding.BookedSpeaker;
 import no.ks.led.funding.FundingApplication;
 import no.ks.led.funding.FundingClaim;
+import no.ks.led.funding.FundingPolicy;
 import no.ks.led.funding.ScheduledActivity;
 import no.ks.led.funding.refund.Basis;
 import no.ks.led.funding.refund.Line;
+import no.ks.led.funding.refund.PolicyRules;
+import no.ks.led.funding.refund.Refund;
 
 /**
  * A tenant's programme budget for a year: every booked speaker's fee and travel per activity, planned (the booking)
- * and actual (the claim), what the fund covers (the claim's refund, else the approved application's) and what the
- * owner pays; the costs the fund never refunds, entered by the owner (the owner's own cost); and the suppliers whose
- * total spend approaches the procurement threshold.
+ * and actual (the claim), what the fund covers (the claim's refund, else what the approval grants: nothing for a day
+ * held before it, at most the approved amount) and what the owner pays of the cost (the actual where a claim names it,
+ * the planned otherwise); the costs the fund never refunds, entered by the owner (the owner's own cost); and the
+ * suppliers whose total spend approaches the procurement threshold. In every line and in the totals the fund's part
+ * and the owner's add up to the cost.
  */
 @ApplicationScoped
 public class Budgets {
@@ -102,8 +107,11 @@ public class Budgets {
     public record ProcurementWarning(String supplier, long totalOre, long thresholdOre, boolean over) {
     }
 
-    /** The year's budget. */
-    public record Budget(int year, List<CostLine> lines, long plannedOre, long actualOre, long fundCoversOre,
+    /**
+     * The year's budget: {@code costOre} is what the lines cost (actual where known, planned otherwise), of which the
+     * fund covers {@code fundCoversOre} and the owner pays {@code ownerPaysOre}.
+     */
+    public record Budget(int year, List<CostLine> lines, long plannedOre, long actualOre, long costOre, long fundCoversOre,
             long ownerPaysOre, List<ProcurementWarning> procurement) {
     }
 
@@ -111,6 +119,8 @@ public class Budgets {
     public Budget of(String tenantId, int year) {
         ZoneId zone = zones.of(tenantId);
         List<FundingApplication> approved = FundingApplication.list("tenantId = ?1 and status = 'approved'", tenantId);
+        Map<java.util.UUID, List<Line>> granted = new java.util.HashMap<>();
+        approved.forEach(a -> granted.put(a.id, granted(a)));
         List<FundingClaim> claims = FundingClaim.list("tenantId = ?1", tenantId);
         List<CostLine> lines = new ArrayList<>();
         Map<String, Long> perSupplier = new TreeMap<>();
@@ -126,7 +136,7 @@ public class Budgets {
                         .findFirst().orElse(null);
                 FundingApplication application = approved.stream().filter(a -> a.activityIds.contains(activity.activityId))
                         .findFirst().orElse(null);
-                List<Line> covered = claim != null ? claim.lines : application != null ? application.lines : List.of();
+                List<Line> covered = claim != null ? claim.lines : application != null ? granted.get(application.id) : List.of();
                 lines.add(line(activity, days, speaker, "speaker-fee", speaker.feeOre, claim, covered));
                 if (speaker.travelOre > 0 || claim != null && actual(claim, days, speaker.name, "travel") > 0) {
                     lines.add(line(activity, days, speaker, "travel", speaker.travelOre, claim, covered));
@@ -145,6 +155,7 @@ public class Budgets {
         long actual = lines.stream().mapToLong(l -> l.actualOre() == null ? 0 : l.actualOre()).sum();
         long covers = lines.stream().mapToLong(CostLine::fundCoversOre).sum();
         long pays = lines.stream().mapToLong(CostLine::ownerPaysOre).sum();
+        long cost = covers + pays;
         long threshold = config.procurementThresholdOre();
         List<ProcurementWarning> procurement = new ArrayList<>();
         perSupplier.forEach((supplier, total) -> {
@@ -152,7 +163,14 @@ public class Budgets {
                 procurement.add(new ProcurementWarning(supplier, total, threshold, total >= threshold));
             }
         });
-        return new Budget(year, lines, planned, actual, covers, pays, procurement);
+        return new Budget(year, lines, planned, actual, cost, covers, pays, procurement);
+    }
+
+    /** What an approval grants of the application's lines under the version it was computed with. */
+    private static List<Line> granted(FundingApplication application) {
+        PolicyRules rules = FundingPolicy.version(application.policyId, application.policyVersion).orElseThrow().rules;
+        long approvedOre = application.approvedOre != null ? application.approvedOre : application.requestedOre;
+        return Refund.of(application.lines).asApproved(rules, application.decidedOn, approvedOre).lines();
     }
 
     private static CostLine line(ScheduledActivity activity, List<LocalDate> days, BookedSpeaker speaker, String category,

@@ -105,16 +105,13 @@ public class Claims {
         }
         List<String> warnings = new ArrayList<>();
         Refund refund = Refund.under(policy.rules, basis);
-        if (policy.rules.requiresApprovalBeforeEvent()) {
-            List<LocalDate> before = command.days().stream().map(Basis.Day::date)
-                    .filter(d -> d.isBefore(application.decidedOn)).sorted().toList();
-            if (!before.isEmpty()) {
-                warnings.add("held-before-approval: " + before + " were held before the approval on " + application.decidedOn
-                        + ", so the fund refunds nothing for them");
-                refund = refund.withoutDays(before, "Held before the approval on " + application.decidedOn + ": not refunded");
-            }
+        List<LocalDate> before = command.days().stream().map(Basis.Day::date)
+                .filter(d -> d.isBefore(application.decidedOn)).sorted().toList();
+        if (policy.rules.requiresApprovalBeforeEvent() && !before.isEmpty()) {
+            warnings.add("held-before-approval: " + before + " were held before the approval on " + application.decidedOn
+                    + ", so the fund refunds nothing for them");
         }
-        refund = refund.atMost(application.approvedOre, "At most the approved amount");
+        refund = refund.asApproved(policy.rules, application.decidedOn, application.approvedOre);
         if (application.expiresOn != null && today.isAfter(application.expiresOn)) {
             warnings.add("after-expiry: the grant expired " + application.expiresOn);
         }
