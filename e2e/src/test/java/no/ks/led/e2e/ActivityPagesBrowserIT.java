@@ -123,6 +123,10 @@ class ActivityPagesBrowserIT extends WithBrowser {
         // the leader's sign-up, attended: the organiser sees who and whether they came
         WebElement leader = browser.find("[data-testid=participant]");
         assertEquals("Møtte", leader.findElement(By.cssSelector("[data-testid=attended]")).getText());
+        assertEquals("Registrer møtt", leader.findElement(By.cssSelector("[data-testid=mark-attended]")).getText());
+        // a gathering held takes no more sign-ups: the page says so instead of offering a form the service refuses
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=sign-up]")).isEmpty());
+        assertEquals("Aktiviteten tar ikke imot påmeldinger.", browser.find("[data-testid=sign-up-closed]").getText());
         browser.assertAccessible("the held activity's participants");
         browser.screenshot("activity-participants");
         browser.phone(320);
@@ -147,6 +151,8 @@ class ActivityPagesBrowserIT extends WithBrowser {
         // their own sign-up of the gathering held, with the attendance recorded for them, and no one else's
         browser.open("/tenants/fjordvik/activities/" + heldActivity);
         assertEquals("Du er registrert som møtt.", browser.find("[data-testid=my-attendance]").getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=cancel-sign-up]")).isEmpty(),
+                "a sign-up for a gathering held can no longer be cancelled");
         assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=participant]")).isEmpty());
         browser.screenshot("activity-my-attendance");
 

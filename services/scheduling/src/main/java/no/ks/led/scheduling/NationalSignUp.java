@@ -1,7 +1,10 @@
 package no.ks.led.scheduling;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -40,6 +43,26 @@ public class NationalSignUp extends TenantScopedEntity {
     /** The event's sign-ups from every tenant that are not cancelled, in the order people signed up. */
     public static List<NationalSignUp> current(UUID eventId) {
         return list("eventId = ?1 and status <> ?2 order by signedUpAt, id", eventId, SignUp.CANCELLED);
+    }
+
+    /** How many current sign-ups each event has from every tenant, per status: one grouped query for a list's events. */
+    public static Map<UUID, Map<String, Long>> countsByStatus(Collection<UUID> eventIds) {
+        Map<UUID, Map<String, Long>> counts = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return counts;
+        }
+        getEntityManager().createQuery("select s.eventId, s.status, count(s) from NationalSignUp s "
+                        + "where s.eventId in ?1 and s.status <> ?2 group by s.eventId, s.status", Object[].class)
+                .setParameter(1, eventIds).setParameter(2, SignUp.CANCELLED).getResultList()
+                .forEach(row -> counts.computeIfAbsent((UUID) row[0], id -> new HashMap<>()).put((String) row[1], (Long) row[2]));
+        return counts;
+    }
+
+    /** The tenant's current sign-ups for the events, in the order people signed up. */
+    public static List<NationalSignUp> currentOfTenant(String tenantId, Collection<UUID> eventIds) {
+        return eventIds.isEmpty() ? List.of()
+                : list("tenantId = ?1 and eventId in ?2 and status <> ?3 order by signedUpAt, id", tenantId, eventIds,
+                        SignUp.CANCELLED);
     }
 
     /** The event's sign-ups through one tenant, cancelled ones included, in the order people signed up. */

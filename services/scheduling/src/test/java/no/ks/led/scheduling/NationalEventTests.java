@@ -96,6 +96,17 @@ class NationalEventTests {
                 .body("type", equalTo("urn:no:ks:led:problem:already-signed-up"));
         get("fjordvik.leader", "/api/tenants/fjordvik/national-events/" + id).then().statusCode(200)
                 .body("placesLeft", equalTo(0)).body("confirmed", nullValue()).body("waiting", nullValue());
+        // in the list, each caller sees their own sign-up; only the tenant's organisers how many of the tenant's people
+        String own = "find { it.id == '" + id + "' }";
+        get("fjordvik.principal", "/api/tenants/fjordvik/national-events?limit=100").then().statusCode(200)
+                .body(own + ".mySignUpId", equalTo(fjordvikPrincipal)).body(own + ".myStatus", equalTo("waiting"))
+                .body(own + ".fromTenant", nullValue()).body(own + ".placesLeft", equalTo(0));
+        get("fjordvik.coordinator", "/api/tenants/fjordvik/national-events?limit=100").then().statusCode(200)
+                .body(own + ".mySignUpId", nullValue()).body(own + ".fromTenant", equalTo(2));
+        get("nordhei.coordinator", "/api/tenants/nordhei/national-events/" + id).then().statusCode(200)
+                .body("fromTenant", equalTo(1)).body("mySignUpId", nullValue());
+        get("nordhei.leader", "/api/tenants/nordhei/national-events/" + id).then().statusCode(200)
+                .body("mySignUpId", equalTo(nordheiLeader)).body("myStatus", equalTo("confirmed"));
 
         // each tenant's organiser sees the tenant's own sign-ups; a participant their own
         get("fjordvik.coordinator", "/api/tenants/fjordvik/national-events/" + id + "/sign-ups").then().statusCode(200)

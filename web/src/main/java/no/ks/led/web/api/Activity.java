@@ -1,7 +1,9 @@
 package no.ks.led.web.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,6 +45,20 @@ public record Activity(UUID id, String kind, String title, LocalDateTime startsA
 
     public boolean scheduled() {
         return "scheduled".equals(status);
+    }
+
+    /** Whether it has begun (its start, local to its zone, is not in the future). */
+    public boolean started() {
+        return startsAt != null && timeZone != null && !startsAt.atZone(ZoneId.of(timeZone)).toInstant().isAfter(Instant.now());
+    }
+
+    /**
+     * Whether it takes sign-ups now, by the scheduling service's rule: scheduled, not begun, and its deadline (a day
+     * in its zone) not passed. The page offers the form only then, so nobody fills it in for a refusal.
+     */
+    public boolean signUpOpen() {
+        return scheduled() && startsAt != null && !started()
+                && (signUpDeadline == null || !LocalDate.now(ZoneId.of(timeZone)).isAfter(signUpDeadline));
     }
 
     public String kindKey() {

@@ -6,10 +6,14 @@ import java.util.UUID;
 
 import io.quarkus.qute.TemplateData;
 
-/** An event a national operator published for every tenant of the country, as a tenant's people see it. */
+/**
+ * An event a national operator published for every tenant of the country, as a tenant's people see it: with the
+ * caller's own sign-up, and for the tenant's organisers how many of its people are signed up ({@code fromTenant}).
+ */
 @TemplateData
 public record NationalEvent(UUID id, String kind, String title, LocalDateTime startsAt, LocalDateTime endsAt,
-        String place, Integer capacity, Integer placesLeft, LocalDate signUpDeadline, String status) {
+        String place, Integer capacity, Integer placesLeft, LocalDate signUpDeadline, String status, UUID mySignUpId,
+        String myStatus, Long fromTenant) {
 
     /** The message key of the event's kind, as an activity's. */
     public String kindKey() {
@@ -18,6 +22,16 @@ public record NationalEvent(UUID id, String kind, String title, LocalDateTime st
 
     public boolean cancelled() {
         return "cancelled".equals(status);
+    }
+
+    /** Whether the caller has a current sign-up (confirmed or waiting) for it. */
+    public boolean signedUp() {
+        return mySignUpId != null;
+    }
+
+    /** Whether the caller's sign-up waits for a place. */
+    public boolean waiting() {
+        return "waiting".equals(myStatus);
     }
 
     public boolean full() {

@@ -427,11 +427,6 @@ public interface PlatformApi {
     @Path("tenants/{tenantId}/national-events")
     List<NationalEvent> nationalEvents(@PathParam("tenantId") String tenantId, @QueryParam("limit") int limit);
 
-    @GET
-    @Path("tenants/{tenantId}/national-events/{eventId}/sign-ups")
-    List<NationalSignUp> nationalSignUps(@PathParam("tenantId") String tenantId, @PathParam("eventId") UUID eventId,
-            @QueryParam("limit") int limit);
-
     @POST
     @Path("tenants/{tenantId}/national-events/{eventId}/sign-ups")
     void signUpForNationalEvent(@PathParam("tenantId") String tenantId, @PathParam("eventId") UUID eventId,

@@ -2,12 +2,10 @@ package no.ks.led.web.scheduling;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.web.api.NationalEvent;
-import no.ks.led.web.api.NationalSignUp;
 import no.ks.led.web.api.PlatformApi;
 import no.ks.led.web.page.FormAnswer;
 import no.ks.led.web.page.Page;
@@ -38,14 +35,9 @@ public class NationalEventsPage {
 
     private static final Set<String> NOTICES = Set.of("signed-up", "signed-off");
 
-    /** An event with the caller's own sign-up (or null) and the count of the tenant's sign-ups the caller may see. */
-    @TemplateData
-    public record EventRow(NationalEvent event, NationalSignUp mine, long fromTenant) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance events(Page page, List<EventRow> events, boolean organiser,
+        static native TemplateInstance events(Page page, List<NationalEvent> events, boolean organiser,
                 Map<String, String> entered, String notice, String problem);
     }
 
@@ -85,15 +77,9 @@ public class NationalEventsPage {
 
     private TemplateInstance render(String tenantId, Map<String, String> entered, String noticeKey, String problemType) {
         Page page = pages.page("national-events.title", tenantId);
-        UUID me = page.me().personId();
-        List<EventRow> rows = api.nationalEvents(tenantId, 100).stream().map(event -> {
-            List<NationalSignUp> visible = api.nationalSignUps(tenantId, event.id(), 500).stream()
-                    .filter(s -> !s.cancelled()).toList();
-            NationalSignUp mine = visible.stream().filter(s -> Objects.equals(s.personId(), me)).findFirst().orElse(null);
-            return new EventRow(event, mine, visible.size());
-        }).toList();
+        List<NationalEvent> events = api.nationalEvents(tenantId, 100);
         boolean organiser = page.me().holds(tenantId, "coordinator", "owner-executive");
-        return Templates.events(page, rows, organiser, entered, noticeKey == null ? null : page.t().msg(noticeKey),
+        return Templates.events(page, events, organiser, entered, noticeKey == null ? null : page.t().msg(noticeKey),
                 problemType == null ? null : page.t().problem(problemType));
     }
 }

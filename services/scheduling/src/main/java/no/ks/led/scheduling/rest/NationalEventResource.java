@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.access.CallerToken;
 import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.paging.Page;
 import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.scheduling.NationalEvent;
 import no.ks.led.scheduling.rest.ActivityRequests.Cancellation;
@@ -57,8 +58,9 @@ public class NationalEventResource {
     @GET
     public RestResponse<List<NationalEventView>> list(@BeanParam PageRequest page) {
         Country country = access.requireNationalFigures();
-        return page.of(NationalEvent.upcoming(country, Instant.now()))
-                .map(e -> NationalEventView.forOperator(events.occupancy(e))).toResponse();
+        Page<NationalEvent> upcoming = page.of(NationalEvent.upcoming(country, Instant.now()));
+        return new Page<>(events.occupancies(upcoming.items()), upcoming.next()).map(NationalEventView::forOperator)
+                .toResponse();
     }
 
     @GET

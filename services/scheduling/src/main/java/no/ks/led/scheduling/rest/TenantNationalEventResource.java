@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.paging.Page;
 import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.scheduling.NationalEvent;
 import no.ks.led.scheduling.NationalSignUp;
@@ -42,16 +43,16 @@ public class TenantNationalEventResource {
     /** The events of the tenant's country that have not ended, earliest first. */
     @GET
     public RestResponse<List<NationalEventView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
-        access.require(tenantId);
-        return page.of(NationalEvent.upcoming(events.countryOf(tenantId), Instant.now()))
-                .map(e -> NationalEventView.forTenant(events.occupancy(e))).toResponse();
+        Grant grant = access.require(tenantId);
+        Page<NationalEvent> upcoming = page.of(NationalEvent.upcoming(events.countryOf(tenantId), Instant.now()));
+        return new Page<>(events.forTenant(grant, upcoming.items()), upcoming.next()).map(NationalEventView::forTenant)
+                .toResponse();
     }
 
     @GET
     @Path("{eventId}")
     public NationalEventView get(@PathParam("tenantId") String tenantId, @PathParam("eventId") UUID eventId) {
-        access.require(tenantId);
-        return NationalEventView.forTenant(events.getForTenant(tenantId, eventId));
+        return NationalEventView.forTenant(events.getForTenant(access.require(tenantId), eventId));
     }
 
     /** The caller signs up through the tenant: confirmed while there is room, else on the waiting list. */
