@@ -1,6 +1,5 @@
 package no.ks.led.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -207,9 +204,5 @@ class ActivityPagesBrowserIT extends WithBrowser {
                 .body("{\"kind\":\"leader-gathering\",\"title\":\"" + title + "\",\"startsAt\":\"" + startsAt
                         + "\",\"endsAt\":\"" + endsAt + "\"" + extra + "}")
                 .post("/api/tenants/" + tenant + "/activities").then().statusCode(201).extract().path("id");
-    }
-
-    private static RequestSpecification api(String user) {
-        return given().baseUri(Platform.url("gateway")).auth().oauth2(RealmLogin.accessToken(user));
     }
 }

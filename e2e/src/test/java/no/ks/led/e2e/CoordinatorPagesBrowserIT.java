@@ -1,6 +1,5 @@
 package no.ks.led.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
-import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -301,9 +299,5 @@ class CoordinatorPagesBrowserIT extends WithBrowser {
                         + " type: (r.headers.get('content-type') || '').split(';')[0], size: b.byteLength})));", href);
         assertTrue(((Number) answer.get("size")).longValue() > 0, "empty download " + href);
         return answer.get("status") + " " + answer.get("type");
-    }
-
-    private static io.restassured.specification.RequestSpecification api(String user) {
-        return given().baseUri(Platform.url("gateway")).auth().oauth2(RealmLogin.accessToken(user)).when();
     }
 }

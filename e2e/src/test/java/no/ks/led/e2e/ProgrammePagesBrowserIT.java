@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The programme pages in real Chromium, the coordinator's path clicked through: create a Led skole programme,
@@ -39,8 +41,22 @@ class ProgrammePagesBrowserIT extends WithBrowser {
     private static final String GOAL = "Alle ledergrupper bruker ståstedsanalysen " + UUID.randomUUID().toString().substring(0, 4);
     private static String overview;
 
+    /** The demo school of fjordvik whose principal answers for the leadership team. */
+    private static final String SCHOOL = "b43f2ebc-4eda-5fc0-b239-45e535bbbcb1";
+
+    /**
+     * A closed status analysis the plan's focus can come from: the demo school's team answers a round, the principal
+     * shares the results with the owner, and the coordinator closes the round (a round cannot be closed the day it
+     * opened, so it is moved a day back as only the database can). Programmes learns of it through the broker.
+     */
     @BeforeAll
-    static void openABrowser() {
+    static void aSchoolSharesTheResultsOfAClosedRoundAndABrowserOpens() {
+        String round = TeamRound.answered(SCHOOL);
+        String path = TeamRound.path(round);
+        api("fjordvik.principal").when().put(path + "/results/schools/" + SCHOOL + "/sharing").then().statusCode(200);
+        assertEquals(1, ServiceDatabases.update("surveys", "UPDATE survey_round SET opens_on = opens_on - 1 WHERE id = '"
+                + round + "'"));
+        api("fjordvik.coordinator").when().post(path + "/closing").then().statusCode(204);
         openBrowser();
     }
 
@@ -87,6 +103,26 @@ class ProgrammePagesBrowserIT extends WithBrowser {
     @Test
     @Order(3)
     void theCoordinatorWritesThePlanThroughTheThreeQuestions() {
+        // "Hvor er vi?" begins with the results: the coordinator picks the demo school's weakest area as a focus area
+        browser.open(overview + "/focus");
+        By picks = By.cssSelector("[data-testid=focus-school][data-school='" + SCHOOL + "'] [data-testid=pick-focus]");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> {
+            if (d.findElements(picks).isEmpty()) {
+                d.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
+        accessibleInEveryLanguage("the focus from results");
+        browser.screenshot("programme-focus");
+        WebElement pick = browser.driver.findElement(picks);
+        String section = pick.getAttribute("data-section");
+        pick.click();
+        assertEquals("Fokusområdet er lagt til under «Hvor er vi?».", browser.find("[data-testid=notice]").getText());
+        browser.open(overview + "/phases/hvor-er-vi");
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=entry]")).stream()
+                .anyMatch(e -> e.getText().contains(section)), "the focus area " + section + " in Hvor er vi?");
+
         addEntry("hvor-er-vi", "note", "Ledergruppene ønsker mer tid til pedagogisk ledelse");
         accessibleInEveryLanguage("the editor of Hvor er vi?");
         browser.find("[data-testid=complete-phase]").click();
@@ -106,9 +142,6 @@ class ProgrammePagesBrowserIT extends WithBrowser {
         accessibleInEveryLanguage("the editor of Hvordan kommer vi dit?");
         browser.screenshot("programme-plan-editor");
 
-        browser.open(overview + "/focus");
-        browser.find("h1");
-        accessibleInEveryLanguage("the focus from results");
         browser.open(overview + "/history");
         WebElement cycle = browser.find("[data-testid=cycle]");
         assertTrue(cycle.getText().contains("Felles ledersamlinger hvert halvår"), cycle.getText());

@@ -1,18 +1,10 @@
 package no.ks.led.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,21 +30,7 @@ class ResultsDiscussionBrowserIT extends WithBrowser {
 
     @BeforeAll
     static void theTeamAnswersARound() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
-        round = as("fjordvik.coordinator").contentType(ContentType.JSON)
-                .body("{\"title\":\"Ledergruppens ståstedsanalyse (" + UUID.randomUUID().toString().substring(0, 4)
-                        + ")\",\"mode\":\"team\",\"instrumentVersion\":1,\"opensOn\":\"" + today + "\",\"closesOn\":\""
-                        + today.plusDays(14) + "\",\"schoolIds\":[\"" + SCHOOL + "\"]}")
-                .when().post("/api/tenants/fjordvik/survey-rounds").then().statusCode(201).extract().path("id");
-        String path = "/api/tenants/fjordvik/survey-rounds/" + round;
-        List<String> items = as("fjordvik.principal").when().get(path).then().statusCode(200).extract().jsonPath()
-                .getList("questions.sections.items.flatten().findAll { it.kind == 'scale' }.code");
-        String answers = items.stream().map(code -> "{\"item\":\"" + code + "\",\"value\":" + (code.endsWith("-1") ? 2 : 4) + "}")
-                .collect(Collectors.joining(",", "{\"answers\":[", "]}"));
-        as("fjordvik.principal").contentType(ContentType.JSON).body(answers).when().put(path + "/responses/mine")
-                .then().statusCode(200);
-        as("fjordvik.principal").header("Idempotency-Key", UUID.randomUUID().toString())
-                .when().post(path + "/responses/mine/submission").then().statusCode(200);
+        round = TeamRound.answered(SCHOOL);
         results = "/tenants/fjordvik/survey-rounds/" + round + "/results/schools/" + SCHOOL;
         openBrowser();
     }
@@ -121,9 +99,5 @@ class ResultsDiscussionBrowserIT extends WithBrowser {
         browser.screenshot("conference-owner");
         browser.open("/tenants/fjordvik");
         browser.logOut();
-    }
-
-    private static RequestSpecification as(String user) {
-        return given().baseUri(Platform.url("gateway")).auth().oauth2(RealmLogin.accessToken(user));
     }
 }

@@ -1,5 +1,9 @@
 package no.ks.led.e2e;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import no.ks.led.foundation.testing.RealmLogin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,6 +20,11 @@ abstract class WithBrowser {
     /** Opens the class's Chromium. */
     static void openBrowser() {
         browser = new Browser();
+    }
+
+    /** A request to the platform's API through the gateway, with the demo user's own access token. */
+    static RequestSpecification api(String user) {
+        return given().baseUri(Platform.url("gateway")).auth().oauth2(RealmLogin.accessToken(user));
     }
 
     @AfterAll
