@@ -1,22 +1,33 @@
 package no.ks.led.e2e;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -111,6 +122,27 @@ class ActivityPagesBrowserIT extends WithBrowser {
         assertEquals("Foredragsholderen er booket.", browser.find("[data-testid=notice]").getText());
         assertTrue(browser.find("[data-testid=speaker]").getText().contains(free));
 
+        // the agenda: a file that is not one of the types is refused with the reason, a PDF is attached and downloads
+        browser.find("#attachment-file").sendKeys(file("notater.txt", "bare tekst".getBytes(StandardCharsets.UTF_8)));
+        browser.find("[data-testid=attach]").click();
+        assertEquals("Filen må være PDF, Word (.docx), PowerPoint (.pptx), Excel (.xlsx), PNG eller JPEG.",
+                browser.find("[data-testid=problem]").getText());
+        browser.find("#attachment-agenda").click();
+        browser.find("#attachment-file").sendKeys(file("Program for samlingen.pdf", AGENDA));
+        browser.find("[data-testid=attach]").click();
+        assertEquals("Filen er lagt ved.", browser.find("[data-testid=notice]").getText());
+        WebElement agenda = browser.find("[data-testid=attachment]");
+        assertTrue(agenda.getText().startsWith("Program for samlingen.pdf (Program, 1 kB)"), agenda.getText());
+        Map<String, String> cookies = browser.driver.manage().getCookies().stream()
+                .collect(Collectors.toMap(Cookie::getName, Cookie::getValue));
+        Response download = given().cookies(cookies).redirects().follow(false).when()
+                .get(agenda.findElement(By.tagName("a")).getAttribute("href"));
+        assertEquals(200, download.statusCode(), download.asString());
+        assertEquals("application/pdf", download.contentType());
+        assertTrue(download.header("Content-Disposition").contains("filename=\"Program for samlingen.pdf\""),
+                download.header("Content-Disposition"));
+        assertArrayEquals(AGENDA, download.asByteArray());
+
         browser.find("[data-testid=mark-attended]").click();
         assertEquals("Oppmøtet er registrert.", browser.find("[data-testid=notice]").getText());
         assertEquals("Møtte", browser.find("[data-testid=attended]").getText());
@@ -140,6 +172,10 @@ class ActivityPagesBrowserIT extends WithBrowser {
         browser.open("/tenants/fjordvik/activities/" + activity);
         browser.find("[data-testid=sign-up]").click();
         assertEquals("Du står på venteliste.", browser.find("[data-testid=my-sign-up]").getText());
+        // the agenda is theirs to read, not to remove
+        assertTrue(browser.find("[data-testid=attachment]").getText().startsWith("Program for samlingen.pdf"));
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=remove-attachment]")).isEmpty());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=attach]")).isEmpty());
         // a participant sees neither the list nor the attendance: nothing of the coordinator's sign-up ahead of them
         assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=participant]")).isEmpty());
         assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=participants-summary]")).isEmpty());
@@ -197,6 +233,20 @@ class ActivityPagesBrowserIT extends WithBrowser {
         }
         browser.open("/tenants/fjordvik");
         browser.logOut();
+    }
+
+    /** A PDF of one page's worth of bytes: enough for the service to recognise it. */
+    private static final byte[] AGENDA = ("%PDF-1.7\n% Program for samlingen\n" + "x".repeat(900) + "\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /** A file on disk for the browser's file input, named as the person's file would be. */
+    private static String file(String name, byte[] content) {
+        try {
+            Path dir = Files.createTempDirectory("led-upload");
+            return Files.write(dir.resolve(name), content).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String schedule(String tenant, String title, String startsAt, String endsAt, String extra) {

@@ -76,7 +76,7 @@ class CrossTenantMatrixIT {
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
             "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId",
             "activityId", "speakerId", "signUpId", "entryId", "feedId", "applicationId", "claimId", "costId",
-            "nationalSignUpId");
+            "nationalSignUpId", "attachmentId");
 
     /**
      * Path parameters that name something shared by all tenants (the published survey instrument, a programme
@@ -614,7 +614,7 @@ class CrossTenantMatrixIT {
 
     // ---- scheduling's fixtures (issue 15)
 
-    /** An activity with a booked speaker and a sign-up, a school calendar entry and a calendar feed. */
+    /** An activity with a booked speaker, a sign-up and an agenda, a school calendar entry and a calendar feed. */
     private static Map<String, String> schedulingFixtures(String tenant) {
         String coordinator = DemoUsers.organiser(tenant);
         Map<String, String> ids = new LinkedHashMap<>();
@@ -629,6 +629,9 @@ class CrossTenantMatrixIT {
                 coordinator, ApiOperations.Json.write(Map.of("speakerId", ids.get("speakerId"), "tentative", true))), "id");
         ids.put("signUpId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/activities/"
                 + ids.get("activityId") + "/sign-ups", coordinator, "{}"), "id"));
+        ids.put("attachmentId", created(Http.send(Platform.url("gateway"), "POST", "/api/tenants/" + tenant + "/activities/"
+                + ids.get("activityId") + "/attachments?kind=agenda&name=matrise.pdf", RealmLogin.accessToken(coordinator),
+                "application/pdf", "%PDF-1.7\n%%EOF\n"), "id"));
         ids.put("entryId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/school-calendar", coordinator,
                 ApiOperations.Json.write(Map.of("kind", "school-free-day", "from", year + "-10-01", "name", "Matrise"))), "id"));
         ids.put("feedId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/calendar-feeds", coordinator,

@@ -1,20 +1,17 @@
 package no.ks.led.funding;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
-import no.ks.led.foundation.access.TenantScopedEntity;
+import no.ks.led.foundation.download.StoredFile;
 
 /** An invoice or the approval letter attached to a claim, as PDF. */
 @Entity
 @Table(name = "claim_attachment")
-public class ClaimAttachment extends TenantScopedEntity {
+public class ClaimAttachment extends StoredFile {
 
     public static final String INVOICE = "invoice";
     public static final String APPROVAL_LETTER = "approval-letter";
@@ -24,19 +21,6 @@ public class ClaimAttachment extends TenantScopedEntity {
 
     @Column(nullable = false)
     public String kind;
-
-    @Column(name = "file_name", nullable = false)
-    public String fileName;
-
-    @Column(name = "size_bytes", nullable = false)
-    public int sizeBytes;
-
-    @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false)
-    public byte[] content;
-
-    @Column(name = "uploaded_at", nullable = false)
-    public Instant uploadedAt;
 
     /** The claim's attachments, the approval letter first, then in upload order. */
     public static List<ClaimAttachment> of(UUID claimId) {

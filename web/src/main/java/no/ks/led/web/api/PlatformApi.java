@@ -421,6 +421,31 @@ public interface PlatformApi {
     @Produces("application/pdf")
     byte[] claimBundle(@PathParam("tenantId") String tenantId, @PathParam("claimId") UUID claimId);
 
+    // ---- an activity's agenda and materials (issue 15)
+
+    @GET
+    @Path("tenants/{tenantId}/activities/{activityId}/attachments")
+    List<ActivityAttachment> activityAttachments(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId);
+
+    /** The body is the file; its type is the Content-Type, its name and kind are in the query. */
+    @POST
+    @Path("tenants/{tenantId}/activities/{activityId}/attachments")
+    void attachToActivity(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            @QueryParam("kind") String kind, @QueryParam("name") String name,
+            @HeaderParam("Content-Type") String contentType, byte[] content);
+
+    /** The file with the API's Content-Type and Content-Disposition. */
+    @GET
+    @Path("tenants/{tenantId}/activities/{activityId}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    jakarta.ws.rs.core.Response activityAttachment(@PathParam("tenantId") String tenantId,
+            @PathParam("activityId") UUID activityId, @PathParam("attachmentId") UUID attachmentId);
+
+    @DELETE
+    @Path("tenants/{tenantId}/activities/{activityId}/attachments/{attachmentId}")
+    void removeActivityAttachment(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            @PathParam("attachmentId") UUID attachmentId);
+
     // ---- national events (issue 15)
 
     @GET

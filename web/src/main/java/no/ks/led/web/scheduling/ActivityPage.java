@@ -1,8 +1,12 @@
 package no.ks.led.web.scheduling;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,10 +23,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.web.api.Activity;
+import no.ks.led.web.api.ActivityAttachment;
+import no.ks.led.web.api.ApiProblem;
 import no.ks.led.web.api.Evaluation;
 import no.ks.led.web.api.Me;
 import no.ks.led.web.api.Person;
@@ -33,18 +40,21 @@ import no.ks.led.web.page.FormAnswer;
 import no.ks.led.web.page.Page;
 import no.ks.led.web.page.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * One activity: its time in the tenant's zone, place, speakers, warnings and funding status; the person's own sign-up
  * (with dietary needs) or its cancellation; for the coordinator and the executive the sign-ups, the waiting list and
- * attendance; for planners booking a speaker from the directory.
+ * attendance; for planners booking a speaker from the directory; the agenda and materials, attached by planners.
  */
 @Path("/tenants/{tenantId}/activities/{activityId}")
 @Produces(MediaType.TEXT_HTML)
 public class ActivityPage {
 
     /** What a finished form says when the page comes back. */
-    private static final Set<String> NOTICES = Set.of("signed-up", "cancelled", "attendance", "booked");
+    private static final Set<String> NOTICES = Set.of("signed-up", "cancelled", "attendance", "booked", "attached",
+            "removed");
     private static final int ALL = 500;
 
     /** A signed-up person as the organisers see them: the name the tenant knows, and the place in line. */
@@ -55,7 +65,8 @@ public class ActivityPage {
     /** Everything the page shows. */
     @TemplateData
     public record View(Activity activity, SignUp mine, List<Participant> confirmed, List<Participant> waiting,
-            boolean organiser, boolean planner, List<Speaker> directory, Evaluation evaluation) {
+            boolean organiser, boolean planner, List<Speaker> directory, Evaluation evaluation,
+            List<ActivityAttachment> attachments) {
 
         /** How many of the confirmed attended. */
         public long attended() {
@@ -90,7 +101,7 @@ public class ActivityPage {
     public TemplateInstance activity(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
             @QueryParam("done") String done) {
         return render(tenantId, activityId, Map.of(), done != null && NOTICES.contains(done) ? "activity.done." + done : null,
-                null);
+                null, null);
     }
 
     /** The signed-in person signs up, with their dietary needs if any. */
@@ -134,14 +145,68 @@ public class ActivityPage {
         return answer(tenantId, activityId, form, "booked", () -> api.bookSpeaker(tenantId, activityId, booking));
     }
 
+    /**
+     * A planner attaches the agenda or a material. The type follows from the file's name; the API checks that the
+     * content is of that type and at most 10 MB.
+     */
+    @POST
+    @Path("attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response attach(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            @RestForm("kind") String kind, @RestForm("file") FileUpload file) throws IOException {
+        String name = file == null || file.fileName() == null ? "" : file.fileName().strip();
+        Optional<String> type = AttachmentFile.mediaType(name);
+        String refusal = file == null || file.size() == 0 ? "activity.attachment-missing"
+                : type.isEmpty() ? "activity.attachment-type"
+                : file.size() > AttachmentFile.MAX_BYTES ? "activity.attachment-too-large" : null;
+        if (refusal == null) {
+            try {
+                api.attachToActivity(tenantId, activityId, "agenda".equals(kind) ? "agenda" : "material", name, type.get(),
+                        Files.readAllBytes(file.uploadedFile()));
+            } catch (ApiProblem problem) {
+                if (problem.status() != 400 && problem.status() != 409 && problem.status() != 415) {
+                    throw problem;
+                }
+                return Response.status(problem.status()).entity(render(tenantId, activityId, Map.of(), null,
+                        problem.fields().contains("file") ? "activity.attachment-invalid" : null, problem.type())).build();
+            }
+            return Response.seeOther(URI.create("/tenants/" + tenantId + "/activities/" + activityId
+                    + "?done=attached#attachments-title")).build();
+        }
+        return Response.status(400).entity(render(tenantId, activityId, Map.of(), null, refusal, null)).build();
+    }
+
+    /** The file, fetched with the person's own token and handed on as the API names it. */
+    @GET
+    @Path("attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            @PathParam("attachmentId") UUID attachmentId) {
+        try (Response file = api.activityAttachment(tenantId, activityId, attachmentId)) {
+            return Response.ok(file.readEntity(byte[].class), file.getMediaType())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, file.getHeaderString(HttpHeaders.CONTENT_DISPOSITION))
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .header("X-Content-Type-Options", "nosniff").build();
+        }
+    }
+
+    @POST
+    @Path("attachments/{attachmentId}/removal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeAttachment(@PathParam("tenantId") String tenantId, @PathParam("activityId") UUID activityId,
+            @PathParam("attachmentId") UUID attachmentId, MultivaluedMap<String, String> form) {
+        return answer(tenantId, activityId, form, "removed", () -> api.removeActivityAttachment(tenantId, activityId, attachmentId));
+    }
+
     private Response answer(String tenantId, UUID activityId, MultivaluedMap<String, String> form, String done,
             Runnable call) {
         return FormAnswer.of(call, "/tenants/" + tenantId + "/activities/" + activityId + "?done=" + done, form,
-                refusal -> render(tenantId, activityId, refusal.entered(), null, refusal.problemType()));
+                refusal -> render(tenantId, activityId, refusal.entered(), null, null, refusal.problemType()));
     }
 
+    /** The page; a refusal is said by the page's own text ({@code problemKey}) or by the API's problem type. */
     private TemplateInstance render(String tenantId, UUID activityId, Map<String, String> entered, String noticeKey,
-            String problemType) {
+            String problemKey, String problemType) {
         Activity activity = api.activity(tenantId, activityId);
         Page page = pages.titled(activity.title(), tenantId);
         Me me = pages.me();
@@ -166,8 +231,9 @@ public class ActivityPage {
         }
         List<Speaker> directory = planner && activity.scheduled() ? api.speakers(tenantId, ALL) : List.of();
         Evaluation evaluation = api.evaluation(tenantId, activityId);
-        return Templates.activity(page, new View(activity, mine, confirmed, waiting, organiser, planner, directory, evaluation),
-                entered, noticeKey == null ? null : page.t().msg(noticeKey),
-                problemType == null ? null : page.t().problem(problemType));
+        List<ActivityAttachment> attachments = api.activityAttachments(tenantId, activityId);
+        return Templates.activity(page, new View(activity, mine, confirmed, waiting, organiser, planner, directory, evaluation,
+                attachments), entered, noticeKey == null ? null : page.t().msg(noticeKey),
+                problemKey != null ? page.t().msg(problemKey) : problemType == null ? null : page.t().problem(problemType));
     }
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.download.Download;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.idempotency.IdempotencyKey;
@@ -117,8 +118,7 @@ public class ApplicationResource {
                 .map(id -> ScheduledActivity.<ScheduledActivity>findById(id)).filter(a -> a != null).toList();
         byte[] pdf = ApplicationSummary.pdf(application, FundingTenant.of(tenantId).orElse(null), activities,
                 zones.of(tenantId));
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"application-" + applicationId + ".pdf\"").build();
+        return Download.of(pdf, "application/pdf", "application-" + applicationId + ".pdf");
     }
 
     /** Activities that need an application soon, and those held before an approval (refunded nothing). */

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
+import no.ks.led.foundation.download.Download;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.problem.ProblemException;
@@ -117,8 +118,7 @@ public class ClaimResource {
         access.require(tenantId, PREPARERS);
         FundingClaim claim = claim(tenantId, claimId);
         byte[] pdf = ClaimBundle.pdf(claim, FundingTenant.of(tenantId).orElse(null), ClaimAttachment.of(claimId));
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"claim-" + claimId + ".pdf\"").build();
+        return Download.of(pdf, "application/pdf", "claim-" + claimId + ".pdf");
     }
 
     private static FundingClaim claim(String tenantId, UUID claimId) {

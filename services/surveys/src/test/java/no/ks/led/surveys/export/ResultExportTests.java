@@ -97,7 +97,8 @@ class ResultExportTests {
 
         String owner = csv(as("fjordvik.executive").when().get(path(round) + "/results.csv").then().statusCode(200)
                 .contentType(startsWith("text/csv"))
-                .header("Content-Disposition", equalTo("attachment; filename=\"resultater-" + round + ".csv\""))
+                .header("Content-Disposition", equalTo("attachment; filename=\"resultater-" + round + ".csv\"; filename*=UTF-8''resultater-"
+                        + round + ".csv"))
                 .extract());
         assertTrue(owner.startsWith("Gruppe;Skole-ID;Status;"), owner);
         String total = owner.lines().filter(l -> l.startsWith("Alle skoler;") && l.contains(";learning-1;")).findFirst()
@@ -167,7 +168,8 @@ class ResultExportTests {
         assertTrue(owner.lines().filter(l -> l.contains(FJORDVIK_SCHOOL)).allMatch(l -> l.contains("ikke delt")));
 
         byte[] xlsx = as("fjordvik.executive").when().get(path(round) + "/results.xlsx").then().statusCode(200)
-                .contentType(XLSX).header("Content-Disposition", equalTo("attachment; filename=\"resultater-" + round + ".xlsx\""))
+                .contentType(XLSX).header("Content-Disposition", equalTo("attachment; filename=\"resultater-" + round + ".xlsx\"; filename*=UTF-8''resultater-"
+                        + round + ".xlsx"))
                 .extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Row row = rowWith(book, "learning-1");

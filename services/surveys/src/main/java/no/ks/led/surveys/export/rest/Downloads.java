@@ -4,19 +4,16 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.foundation.download.Download;
 
-/** Responses for the exports: an attachment with a plain ASCII file name, never cached by shared caches. */
+/** Responses for the exports: an attachment (the foundation's {@link Download}), and a chart shown inline. */
 final class Downloads {
 
     private Downloads() {
     }
 
     static Response attachment(byte[] body, String mediaType, String fileName) {
-        return Response.ok(body, mediaType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return Download.of(body, mediaType, fileName);
     }
 
     static Response chart(String svg) {
