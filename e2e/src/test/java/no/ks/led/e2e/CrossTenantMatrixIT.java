@@ -76,7 +76,7 @@ class CrossTenantMatrixIT {
     private static final Set<String> OBJECT_PARAMETERS = Set.of(
             "programmeId", "schoolId", "personId", "membershipId", "engagementId", "roundId", "proposalId",
             "activityId", "speakerId", "signUpId", "entryId", "feedId", "applicationId", "claimId", "costId",
-            "nationalSignUpId", "attachmentId");
+            "nationalSignUpId", "attachmentId", "regionalEventId");
 
     /**
      * Path parameters that name something shared by all tenants (the published survey instrument, a programme
@@ -652,6 +652,11 @@ class CrossTenantMatrixIT {
                         "startsAt", year + "-09-15T09:00", "endsAt", year + "-09-15T15:00"))), "id"));
         ids.put("nationalSignUpId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/national-events/"
                 + ids.get("eventId") + "/sign-ups", DemoUsers.organiser(tenant), "{}"), "id"));
+        // a regional event the tenant hosts for its own people: another tenant's host routes answer 404 for it
+        ids.put("regionalEventId", created(viaApi("scheduling", "POST", "/api/tenants/" + tenant + "/regional-events",
+                DemoUsers.organiser(tenant), ApiOperations.Json.write(Map.of("kind", "network-meeting", "title",
+                        "Regional matrise " + shortId(), "startsAt", year + "-10-15T09:00", "endsAt", year + "-10-15T15:00"))),
+                "id"));
         return ids;
     }
 

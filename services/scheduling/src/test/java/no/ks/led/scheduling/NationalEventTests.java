@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static no.ks.led.scheduling.ActivityResourceTests.personId;
 import static no.ks.led.scheduling.ActivityResourceTests.token;
 import static no.ks.led.scheduling.ActivityResourceTests.year;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -187,6 +189,67 @@ class NationalEventTests {
         get("fjordvik.leader", "/api/tenants/fjordvik/national-events/" + id).then().statusCode(404).contentType(PROBLEM);
         get("ks.admin", "/api/national/events/" + id).then().statusCode(404).contentType(PROBLEM);
         signUp("norddal.skoleleder", "norddal", id, "{}").then().statusCode(201).body("tenantId", equalTo("norddal"));
+    }
+
+    @Test
+    void aLeadOwnerHostsARegionalEventForTheTenantsItInvitesAndOnlyThoseSeeIt() {
+        int y = year();
+        String regional = "/api/tenants/fjordvik/regional-events";
+        String body = event("Nettverkssamling i regionen", y + "-05-06T09:00", y + "-05-06T15:00", ",\"capacity\":30");
+        String invitingNordhei = body.substring(0, body.length() - 1) + ",\"invitedTenants\":[\"nordhei\",\"fjordvik\"]}";
+        // only the host's coordinator or executive publishes, and only for active tenants of its own country
+        given().auth().oauth2(token("fjordvik.leader")).contentType(ContentType.JSON).body(invitingNordhei).when()
+                .post(regional).then().statusCode(403).contentType(PROBLEM);
+        for (String invited : List.of("[\"norddal\"]", "[\"finnes-ikke\"]", "[\"Nordhei\"]")) {
+            given().auth().oauth2(token("fjordvik.coordinator")).contentType(ContentType.JSON)
+                    .body(body.substring(0, body.length() - 1) + ",\"invitedTenants\":" + invited + "}").when().post(regional)
+                    .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("invitedTenants"));
+        }
+        publish("ks.admin", invitingNordhei).then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("invitedTenants"));
+        String id = given().auth().oauth2(token("fjordvik.coordinator")).contentType(ContentType.JSON).body(invitingNordhei)
+                .when().post(regional).then().statusCode(201).body("hostTenantId", equalTo("fjordvik"))
+                .body("invitedTenantIds", contains("nordhei")).body("country", equalTo("NO")).extract().path("id");
+
+        // the invited tenant's people see it with its host and sign up; a tenant not invited never sees it
+        get("nordhei.leader", "/api/tenants/nordhei/national-events?limit=100").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.hostTenantId", equalTo("fjordvik"))
+                .body("find { it.id == '" + id + "' }.invitedTenantIds", nullValue());
+        String nordheiLeader = signUp("nordhei.leader", "nordhei", id, "{}").then().statusCode(201)
+                .body("tenantId", equalTo("nordhei")).extract().path("id");
+        signUp("fjordvik.leader", "fjordvik", id, "{}").then().statusCode(201);
+        get("norddal.skoleleder", "/api/tenants/norddal/national-events?limit=100").then().statusCode(200)
+                .body("id", not(hasItem(id)));
+        get("norddal.skoleleder", "/api/tenants/norddal/national-events/" + id).then().statusCode(404).contentType(PROBLEM);
+        signUp("norddal.skoleleder", "norddal", id, "{}").then().statusCode(404).contentType(PROBLEM);
+        String nordheisOwn = given().auth().oauth2(token("nordhei.coordinator")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/tenants/nordhei/regional-events").then().statusCode(201)
+                .body("invitedTenantIds", hasSize(0)).extract().path("id");
+        get("fjordvik.leader", "/api/tenants/fjordvik/national-events?limit=100").then().statusCode(200)
+                .body("id", not(hasItem(nordheisOwn)));
+        signUp("fjordvik.leader", "fjordvik", nordheisOwn, "{}").then().statusCode(404).contentType(PROBLEM);
+
+        // the host follows every invited tenant's sign-ups; an invited tenant its own only; KS does not run it
+        get("fjordvik.coordinator", regional + "/" + id + "/sign-ups").then().statusCode(200).body("$", hasSize(2))
+                .body("tenantId", hasItems("fjordvik", "nordhei"));
+        get("fjordvik.coordinator", regional + "?limit=100").then().statusCode(200).body("id", hasItem(id))
+                .body("id", not(hasItem(nordheisOwn)));
+        get("nordhei.coordinator", "/api/tenants/nordhei/regional-events/" + id).then().statusCode(404).contentType(PROBLEM);
+        get("nordhei.coordinator", "/api/tenants/nordhei/regional-events/" + id + "/sign-ups").then().statusCode(404);
+        get("nordhei.coordinator", "/api/tenants/nordhei/national-events/" + id + "/sign-ups").then().statusCode(200)
+                .body("id", contains(nordheiLeader));
+        get("ks.admin", "/api/national/events/" + id).then().statusCode(404).contentType(PROBLEM);
+        get("ks.admin", "/api/national/events?limit=500").then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth().oauth2(token("ks.admin")).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/national/events/" + id + "/cancellation").then().statusCode(404);
+
+        // the host cancels it: no more sign-ups
+        given().auth().oauth2(token("nordhei.coordinator")).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/tenants/nordhei/regional-events/" + id + "/cancellation").then().statusCode(404);
+        given().auth().oauth2(token("fjordvik.coordinator")).contentType(ContentType.JSON).body("{\"reason\":\"Flyttet\"}")
+                .when().post(regional + "/" + id + "/cancellation").then().statusCode(200).body("status", equalTo("cancelled"));
+        signUp("nordhei.principal", "nordhei", id, "{}").then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("urn:no:ks:led:problem:activity-not-scheduled"));
     }
 
     private String dietary(String signUpId) {

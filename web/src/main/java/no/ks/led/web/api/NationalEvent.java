@@ -8,12 +8,13 @@ import io.quarkus.qute.TemplateData;
 
 /**
  * An event a national operator published for every tenant of the country, as a tenant's people see it: with the
- * caller's own sign-up, and for the tenant's organisers how many of its people are signed up ({@code fromTenant}).
+ * caller's own sign-up, and for the tenant's organisers how many of its people are signed up ({@code fromTenant});
+ * a regional event names the lead owner that hosts it ({@code hostTenantId}).
  */
 @TemplateData
 public record NationalEvent(UUID id, String kind, String title, LocalDateTime startsAt, LocalDateTime endsAt,
         String place, Integer capacity, Integer placesLeft, LocalDate signUpDeadline, String status, UUID mySignUpId,
-        String myStatus, Long fromTenant) {
+        String myStatus, Long fromTenant, String hostTenantId) {
 
     /** The message key of the event's kind, as an activity's. */
     public String kindKey() {

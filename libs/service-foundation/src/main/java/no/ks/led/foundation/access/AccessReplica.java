@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,6 +93,25 @@ public class AccessReplica implements AccessChanges {
         Object country = single(entityManager.createNativeQuery(
                 "SELECT country FROM access_organisation WHERE id = ?1").setParameter(1, tenantId).getResultList());
         return Country.fromCode((String) country).orElse(Country.NO);
+    }
+
+    /**
+     * Which of the slugs name an active tenant (a school owner, never a consultancy), with its country; a slug the
+     * replica does not know, or a deactivated tenant, is left out.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Country> activeTenants(Collection<String> tenantIds) {
+        Map<String, Country> tenants = new HashMap<>();
+        if (tenantIds.isEmpty()) {
+            return tenants;
+        }
+        List<?> rows = entityManager.createNativeQuery("SELECT id, country FROM access_organisation "
+                + "WHERE active AND country IS NOT NULL AND id IN (:ids)").setParameter("ids", tenantIds).getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            Country.fromCode((String) columns[1]).ifPresent(country -> tenants.put((String) columns[0], country));
+        }
+        return tenants;
     }
 
     @Override

@@ -22,9 +22,10 @@ import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.paging.Page;
 import no.ks.led.foundation.paging.PageRequest;
+import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.scheduling.NationalEvent;
 import no.ks.led.scheduling.rest.ActivityRequests.Cancellation;
-import no.ks.led.scheduling.rest.NationalEventRequests.NewNationalEvent;
+import no.ks.led.scheduling.rest.NationalEventRequests.NewEvent;
 import no.ks.led.scheduling.service.NationalEvents;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -47,8 +48,11 @@ public class NationalEventResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response publish(@NotNull(message = "a JSON body is required") @Valid NewNationalEvent request) {
+    public Response publish(@NotNull(message = "a JSON body is required") @Valid NewEvent request) {
         Country country = publisher();
+        if (request.invitedTenants() != null && !request.invitedTenants().isEmpty()) {
+            throw ProblemException.invalidField("invitedTenants", "a national event invites every tenant of its country");
+        }
         NationalEvent event = events.publish(country, request.draft(), caller.subject());
         return Response.created(URI.create("/api/national/events/" + event.id))
                 .entity(NationalEventView.forOperator(events.occupancy(event))).build();

@@ -27,8 +27,9 @@ import no.ks.led.scheduling.service.NationalEvents;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The national events of the tenant's country as its people see them, and their sign-ups through the tenant:
- * a tenant sees only its own participants, never another tenant's.
+ * The events across tenants as a tenant's people see them (the national ones of its country, the regional ones it
+ * hosts or is invited to), and their sign-ups through the tenant: a tenant sees only its own participants, never
+ * another tenant's.
  */
 @Path("/api/tenants/{tenantId}/national-events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,11 +41,14 @@ public class TenantNationalEventResource {
     @Inject
     NationalEvents events;
 
-    /** The events of the tenant's country that have not ended, earliest first. */
+    /**
+     * The events the tenant's people may join that have not ended, earliest first: the national ones of its country
+     * and the regional ones it hosts or is invited to.
+     */
     @GET
     public RestResponse<List<NationalEventView>> list(@PathParam("tenantId") String tenantId, @BeanParam PageRequest page) {
         Grant grant = access.require(tenantId);
-        Page<NationalEvent> upcoming = page.of(NationalEvent.upcoming(events.countryOf(tenantId), Instant.now()));
+        Page<NationalEvent> upcoming = page.of(NationalEvent.upcomingFor(tenantId, events.countryOf(tenantId), Instant.now()));
         return new Page<>(events.forTenant(grant, upcoming.items()), upcoming.next()).map(NationalEventView::forTenant)
                 .toResponse();
     }

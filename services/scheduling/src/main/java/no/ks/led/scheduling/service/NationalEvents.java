@@ -35,6 +35,8 @@ import no.ks.led.scheduling.SignUp;
 public class NationalEvents {
 
     private static final List<TenantRole> ORGANISERS = List.of(TenantRole.COORDINATOR, TenantRole.OWNER_EXECUTIVE);
+    /** The most tenants a regional event invites. */
+    public static final int MAX_INVITED = 200;
 
     @Inject
     AccessReplica replica;
@@ -63,6 +65,37 @@ public class NationalEvents {
     /** Publishes an event for the country's tenants. */
     @Transactional
     public NationalEvent publish(Country country, EventDraft draft, String publishedBy) {
+        NationalEvent event = newEvent(country, draft, publishedBy);
+        event.persist();
+        return event;
+    }
+
+    /**
+     * Publishes a regional event of the host tenant for its own people and those of the invited tenants, each an
+     * active tenant of the host's country (a 400 naming {@code invitedTenants} for any other).
+     */
+    @Transactional
+    public NationalEvent publishRegional(String hostTenantId, List<String> invitedTenants, EventDraft draft,
+            String publishedBy) {
+        Country country = replica.countryOf(hostTenantId);
+        List<String> invited = invitedTenants == null ? List.of()
+                : invitedTenants.stream().map(String::strip).filter(t -> !t.equals(hostTenantId)).distinct().sorted().toList();
+        if (invited.size() > MAX_INVITED) {
+            throw ProblemException.invalidField("invitedTenants", "must name at most " + MAX_INVITED + " tenants");
+        }
+        Map<String, Country> known = replica.activeTenants(invited);
+        List<String> unknown = invited.stream().filter(t -> known.get(t) != country).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalidField("invitedTenants", "names no active tenant of " + country.name() + ": " + unknown);
+        }
+        NationalEvent event = newEvent(country, draft, publishedBy);
+        event.hostTenantId = hostTenantId;
+        event.invitedTenantIds = invited.toArray(String[]::new);
+        event.persist();
+        return event;
+    }
+
+    private static NationalEvent newEvent(Country country, EventDraft draft, String publishedBy) {
         ZoneId zone = country.zone();
         Instant startsAt = ActivityPlanning.instant("startsAt", draft.startsAt(), zone);
         Instant endsAt = ActivityPlanning.instant("endsAt", draft.endsAt(), zone);
@@ -89,14 +122,24 @@ public class NationalEvents {
         event.status = NationalEvent.SCHEDULED;
         event.publishedBy = publishedBy;
         event.publishedAt = ActivityPlanning.now();
-        event.persist();
         return event;
     }
 
     /** Cancels the event (its sign-ups stay, for the record); cancelling a cancelled one changes nothing. */
     @Transactional
     public NationalEvent cancel(Country country, UUID eventId, String reason) {
-        NationalEvent event = forUpdate(country, eventId);
+        NationalEvent event = NationalEvent.findInCountry(country, eventId).orElseThrow(() -> notFound(eventId));
+        return cancelled(locked(event.id), reason);
+    }
+
+    /** Cancels a regional event the tenant hosts; any other is a 404. */
+    @Transactional
+    public NationalEvent cancelHosted(String hostTenantId, UUID eventId, String reason) {
+        NationalEvent event = NationalEvent.findHostedBy(hostTenantId, eventId).orElseThrow(() -> notFound(eventId));
+        return cancelled(locked(event.id), reason);
+    }
+
+    private static NationalEvent cancelled(NationalEvent event, String reason) {
         if (!NationalEvent.CANCELLED.equals(event.status)) {
             event.status = NationalEvent.CANCELLED;
             event.cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
@@ -110,10 +153,17 @@ public class NationalEvents {
         return occupancy(NationalEvent.findInCountry(country, eventId).orElseThrow(() -> notFound(eventId)));
     }
 
-    /** The event as the tenant's people see it: only their own country's. */
+    /** A regional event the tenant hosts, with its occupancy over all tenants; any other is a 404. */
+    @Transactional
+    public Occupancy getHosted(String hostTenantId, UUID eventId) {
+        return occupancy(NationalEvent.findHostedBy(hostTenantId, eventId).orElseThrow(() -> notFound(eventId)));
+    }
+
+    /** The event as the tenant's people see it: a national one of their country, or a regional one inviting them. */
     @Transactional
     public TenantEvent getForTenant(Grant grant, UUID eventId) {
-        NationalEvent event = NationalEvent.findInCountry(replica.countryOf(grant.tenantId()), eventId)
+        NationalEvent event = NationalEvent.<NationalEvent>findByIdOptional(eventId)
+                .filter(e -> e.invites(grant.tenantId(), replica.countryOf(grant.tenantId())))
                 .orElseThrow(() -> notFound(eventId));
         return forTenant(grant, List.of(event)).get(0);
     }
@@ -159,7 +209,7 @@ public class NationalEvents {
     /** Signs a member of the tenant up: confirmed while there is room, else waiting behind everyone before them. */
     @Transactional
     public NationalSignUp signUp(String tenantId, UUID eventId, UUID personId, String dietaryNeeds) {
-        NationalEvent event = forUpdate(replica.countryOf(tenantId), eventId);
+        NationalEvent event = forUpdate(tenantId, eventId);
         if (!NationalEvent.SCHEDULED.equals(event.status)) {
             throw new ProblemException(ProblemType.ACTIVITY_NOT_SCHEDULED, "The event is cancelled");
         }
@@ -187,7 +237,7 @@ public class NationalEvents {
      */
     @Transactional
     public NationalSignUp cancel(Grant grant, UUID eventId, UUID signUpId) {
-        NationalEvent event = forUpdate(replica.countryOf(grant.tenantId()), eventId);
+        NationalEvent event = forUpdate(grant.tenantId(), eventId);
         NationalSignUp signUp = find(grant, eventId, signUpId);
         if (SignUp.CANCELLED.equals(signUp.status)) {
             return signUp;
@@ -210,7 +260,9 @@ public class NationalEvents {
     /** The tenant's sign-ups its organisers see (all of the tenant's), or a participant (their own). */
     @Transactional
     public List<NationalSignUp> visibleTo(Grant grant, UUID eventId) {
-        NationalEvent.findInCountry(replica.countryOf(grant.tenantId()), eventId).orElseThrow(() -> notFound(eventId));
+        NationalEvent.<NationalEvent>findByIdOptional(eventId)
+                .filter(e -> e.invites(grant.tenantId(), replica.countryOf(grant.tenantId())))
+                .orElseThrow(() -> notFound(eventId));
         return NationalSignUp.ofTenant(grant.tenantId(), eventId).stream()
                 .filter(s -> grant.hasAny(ORGANISERS) || s.personId.equals(grant.personId())).toList();
     }
@@ -222,12 +274,24 @@ public class NationalEvents {
         return NationalSignUp.list("eventId = ?1 order by signedUpAt, id", eventId);
     }
 
-    private static NationalEvent forUpdate(Country country, UUID eventId) {
+    /** Every invited tenant's sign-ups, for the host of the regional event (it runs the event, as KS a national one). */
+    @Transactional
+    public List<NationalSignUp> allHosted(String hostTenantId, UUID eventId) {
+        NationalEvent.findHostedBy(hostTenantId, eventId).orElseThrow(() -> notFound(eventId));
+        return NationalSignUp.list("eventId = ?1 order by signedUpAt, id", eventId);
+    }
+
+    /** The event, locked for a sign-up or its cancellation; a 404 unless it invites the tenant's people. */
+    private NationalEvent forUpdate(String tenantId, UUID eventId) {
         NationalEvent event = NationalEvent.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
-        if (event == null || !event.country.equals(country.name())) {
+        if (event == null || !event.invites(tenantId, replica.countryOf(tenantId))) {
             throw notFound(eventId);
         }
         return event;
+    }
+
+    private static NationalEvent locked(UUID eventId) {
+        return NationalEvent.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static NationalSignUp find(Grant grant, UUID eventId, UUID signUpId) {
