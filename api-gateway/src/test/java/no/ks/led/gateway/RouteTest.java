@@ -12,20 +12,20 @@ import org.junit.jupiter.api.Test;
 /** The allow-list's matching rules: exact method, whole path, one segment per parameter. */
 class RouteTest {
 
-    private final Route gatherings = Route.parse("GET /api/tenants/{tenantId}/programmes/{programmeId}/gatherings scheduling");
+    private final Route programmeActivities = Route.parse("GET /api/tenants/{tenantId}/programmes/{programmeId}/activities scheduling");
 
     @Test
     void aMatchingRequestYieldsItsTenant() {
-        assertEquals(Optional.of("fjordvik"), gatherings.match("GET", "/api/tenants/fjordvik/programmes/42/gatherings"));
-        assertEquals("scheduling", gatherings.service());
+        assertEquals(Optional.of("fjordvik"), programmeActivities.match("GET", "/api/tenants/fjordvik/programmes/42/activities"));
+        assertEquals("scheduling", programmeActivities.service());
     }
 
     @Test
     void anotherMethodOrALongerPathDoesNotMatch() {
-        assertTrue(gatherings.match("POST", "/api/tenants/fjordvik/programmes/42/gatherings").isEmpty());
-        assertTrue(gatherings.match("GET", "/api/tenants/fjordvik/programmes/42/gatherings/x").isEmpty());
-        assertTrue(gatherings.match("GET", "/api/tenants/fjordvik/programmes/a/b/gatherings").isEmpty());
-        assertTrue(gatherings.match("GET", "/api/tenants//programmes/42/gatherings").isEmpty());
+        assertTrue(programmeActivities.match("POST", "/api/tenants/fjordvik/programmes/42/activities").isEmpty());
+        assertTrue(programmeActivities.match("GET", "/api/tenants/fjordvik/programmes/42/activities/x").isEmpty());
+        assertTrue(programmeActivities.match("GET", "/api/tenants/fjordvik/programmes/a/b/activities").isEmpty());
+        assertTrue(programmeActivities.match("GET", "/api/tenants//programmes/42/activities").isEmpty());
     }
 
     @Test
@@ -48,6 +48,6 @@ class RouteTest {
     void aRouteMayCarryItsOwnUpstreamTimeout() {
         assertEquals(Optional.of(java.time.Duration.ofMinutes(5)),
                 Route.parse("POST /api/tenants/{tenantId}/roster-imports organisations timeout=300s").timeout());
-        assertTrue(gatherings.timeout().isEmpty());
+        assertTrue(programmeActivities.timeout().isEmpty());
     }
 }

@@ -75,7 +75,7 @@ class EngagementRevocationIT {
         probes.put("organisations", "/api/tenants/" + TENANT + "/schools");
         probes.put("programmes", "/api/tenants/" + TENANT + "/programmes");
         probes.put("surveys", "/api/tenants/" + TENANT + "/survey-rounds");
-        probes.put("scheduling", "/api/tenants/" + TENANT + "/programmes/" + programmeId + "/gatherings");
+        probes.put("scheduling", "/api/tenants/" + TENANT + "/programmes/" + programmeId + "/activities");
         probes.put("funding", "/api/tenants/" + TENANT + "/funding-applications");
         return probes;
     }

@@ -49,12 +49,12 @@ class WalkingSkeletonIT {
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().baseUri(gateway).auth().oauth2(token)
-                        .get("/api/tenants/fjordvik/programmes/" + id + "/gatherings").statusCode() == 200);
+                        .get("/api/tenants/fjordvik/programmes/" + id + "/activities").statusCode() == 200);
         given().baseUri(gateway).auth().oauth2(token)
-                .when().get("/api/tenants/fjordvik/programmes/" + id + "/gatherings")
+                .when().get("/api/tenants/fjordvik/programmes/" + id + "/activities")
                 .then().statusCode(200).body("size()", equalTo(0));
         given().baseUri(gateway).auth().oauth2(token)
-                .when().get("/api/tenants/fjordvik/programmes/" + UUID.randomUUID() + "/gatherings")
+                .when().get("/api/tenants/fjordvik/programmes/" + UUID.randomUUID() + "/activities")
                 .then().statusCode(404).contentType(PROBLEM)
                 .body("type", equalTo("urn:no:ks:led:problem:not-found"));
     }
@@ -68,7 +68,7 @@ class WalkingSkeletonIT {
         String nordhei = RealmLogin.accessToken("nordhei.coordinator");
         String unknown = UUID.randomUUID().toString();
         for (String path : new String[] {"/api/tenants/fjordvik/programmes/%s",
-                "/api/tenants/fjordvik/programmes/%s/gatherings", "/api/tenants/nordhei/programmes/%s"}) {
+                "/api/tenants/fjordvik/programmes/%s/activities", "/api/tenants/nordhei/programmes/%s"}) {
             String existing = given().baseUri(gateway).auth().oauth2(nordhei)
                     .when().get(path.formatted(id))
                     .then().statusCode(404).contentType(PROBLEM)

@@ -120,6 +120,11 @@ public class Activity extends TenantScopedEntity {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
+    /** The activities of the tenant's programme, earliest first. */
+    public static PanacheQuery<Activity> findForProgramme(String tenantId, UUID programmeId) {
+        return find("tenantId = ?1 and programmeId = ?2 order by startsAt, id", tenantId, programmeId);
+    }
+
     /** The tenant's activities overlapping [from, to), earliest first. */
     public static PanacheQuery<Activity> findBetween(String tenantId, Instant from, Instant to) {
         return find("tenantId = ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt, id", tenantId, from, to);

@@ -97,18 +97,18 @@ class ProgrammeEventsTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM programme_ref WHERE id = ?1", programmeId) == 1);
 
         given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
-                .when().get("/api/tenants/fjordvik/programmes/" + programmeId + "/gatherings")
+                .when().get("/api/tenants/fjordvik/programmes/" + programmeId + "/activities")
                 .then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(RealmLogin.accessToken("fjordvik.coordinator"))
-                .when().get("/api/tenants/fjordvik/programmes/" + UUID.randomUUID() + "/gatherings")
+                .when().get("/api/tenants/fjordvik/programmes/" + UUID.randomUUID() + "/activities")
                 .then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(RealmLogin.accessToken("nordhei.coordinator"))
-                .when().get("/api/tenants/fjordvik/programmes/" + programmeId + "/gatherings")
+                .when().get("/api/tenants/fjordvik/programmes/" + programmeId + "/activities")
                 .then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(RealmLogin.accessToken("nordhei.coordinator"))
-                .when().get("/api/tenants/nordhei/programmes/" + programmeId + "/gatherings")
+                .when().get("/api/tenants/nordhei/programmes/" + programmeId + "/activities")
                 .then().statusCode(404).contentType(PROBLEM);
-        given().when().get("/api/tenants/fjordvik/programmes/" + programmeId + "/gatherings")
+        given().when().get("/api/tenants/fjordvik/programmes/" + programmeId + "/activities")
                 .then().statusCode(401).contentType(PROBLEM);
     }
 

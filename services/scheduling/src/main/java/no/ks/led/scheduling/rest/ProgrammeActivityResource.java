@@ -13,25 +13,34 @@ import jakarta.ws.rs.core.MediaType;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.paging.PageRequest;
 import no.ks.led.foundation.problem.ProblemException;
-import no.ks.led.scheduling.Gathering;
+import no.ks.led.scheduling.Activity;
 import no.ks.led.scheduling.ProgrammeRef;
+import no.ks.led.scheduling.service.CalendarChecks;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The gatherings of a tenant's programme. */
-@Path("/api/tenants/{tenantId}/programmes/{programmeId}/gatherings")
+/**
+ * The activities of one of the tenant's programmes, earliest first, with their warnings. A programme scheduling has
+ * not heard of yet (ProgrammeCreated on its way) is a 404, as another tenant's.
+ */
+@Path("/api/tenants/{tenantId}/programmes/{programmeId}/activities")
 @Produces(MediaType.APPLICATION_JSON)
-public class GatheringResource {
+public class ProgrammeActivityResource {
 
     @Inject
     TenantAccess access;
 
+    @Inject
+    CalendarChecks checks;
+
     @GET
-    public RestResponse<List<GatheringView>> list(@PathParam("tenantId") String tenantId,
+    public RestResponse<List<ActivityView>> list(@PathParam("tenantId") String tenantId,
             @PathParam("programmeId") UUID programmeId, @BeanParam PageRequest page) {
         access.require(tenantId);
         if (!ProgrammeRef.existsInTenant(tenantId, programmeId)) {
             throw ProblemException.notFound("Programme " + programmeId);
         }
-        return page.of(Gathering.findForProgramme(tenantId, programmeId)).map(GatheringView::of).toResponse();
+        CalendarChecks.Checker checker = checks.forTenant(tenantId);
+        return page.of(Activity.findForProgramme(tenantId, programmeId)).map(a -> ActivityView.of(a, checker.warnings(a)))
+                .toResponse();
     }
 }
