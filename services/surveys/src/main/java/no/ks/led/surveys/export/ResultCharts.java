@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import no.ks.led.foundation.access.Country;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.Results;
 
 /**
- * SVG charts of one group's results, written as text: a radar of the section means and bars of the item
- * means, both on the 1-5 scale. A suppressed figure is a gap with the label "skjult", never a zero. Free
+ * SVG charts of one group's results, written as text in the tenant's language (bokmål, or Danish for Denmark's
+ * tenants): a radar of the section means and bars of the item means, both on the 1-5 scale. A suppressed figure is a gap with the label "skjult", never a zero. Free
  * text is never drawn. Every text is XML-escaped; the charts carry {@code role="img"}, a title and a
  * description that repeats the figures for screen readers.
  */
@@ -19,8 +20,28 @@ public final class ResultCharts {
     /** The media type of the charts. */
     public static final String MEDIA_TYPE = "image/svg+xml";
 
-    /** The label of a suppressed figure in a chart. */
+    /** The label of a suppressed figure in a chart: the same word in bokmål and Danish. */
     public static final String HIDDEN = "skjult";
+
+    /** A chart's words in the tenant's language: bokmål for Norway's tenants, Danish for Denmark's. */
+    record Words(String sectionsTitle, String itemsTitle, String schoolResults, String allSchools, String fewerThan,
+            String respondents, String noValue, boolean danish) {
+
+        static final Words NORWEGIAN = new Words("Gjennomsnitt per område (1–5)", "Gjennomsnitt per spørsmål (1–5)",
+                "Skolens resultater", "Alle skolene i runden samlet", ", skjult: færre enn %d respondenter. ",
+                ", %d respondenter. ", "ingen verdi", false);
+        static final Words DANISH = new Words("Gennemsnit pr. område (1–5)", "Gennemsnit pr. spørgsmål (1–5)",
+                "Skolens resultater", "Alle skolerne i runden samlet", ", skjult: færre end %d respondenter. ",
+                ", %d respondenter. ", "ingen værdi", true);
+
+        static Words of(Country country) {
+            return country == Country.DK ? DANISH : NORWEGIAN;
+        }
+
+        String text(Instrument.Texts texts) {
+            return ResultTable.Words.text(texts, danish);
+        }
+    }
 
     private static final double MAX = 5.0;
 
@@ -31,8 +52,14 @@ public final class ResultCharts {
     record Point(String code, String label, BigDecimal mean, boolean suppressed) {
     }
 
-    /** The radar of the section means of the group the viewer sees ({@code total}). */
+    /** The radar of the section means of the group the viewer sees ({@code total}), in bokmål. */
     public static String sections(Results results, Instrument questions) {
+        return sections(results, questions, Country.NO);
+    }
+
+    /** The radar of the section means, in the language of the tenant's country. */
+    public static String sections(Results results, Instrument questions, Country country) {
+        Words words = Words.of(country);
         List<Point> points = new ArrayList<>();
         Results.Group group = results.total();
         for (Instrument.Section section : questions.sections()) {
@@ -42,33 +69,37 @@ public final class ResultCharts {
             Results.Section shown = group.suppressed() ? null
                     : group.sections().stream().filter(s -> s.code().equals(section.code())).findFirst().orElse(null);
             boolean suppressed = shown == null || shown.suppressed();
-            points.add(new Point(section.code(), section.title().nb(), suppressed ? null : shown.mean(), suppressed));
+            points.add(new Point(section.code(), words.text(section.title()), suppressed ? null : shown.mean(), suppressed));
         }
-        String title = "Gjennomsnitt per område (1–5)";
-        return radar(title, describe(title, results, points), points);
+        return radar(words.sectionsTitle(), describe(words, words.sectionsTitle(), results, points), points);
     }
 
-    /** Bars of the item means of the group the viewer sees ({@code total}). */
+    /** Bars of the item means of the group the viewer sees ({@code total}), in bokmål. */
     public static String items(Results results, Instrument questions) {
+        return items(results, questions, Country.NO);
+    }
+
+    /** Bars of the item means, in the language of the tenant's country. */
+    public static String items(Results results, Instrument questions, Country country) {
+        Words words = Words.of(country);
         List<Point> points = new ArrayList<>();
         Results.Group group = results.total();
         questions.items().filter(Instrument.Item::isScale).forEach(item -> {
             Results.Item shown = group.suppressed() ? null : group.sections().stream().flatMap(s -> s.items().stream())
                     .filter(i -> i.code().equals(item.code())).findFirst().orElse(null);
             boolean suppressed = shown == null || shown.suppressed();
-            points.add(new Point(item.code(), item.text().nb(), suppressed ? null : shown.mean(), suppressed));
+            points.add(new Point(item.code(), words.text(item.text()), suppressed ? null : shown.mean(), suppressed));
         });
-        String title = "Gjennomsnitt per spørsmål (1–5)";
-        return bars(title, describe(title, results, points), points);
+        return bars(words.itemsTitle(), describe(words, words.itemsTitle(), results, points), points, words.noValue());
     }
 
-    private static String describe(String title, Results results, List<Point> points) {
+    private static String describe(Words words, String title, Results results, List<Point> points) {
         StringBuilder d = new StringBuilder(title).append(". ");
-        d.append("school".equals(results.scope()) ? "Skolens resultater" : "Alle skolene i runden samlet");
-        d.append(results.total().suppressed() ? ", skjult: færre enn " + results.minGroupSize() + " respondenter. "
-                : ", " + results.total().respondents() + " respondenter. ");
+        d.append("school".equals(results.scope()) ? words.schoolResults() : words.allSchools());
+        d.append(results.total().suppressed() ? words.fewerThan().formatted(results.minGroupSize())
+                : words.respondents().formatted(results.total().respondents()));
         for (Point p : points) {
-            d.append(p.label()).append(": ").append(p.mean() == null ? (p.suppressed() ? HIDDEN : "ingen verdi") : decimal(p.mean()))
+            d.append(p.label()).append(": ").append(p.mean() == null ? (p.suppressed() ? HIDDEN : words.noValue()) : decimal(p.mean()))
                     .append(". ");
         }
         return d.toString().trim();
@@ -139,7 +170,7 @@ public final class ResultCharts {
         return svg.append("</svg>\n").toString();
     }
 
-    static String bars(String title, String description, List<Point> points) {
+    static String bars(String title, String description, List<Point> points, String noValue) {
         int labelWidth = 110;
         int plotWidth = 400;
         int rowHeight = 24;
@@ -164,7 +195,7 @@ public final class ResultCharts {
             if (p.mean() == null) {
                 svg.append("<text class=\"hidden\" x=\"").append(labelWidth + 4).append("\" y=\"").append(y + 16)
                         .append("\" font-size=\"11\" font-style=\"italic\" fill=\"#767676\">")
-                        .append(p.suppressed() ? HIDDEN : "ingen verdi").append("</text>");
+                        .append(p.suppressed() ? HIDDEN : noValue).append("</text>");
             } else {
                 double w = plotWidth * p.mean().doubleValue() / MAX;
                 svg.append("<rect class=\"bar\" x=\"").append(labelWidth).append("\" y=\"").append(y + 4).append("\" width=\"")

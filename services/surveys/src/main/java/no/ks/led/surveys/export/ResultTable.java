@@ -68,8 +68,8 @@ public record ResultTable(List<String> header, List<List<Cell>> rows) {
         static final Words DANISH = new Words(List.of("Gruppe", "Skole-ID", "Status", "Grundlag", "Række", "Område",
                 "Spørgsmål-ID", "Spørgsmål", "Respondenter", "Antal svar", "Gennemsnit", "Helt uenig (1)", "Uenig (2)",
                 "Hverken eller (3)", "Enig (4)", "Helt enig (5)", "Ved ikke", "Forrige gennemsnit", "Ændring", "Fritekst"),
-                "Skoleejer-ID", "Hele landet", "Skoleejer", "Alle skoler", "Skole", "Skolen", "delt", "ikke delt",
-                "delt med ejer", "ikke delt med ejer", "fælles svar", "egne svar", "samlet, mindst %d respondenter",
+                "Kommune-ID", "Hele landet", "Kommune", "Alle skoler", "Skole", "Skolen", "delt", "ikke delt",
+                "delt med kommunen", "ikke delt med kommunen", "fælles svar", "egne svar", "samlet, mindst %d respondenter",
                 " (et team tæller som én)", "Gruppe", "Område", "Spørgsmål", "Fritekst", "skjult (< %d)", true);
 
         static Words of(Country country) {
@@ -78,6 +78,11 @@ public record ResultTable(List<String> header, List<List<Cell>> rows) {
 
         /** An instrument text in this language; bokmål where the instrument has no Danish text. */
         String text(Instrument.Texts texts) {
+            return text(texts, danish);
+        }
+
+        /** An instrument text in Danish or bokmål; bokmål where the instrument has no Danish text. */
+        static String text(Instrument.Texts texts, boolean danish) {
             return danish && texts.da() != null && !texts.da().isBlank() ? texts.da() : texts.nb();
         }
     }

@@ -198,6 +198,18 @@ class ResultWritersTest {
     }
 
     @Test
+    void aDanishTenantsChartsSpeakDanish() throws Exception {
+        Document radar = parse(ResultCharts.sections(tenantResults(), QUESTIONS, Country.DK));
+        assertEquals("Gennemsnit pr. område (1–5)", radar.getElementsByTagNameNS(SVG, "title").item(0).getTextContent());
+        String desc = radar.getElementsByTagNameNS(SVG, "desc").item(0).getTextContent();
+        assertTrue(desc.contains("respondenter") && !desc.contains("Gjennomsnitt"), desc);
+        Results none = new Results(ROUND, "school", SHARED, 5, "aggregate", true, Results.Group.SUPPRESSED, List.of());
+        String bars = ResultCharts.items(none, QUESTIONS, Country.DK);
+        assertTrue(bars.contains("Gennemsnit pr. spørgsmål (1–5)") && bars.contains("færre end 5"), bars);
+        assertFalse(bars.contains("Skolen") && bars.contains("færre enn"), "a Norwegian word in a Danish chart");
+    }
+
+    @Test
     void theItemBarsAreWellFormedAndAWhollySuppressedGroupIsAllGaps() throws Exception {
         Document doc = parse(ResultCharts.items(tenantResults(), QUESTIONS));
         assertEquals(3, byClass(doc, "rect", "bar"));

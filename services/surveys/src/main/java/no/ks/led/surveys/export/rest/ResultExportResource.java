@@ -53,7 +53,7 @@ public class ResultExportResource {
     @Produces(ResultCharts.MEDIA_TYPE)
     public Response sections(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
         ResultViews.View view = views.forTenant(tenantId, roundId);
-        return Downloads.chart(ResultCharts.sections(view.results(), view.questions()));
+        return Downloads.chart(ResultCharts.sections(view.results(), view.questions(), access.countryOf(tenantId)));
     }
 
     @GET
@@ -61,7 +61,7 @@ public class ResultExportResource {
     @Produces(ResultCharts.MEDIA_TYPE)
     public Response items(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
         ResultViews.View view = views.forTenant(tenantId, roundId);
-        return Downloads.chart(ResultCharts.items(view.results(), view.questions()));
+        return Downloads.chart(ResultCharts.items(view.results(), view.questions(), access.countryOf(tenantId)));
     }
 
     @GET
@@ -70,7 +70,7 @@ public class ResultExportResource {
     public Response schoolSections(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
             @PathParam("schoolId") UUID schoolId) {
         ResultViews.View view = views.forSchool(tenantId, roundId, schoolId);
-        return Downloads.chart(ResultCharts.sections(view.results(), view.questions()));
+        return Downloads.chart(ResultCharts.sections(view.results(), view.questions(), access.countryOf(tenantId)));
     }
 
     @GET
@@ -79,6 +79,6 @@ public class ResultExportResource {
     public Response schoolItems(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
             @PathParam("schoolId") UUID schoolId) {
         ResultViews.View view = views.forSchool(tenantId, roundId, schoolId);
-        return Downloads.chart(ResultCharts.items(view.results(), view.questions()));
+        return Downloads.chart(ResultCharts.items(view.results(), view.questions(), access.countryOf(tenantId)));
     }
 }
