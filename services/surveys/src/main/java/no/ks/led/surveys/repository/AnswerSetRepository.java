@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.surveys.Answer;
+import no.ks.led.surveys.RespondentLevel;
 
 /**
  * The SQL of answer sets ({@code answer_set}) and their answers ({@code answer}), a draft and a submitted
@@ -78,16 +79,20 @@ public class AnswerSetRepository {
                 .setParameter(1, answerSetId).getSingleResult()).longValue();
     }
 
-    /** Makes the set's draft its submitted answers (replacing those submitted before) and marks the set submitted. */
-    public void submitDraft(UUID answerSetId) {
+    /**
+     * Makes the set's draft its submitted answers (replacing those submitted before) and marks the set submitted,
+     * with the level of the person who submitted it.
+     */
+    public void submitDraft(UUID answerSetId, RespondentLevel level) {
         entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'submitted'")
                 .setParameter(1, answerSetId).executeUpdate();
         entityManager.createNativeQuery("""
                 INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
                 SELECT answer_set_id, 'submitted', item_code, value, dont_know, text FROM answer
                 WHERE answer_set_id = ?1 AND stage = 'draft'""").setParameter(1, answerSetId).executeUpdate();
-        entityManager.createNativeQuery("UPDATE answer_set SET submitted = true WHERE id = ?1")
-                .setParameter(1, answerSetId).executeUpdate();
+        entityManager.createNativeQuery("UPDATE answer_set SET submitted = true, respondent_level = ?2 WHERE id = ?1")
+                .setParameter(1, answerSetId).setParameter(2, level == RespondentLevel.UNKNOWN ? null : level.code())
+                .executeUpdate();
     }
 
     /** The set's answers of a stage ({@link #DRAFT} or {@link #SUBMITTED}), by item code. */

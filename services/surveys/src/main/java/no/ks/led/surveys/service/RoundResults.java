@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import jakarta.transaction.Transactional;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.surveys.Instrument;
+import no.ks.led.surveys.LevelResults;
+import no.ks.led.surveys.RespondentLevel;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SuppressionPlan;
 import no.ks.led.surveys.SuppressionPlan.Visibility;
@@ -56,6 +59,10 @@ public class RoundResults {
         long respondents;
         final Map<String, long[]> counts = new HashMap<>();
         final Map<String, List<String>> texts = new HashMap<>();
+
+        long respondentsCount() {
+            return respondents;
+        }
 
         long answers(String item) {
             long[] c = counts.get(item);
@@ -108,6 +115,67 @@ public class RoundResults {
      */
     @Transactional
     public Results forTenant(SurveyRound round, Grant viewer) {
+        OwnerPlan plan = ownerPlan(round, viewer);
+        Results.Group tenantFigures = present(plan.items, plan.total, plan.totalShown(),
+                item -> plan.perItem.get(item).contains(TENANT));
+        List<Results.School> schoolEntries = plan.schools.stream().map(s -> {
+            if (!plan.shared.contains(s)) {
+                return new Results.School(s, "not-shared", Results.Group.SUPPRESSED);
+            }
+            String id = s.toString();
+            Tally tally = plan.bySchool.getOrDefault(s, new Tally());
+            return new Results.School(s, "shared", present(plan.items, tally, plan.groups.contains(id),
+                    item -> plan.perItem.get(item).contains(id)));
+        }).toList();
+        return new Results(round.id, "tenant", null, plan.k, "aggregate", null, tenantFigures, schoolEntries);
+    }
+
+    /**
+     * The owner's view split by the respondents' level: the tenant's aggregate, and per level (principals, middle
+     * leaders) its figures over the round's schools where {@link SuppressionPlan#publishedColumns} allows beside
+     * everything the owner's view shows this viewer (the total, the shared schools, the schools they lead), first
+     * for the respondents and then per item. Answer sets without a level count in the total only.
+     */
+    @Transactional
+    public LevelResults byLevel(SurveyRound round, Grant viewer) {
+        OwnerPlan plan = ownerPlan(round, viewer);
+        Map<UUID, Map<RespondentLevel, Tally>> cells = levelTallies(round);
+        Set<String> eligible = round.isTeam() ? Set.of()
+                : RespondentLevel.SHOWN.stream().map(RespondentLevel::code).collect(Collectors.toSet());
+        Set<String> levels = SuppressionPlan.publishedColumns(cells(plan, cells, Tally::respondentsCount),
+                plan.totalShown(), plan.seen(plan.groups), eligible, plan.k);
+        Map<String, Set<String>> levelsPerItem = new HashMap<>();
+        plan.items.items().filter(Instrument.Item::isScale).forEach(item -> levelsPerItem.put(item.code(),
+                SuppressionPlan.publishedColumns(cells(plan, cells, t -> t.answers(item.code())),
+                        plan.perItem.get(item.code()).contains(TENANT), plan.seen(plan.perItem.get(item.code())), levels,
+                        plan.k)));
+        List<LevelResults.Level> split = RespondentLevel.SHOWN.stream().map(level -> {
+            Tally sum = new Tally();
+            cells.values().forEach(bySchool -> sum.add(bySchool.getOrDefault(level, new Tally())));
+            return new LevelResults.Level(level.code(), present(plan.items, sum, levels.contains(level.code()),
+                    item -> levelsPerItem.get(item).contains(level.code())));
+        }).toList();
+        Results.Group total = present(plan.items, plan.total, plan.totalShown(),
+                item -> plan.perItem.get(item).contains(TENANT));
+        return new LevelResults(round.id, plan.k, round.isTeam() ? "team" : "aggregate", total, split);
+    }
+
+    /** Everything the owner's view decides for one viewer: the tallies, who may see which school, and the plans. */
+    private record OwnerPlan(Instrument items, int k, Map<UUID, Tally> bySchool, List<UUID> schools, Tally total,
+            Set<UUID> shared, Map<UUID, Visibility> visibility, Set<String> groups, Map<String, Set<String>> perItem) {
+
+        boolean totalShown() {
+            return groups.contains(TENANT);
+        }
+
+        /** The schools a plan shows the viewer, and those the viewer knows by leading them. */
+        Set<String> seen(Set<String> published) {
+            return schools.stream().filter(s -> published.contains(s.toString()) || visibility.get(s) == Visibility.KNOWN)
+                    .map(UUID::toString).collect(Collectors.toSet());
+        }
+    }
+
+    private OwnerPlan ownerPlan(SurveyRound round, Grant viewer) {
         Instrument items = questions.of(round);
         Map<UUID, Tally> bySchool = tallies(round);
         List<UUID> schools = schools(round);
@@ -130,18 +198,18 @@ public class RoundResults {
                         s -> bySchool.getOrDefault(s, new Tally()).answers(item.code()),
                         s -> visibility.get(s) == Visibility.KNOWN ? Visibility.KNOWN
                                 : groups.contains(s.toString()) ? Visibility.ELIGIBLE : Visibility.WITHHELD), k)));
+        return new OwnerPlan(items, k, bySchool, schools, total, shared, visibility, groups, perItem);
+    }
 
-        Results.Group tenantFigures = present(items, total, totalShown, item -> perItem.get(item).contains(TENANT));
-        List<Results.School> schoolEntries = schools.stream().map(s -> {
-            if (!shared.contains(s)) {
-                return new Results.School(s, "not-shared", Results.Group.SUPPRESSED);
-            }
-            String id = s.toString();
-            Tally tally = bySchool.getOrDefault(s, new Tally());
-            return new Results.School(s, "shared", present(items, tally, groups.contains(id),
-                    item -> perItem.get(item).contains(id)));
-        }).toList();
-        return new Results(round.id, "tenant", null, k, "aggregate", null, tenantFigures, schoolEntries);
+    /** The split's cells: per school of the round and level, the size a figure counts. */
+    private static List<SuppressionPlan.Cell> cells(OwnerPlan plan, Map<UUID, Map<RespondentLevel, Tally>> cells,
+            java.util.function.ToLongFunction<Tally> size) {
+        List<SuppressionPlan.Cell> split = new ArrayList<>();
+        for (UUID school : plan.schools) {
+            cells.getOrDefault(school, Map.of()).forEach((level, tally) -> split.add(
+                    new SuppressionPlan.Cell(school.toString(), level.code(), size.applyAsLong(tally))));
+        }
+        return split;
     }
 
     /** A school as one viewer sees it: when they answered themselves, their own answer is a known part of it. */
@@ -238,6 +306,23 @@ public class RoundResults {
                     .computeIfAbsent(text.item(), x -> new ArrayList<>()).add(text.text());
         }
         return bySchool;
+    }
+
+    /** Per school and level: respondents and scale counts from the level tallies (no free text: it is never split). */
+    private Map<UUID, Map<RespondentLevel, Tally>> levelTallies(SurveyRound round) {
+        Map<UUID, Map<RespondentLevel, Tally>> cells = new HashMap<>();
+        for (ResultTallyRepository.LevelTally cell : tallyRows.levelTallies(round.id)) {
+            cells.computeIfAbsent(cell.schoolId(), x -> new HashMap<>())
+                    .computeIfAbsent(RespondentLevel.ofCode(cell.level()), x -> new Tally()).respondents = cell.respondents();
+        }
+        for (ResultTallyRepository.LevelItemCounts item : tallyRows.levelItemTallies(round.id)) {
+            if (java.util.Arrays.stream(item.counts()).sum() > 0) {
+                cells.computeIfAbsent(item.schoolId(), x -> new HashMap<>())
+                        .computeIfAbsent(RespondentLevel.ofCode(item.level()), x -> new Tally()).counts
+                        .put(item.item(), item.counts());
+            }
+        }
+        return cells;
     }
 
     private List<UUID> schools(SurveyRound round) {
