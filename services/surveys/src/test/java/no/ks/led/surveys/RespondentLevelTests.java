@@ -17,18 +17,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.events.organisations.MembershipGranted;
 import no.ks.led.foundation.access.AccessReplica;
+import no.ks.led.foundation.access.Grant;
+import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.testing.DemoAccess;
 import no.ks.led.surveys.service.Responding;
 import no.ks.led.surveys.service.ResultTallies;
+import no.ks.led.surveys.service.RoundResults;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +55,9 @@ class RespondentLevelTests {
 
     @Inject
     ResultTallies tallies;
+
+    @Inject
+    RoundResults results;
 
     /** A new school of fjordvik with this many principals and school leaders (middle leaders), their ids in that order. */
     private List<UUID> school(UUID school, int principals, int middleLeaders) {
@@ -128,6 +136,29 @@ class RespondentLevelTests {
                 .body("levels[1].level", equalTo("middle-leader"))
                 .body("levels[1].results.suppressed", equalTo(true))
                 .body("levels[1].results.respondents", nullValue());
+    }
+
+    @Test
+    void anOwnerWhoAnsweredAsAPrincipalIsNotShownWhatTheirOwnAnswerWouldLetThemSubtract() {
+        UUID school = UUID.randomUUID();
+        List<UUID> people = school(school, 3, 3);
+        String roundId = round(school);
+        submit(roundId, people.subList(0, 3), 5);
+        submit(roundId, people.subList(3, 6), 2);
+        SurveyRound round = QuarkusTransaction.requiringNew()
+                .call(() -> SurveyRound.<SurveyRound>findById(UUID.fromString(roundId)));
+        Grant.Scope tenant = new Grant.Scope(true, Set.of());
+        Grant coordinator = new Grant("fjordvik", UUID.randomUUID(), Map.of(TenantRole.COORDINATOR, tenant));
+        assertEquals(List.of(false, false), suppressed(results.byLevel(round, coordinator)));
+        // a coordinator who is also one of the three principals, and answered: the principals minus their own answer
+        // would be two others, and the middle leaders the total minus three principals they partly know
+        Grant both = new Grant("fjordvik", people.get(0), Map.of(TenantRole.COORDINATOR, tenant,
+                TenantRole.PRINCIPAL, new Grant.Scope(false, Set.of(school))));
+        assertEquals(List.of(true, true), suppressed(results.byLevel(round, both)));
+    }
+
+    private static List<Boolean> suppressed(LevelResults split) {
+        return split.levels().stream().map(l -> l.results().suppressed()).toList();
     }
 
     @Test

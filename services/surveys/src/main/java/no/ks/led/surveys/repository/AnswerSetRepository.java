@@ -107,6 +107,21 @@ public class AnswerSetRepository {
                 .toList();
     }
 
+    /** A submitted answer set as its owner knows it: at which school and level ({@code unknown} when none), which items. */
+    public record OwnSet(UUID schoolId, String level, Set<String> items) {
+    }
+
+    /** The tag's answer set in the round, if it has been submitted. */
+    public Optional<OwnSet> submittedSet(UUID roundId, String ownerTag) {
+        return Rows.select(entityManager, """
+                SELECT school_id, coalesce(respondent_level, 'unknown') AS level FROM answer_set
+                WHERE round_id = ?1 AND owner_tag = ?2 AND submitted""",
+                Map.of("school_id", UUID.class, "level", String.class))
+                .setParameter(1, roundId).setParameter(2, ownerTag).getResultStream().findFirst()
+                .map(t -> new OwnSet(t.get("school_id", UUID.class), t.get("level", String.class),
+                        submittedItems(roundId, ownerTag, t.get("school_id", UUID.class))));
+    }
+
     /** The items of the tag's submitted answer set at the school (none if it has not submitted there). */
     @SuppressWarnings("unchecked")
     public Set<String> submittedItems(UUID roundId, String ownerTag, UUID schoolId) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -37,6 +38,7 @@ import no.ks.led.surveys.repository.SurveyRoundRepository;
 public class RoundResults {
 
     private static final String TENANT = "tenant";
+    private static final String OWN = "own";
     private static final List<String> SCALE_KEYS = List.of("1", "2", "3", "4", "5", "dont-know");
 
     @Inject
@@ -140,15 +142,30 @@ public class RoundResults {
     public LevelResults byLevel(SurveyRound round, Grant viewer) {
         OwnerPlan plan = ownerPlan(round, viewer);
         Map<UUID, Map<RespondentLevel, Tally>> cells = levelTallies(round);
-        Set<String> eligible = round.isTeam() ? Set.of()
+        Optional<AnswerSetRepository.OwnSet> own = Optional.empty();
+        boolean ownUnknown = false;
+        if (!round.isTeam() && viewer.personId() != null) {
+            if (round.answersPurgedAt == null) {
+                own = answerSets.submittedSet(round.id, tags.ofPerson(round.id, viewer.personId()));
+            } else {
+                // their answers are gone, and with them the level they answered at: split nothing for them
+                ownUnknown = rounds.completions(round.id).stream().anyMatch(c -> c.personId().equals(viewer.personId()));
+            }
+        }
+        Set<String> eligible = round.isTeam() || ownUnknown ? Set.of()
                 : RespondentLevel.SHOWN.stream().map(RespondentLevel::code).collect(Collectors.toSet());
-        Set<String> levels = SuppressionPlan.publishedColumns(cells(plan, cells, Tally::respondentsCount),
-                plan.totalShown(), plan.seen(plan.groups), eligible, plan.k);
+        Optional<AnswerSetRepository.OwnSet> ownSet = own;
+        Set<String> levels = SuppressionPlan.publishedColumns(cells(plan, cells, Tally::respondentsCount, own, 1),
+                plan.totalShown(), withOwn(plan.seen(plan.groups), own), eligible, plan.k);
         Map<String, Set<String>> levelsPerItem = new HashMap<>();
-        plan.items.items().filter(Instrument.Item::isScale).forEach(item -> levelsPerItem.put(item.code(),
-                SuppressionPlan.publishedColumns(cells(plan, cells, t -> t.answers(item.code())),
-                        plan.perItem.get(item.code()).contains(TENANT), plan.seen(plan.perItem.get(item.code())), levels,
-                        plan.k)));
+        plan.items.items().filter(Instrument.Item::isScale).forEach(item -> {
+            long ownAnswer = ownSet.filter(o -> o.items().contains(item.code())).isPresent() ? 1 : 0;
+            levelsPerItem.put(item.code(), SuppressionPlan.publishedColumns(
+                    cells(plan, cells, t -> t.answers(item.code()), ownSet, ownAnswer),
+                    plan.perItem.get(item.code()).contains(TENANT),
+                    withOwn(plan.seen(plan.perItem.get(item.code())), ownAnswer > 0 ? ownSet : Optional.empty()), levels,
+                    plan.k));
+        });
         List<LevelResults.Level> split = RespondentLevel.SHOWN.stream().map(level -> {
             Tally sum = new Tally();
             cells.values().forEach(bySchool -> sum.add(bySchool.getOrDefault(level, new Tally())));
@@ -158,6 +175,16 @@ public class RoundResults {
         Results.Group total = present(plan.items, plan.total, plan.totalShown(),
                 item -> plan.perItem.get(item).contains(TENANT));
         return new LevelResults(round.id, plan.k, round.isTeam() ? "team" : "aggregate", total, split);
+    }
+
+    /** The rows a viewer sees, and their own answer set as a row of its own when they have one (they know it). */
+    private static Set<String> withOwn(Set<String> seen, Optional<AnswerSetRepository.OwnSet> own) {
+        if (own.isEmpty()) {
+            return seen;
+        }
+        Set<String> withOwn = new java.util.HashSet<>(seen);
+        withOwn.add(OWN);
+        return withOwn;
     }
 
     /** Everything the owner's view decides for one viewer: the tallies, who may see which school, and the plans. */
@@ -201,14 +228,23 @@ public class RoundResults {
         return new OwnerPlan(items, k, bySchool, schools, total, shared, visibility, groups, perItem);
     }
 
-    /** The split's cells: per school of the round and level, the size a figure counts. */
+    /**
+     * The split's cells: per school of the round and level, the size a figure counts. A viewer's own answer set (of
+     * size {@code ownSize} in this figure) is a cell of its own, taken out of its school's cell at its level: they know
+     * it, so what is shown must protect the others without it.
+     */
     private static List<SuppressionPlan.Cell> cells(OwnerPlan plan, Map<UUID, Map<RespondentLevel, Tally>> cells,
-            java.util.function.ToLongFunction<Tally> size) {
+            java.util.function.ToLongFunction<Tally> size, Optional<AnswerSetRepository.OwnSet> own, long ownSize) {
         List<SuppressionPlan.Cell> split = new ArrayList<>();
         for (UUID school : plan.schools) {
-            cells.getOrDefault(school, Map.of()).forEach((level, tally) -> split.add(
-                    new SuppressionPlan.Cell(school.toString(), level.code(), size.applyAsLong(tally))));
+            cells.getOrDefault(school, Map.of()).forEach((level, tally) -> {
+                boolean ownCell = own.isPresent() && own.get().schoolId().equals(school)
+                        && own.get().level().equals(level.code());
+                split.add(new SuppressionPlan.Cell(school.toString(), level.code(),
+                        Math.max(0, size.applyAsLong(tally) - (ownCell ? ownSize : 0))));
+            });
         }
+        own.filter(o -> ownSize > 0).ifPresent(o -> split.add(new SuppressionPlan.Cell(OWN, o.level(), ownSize)));
         return split;
     }
 
