@@ -90,13 +90,25 @@ class RespondentLevelTests {
         }
     }
 
-    @Test
-    void principalsAndMiddleLeadersAreShownApartWhereBothHaveKAnswers() {
+    /** A round at a new school, its leaders (principals first) and the round's id. */
+    private record Answered(UUID school, List<UUID> people, String round) {
+    }
+
+    /** A round at a new school where three principals answered 5 and three middle leaders 2. */
+    private Answered threeAndThree() {
         UUID school = UUID.randomUUID();
         List<UUID> people = school(school, 3, 3);
         String round = round(school);
         submit(round, people.subList(0, 3), 5);
         submit(round, people.subList(3, 6), 2);
+        return new Answered(school, people, round);
+    }
+
+    @Test
+    void principalsAndMiddleLeadersAreShownApartWhereBothHaveKAnswers() {
+        Answered arranged = threeAndThree();
+        List<UUID> people = arranged.people();
+        String round = arranged.round();
 
         as("fjordvik.coordinator").when().get(path(round) + "/results/levels").then().statusCode(200)
                 .body("basis", equalTo("aggregate"))
@@ -140,11 +152,10 @@ class RespondentLevelTests {
 
     @Test
     void anOwnerWhoAnsweredAsAPrincipalIsNotShownWhatTheirOwnAnswerWouldLetThemSubtract() {
-        UUID school = UUID.randomUUID();
-        List<UUID> people = school(school, 3, 3);
-        String roundId = round(school);
-        submit(roundId, people.subList(0, 3), 5);
-        submit(roundId, people.subList(3, 6), 2);
+        Answered arranged = threeAndThree();
+        UUID school = arranged.school();
+        List<UUID> people = arranged.people();
+        String roundId = arranged.round();
         SurveyRound round = QuarkusTransaction.requiringNew()
                 .call(() -> SurveyRound.<SurveyRound>findById(UUID.fromString(roundId)));
         Grant.Scope tenant = new Grant.Scope(true, Set.of());
