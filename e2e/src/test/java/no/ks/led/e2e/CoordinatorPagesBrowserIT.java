@@ -92,6 +92,9 @@ class CoordinatorPagesBrowserIT extends WithBrowser {
         browser.wait.until(d -> ((Number) browser.driver.executeScript(
                 "return arguments[0].complete ? arguments[0].naturalWidth : 0", chart)).intValue() > 0);
         browser.screenshot("coordinator-results");
+        // the split by level is offered; with no answers both levels are suppressed
+        browser.find("[data-testid=levels]");
+        assertEquals(2, browser.driver.findElements(By.cssSelector("[data-testid=level-suppressed]")).size());
         // the downloads come with the person's own token, as the API makes them
         assertEquals("200 text/csv", fetch("[data-testid=csv]"));
         assertEquals("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

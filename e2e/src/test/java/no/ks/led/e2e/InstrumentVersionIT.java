@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * through the API, no release; no tenant sees it while it is a draft; {@code fjordvik} runs a round on it after one
  * on version 1, and the owner's results and trend compare the continued items across the versions. Beside the API's
  * two demo leaders, a third answer set per round is written as a bulk load would (answers, then the tallies
- * rebuilt), so the school reaches k = 3.
+ * rebuilt), so the school reaches k = 3. And the owner's view split by the respondents' level, on a school of
+ * its own with real submissions by principals and middle leaders.
  */
 @ExtendWith(Platform.class)
 class InstrumentVersionIT {
@@ -102,6 +103,86 @@ class InstrumentVersionIT {
     }
 
     /**
+     * The owner's split by level on version 2, with real submissions through the gateway: a new school of fjordvik
+     * gets three principals and three middle leaders (added by the coordinator, logged in as people do after the
+     * identity sync). In one round all six answer, and the owner sees principals and middle leaders apart; in another
+     * one principal and three middle leaders answer, and both levels are suppressed (one principal is below k, and the
+     * middle leaders would be the total minus that principal). Another tenant's id answers 404.
+     */
+    @Test
+    void theOwnerSeesPrincipalsAndMiddleLeadersApartWhereKAllowsAndSuppressedWhereNot() throws IOException {
+        int version2 = publishedDemoVersion();
+        String school = as("fjordvik.coordinator").contentType(ContentType.JSON)
+                .body(Map.of("name", "Nivåskolen " + UUID.randomUUID().toString().substring(0, 8), "organisationNumber",
+                        CrossTenantMatrixIT.organisationNumber(), "kind", "grunnskole", "hasLeadershipTeam", true))
+                .when().post("/api/tenants/fjordvik/schools").then().statusCode(201).extract().path("id");
+        List<String> principals = new java.util.ArrayList<>();
+        List<String> middleLeaders = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String email = "level-" + UUID.randomUUID() + "@example.org";
+            as("fjordvik.coordinator").contentType(ContentType.JSON)
+                    .body(Map.of("name", "Nivå Leder " + i, "email", email, "role", i < 3 ? "principal" : "school-leader",
+                            "schoolId", school))
+                    .when().post("/api/tenants/fjordvik/people").then().statusCode(201);
+            (i < 3 ? principals : middleLeaders).add(email);
+        }
+        principals.forEach(PendingMembershipBrowserIT::letLogIn);
+        middleLeaders.forEach(PendingMembershipBrowserIT::letLogIn);
+        // the surveys service asks the school's leaders its access replica holds when a round opens
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> ServiceDatabases.strings(
+                "surveys", "SELECT count(*) FROM access_membership WHERE school_id = '" + school + "' AND ended_at IS NULL")
+                .contains("6"));
+
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        String all = openRound(version2, today, school);
+        principals.forEach(p -> answerWithToken(all, respondent(all, p), Map.of("learning-1", 5, "skills-engaging-staff", 4)));
+        middleLeaders.forEach(m -> answerWithToken(all, respondent(all, m), Map.of("learning-1", 2, "skills-engaging-staff", 1)));
+        String levels = "/api/tenants/fjordvik/survey-rounds/" + all + "/results/levels";
+        JsonPath split = as("fjordvik.coordinator").when().get(levels).then().statusCode(200)
+                .body("total.respondents", equalTo(6)).extract().jsonPath();
+        assertEquals(List.of("principal", "middle-leader"), split.getList("levels.level"));
+        assertEquals(false, split.getBoolean("levels[0].results.suppressed"));
+        assertEquals(3, split.getInt("levels[0].results.respondents"));
+        String item = "levels[%d].results.sections.items.flatten().find { it.code == '%s' }.mean";
+        assertEquals(5.0f, split.getFloat(item.formatted(0, "learning-1")));
+        assertEquals(4.0f, split.getFloat(item.formatted(0, "skills-engaging-staff")));
+        assertEquals(3, split.getInt("levels[1].results.respondents"));
+        assertEquals(2.0f, split.getFloat(item.formatted(1, "learning-1")));
+        assertEquals(1.0f, split.getFloat(item.formatted(1, "skills-engaging-staff")));
+        as("nordhei.executive").when().get(levels.replace("/fjordvik/", "/nordhei/")).then().statusCode(404)
+                .contentType(PROBLEM);
+        as("fjordvik.principal").when().get(levels).then().statusCode(403).contentType(PROBLEM);
+
+        String few = openRound(version2, today, school);
+        answerWithToken(few, respondent(few, principals.get(0)), Map.of("learning-1", 5));
+        middleLeaders.forEach(m -> answerWithToken(few, respondent(few, m), Map.of("learning-1", 2)));
+        as("fjordvik.executive").when().get("/api/tenants/fjordvik/survey-rounds/" + few + "/results/levels").then()
+                .statusCode(200)
+                .body("total.suppressed", equalTo(false))
+                .body("total.respondents", equalTo(4))
+                .body("levels[0].level", equalTo("principal"))
+                .body("levels[0].results.suppressed", equalTo(true))
+                .body("levels[0].results.respondents", equalTo(null))
+                .body("levels[1].level", equalTo("middle-leader"))
+                .body("levels[1].results.suppressed", equalTo(true))
+                .body("levels[1].results.respondents", equalTo(null));
+    }
+
+    /**
+     * A fresh token of a person added in the test, once it opens their response in the round: their Keycloak user
+     * joins the tenant's organization and the gateway's replica learns their role shortly after the user exists.
+     */
+    private String respondent(String round, String email) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
+                    String token = RealmLogin.fetchAccessToken("led-cli", email);
+                    int status = given().baseUri(gateway).auth().oauth2(token).when()
+                            .get("/api/tenants/fjordvik/survey-rounds/" + round + "/responses/mine").then().extract().statusCode();
+                    return status == 200 ? token : null;
+                }, token -> token != null);
+    }
+
+    /**
      * The demo version 2, published now through the gateway unless a version of its name is; while it is a draft,
      * no tenant's user sees it.
      */
@@ -148,20 +229,29 @@ class InstrumentVersionIT {
     }
 
     private static String openRound(int version, LocalDate today) {
+        return openRound(version, today, SCHOOL);
+    }
+
+    private static String openRound(int version, LocalDate today, String school) {
         return as("fjordvik.coordinator").contentType(ContentType.JSON)
                 .body("{\"title\":\"Versjon " + version + " e2e " + UUID.randomUUID() + "\",\"mode\":\"individual\","
                         + "\"instrumentVersion\":" + version + ",\"opensOn\":\"" + today + "\",\"closesOn\":\""
-                        + today.plusDays(14) + "\",\"schoolIds\":[\"" + SCHOOL + "\"]}")
+                        + today.plusDays(14) + "\",\"schoolIds\":[\"" + school + "\"]}")
                 .when().post("/api/tenants/fjordvik/survey-rounds").then().statusCode(201).extract().path("id");
     }
 
     private static void answer(String round, String user, Map<String, Integer> values) {
+        answerWithToken(round, RealmLogin.accessToken(user), values);
+    }
+
+    private static void answerWithToken(String round, String token, Map<String, Integer> values) {
         String base = "/api/tenants/fjordvik/survey-rounds/" + round + "/responses/mine";
         StringBuilder answers = new StringBuilder();
         values.forEach((item, value) -> answers.append(answers.length() == 0 ? "" : ",")
                 .append("{\"item\":\"").append(item).append("\",\"value\":").append(value).append('}'));
-        as(user).contentType(ContentType.JSON).body("{\"answers\":[" + answers + "]}").when().put(base).then().statusCode(200);
-        as(user).header("Idempotency-Key", UUID.randomUUID().toString()).when().post(base + "/submission").then()
+        given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON).body("{\"answers\":[" + answers + "]}")
+                .when().put(base).then().statusCode(200);
+        given().baseUri(gateway).auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString()).when().post(base + "/submission").then()
                 .statusCode(200);
     }
 

@@ -108,7 +108,7 @@ class PendingMembershipBrowserIT extends WithBrowser {
      * Waits for the identity sync to create the person's Keycloak user, then does what the person would at their
      * first login (verify the address, choose a password) through the realm's admin API.
      */
-    private static void letLogIn(String address) {
+    static void letLogIn(String address) {
         String admin = RealmLogin.realmUrl().replace("/realms/", "/admin/realms/");
         String token = given().formParams(Map.of("grant_type", "client_credentials", "client_id", "led-organisations",
                         "client_secret", "led-organisations-dev-secret"))

@@ -288,8 +288,9 @@ class SurveyFlowTests {
         java.util.List<String> columns = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
                 SELECT column_name FROM information_schema.columns
                 WHERE table_name IN ('answer_set', 'answer') ORDER BY column_name""").getResultList());
-        assertEquals(java.util.List.of("answer_set_id", "dont_know", "id", "item_code", "owner_tag", "round_id", "school_id",
-                "stage", "submitted", "tenant_id", "text", "value"), columns);
+        // the respondent's level (issue 18) is a level, never a person
+        assertEquals(java.util.List.of("answer_set_id", "dont_know", "id", "item_code", "owner_tag", "respondent_level",
+                "round_id", "school_id", "stage", "submitted", "tenant_id", "text", "value"), columns);
     }
 
     @Test

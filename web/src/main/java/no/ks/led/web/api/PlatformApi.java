@@ -251,6 +251,10 @@ public interface PlatformApi {
     OwnerResults ownerResults(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
 
     @GET
+    @Path("tenants/{tenantId}/survey-rounds/{roundId}/results/levels")
+    LevelResults ownerResultsByLevel(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId);
+
+    @GET
     @Path("tenants/{tenantId}/survey-results/trend")
     Trend trend(@PathParam("tenantId") String tenantId);
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.ks.led.web.api.LevelResults;
 import no.ks.led.web.api.OwnerResults;
 import no.ks.led.web.api.PlatformApi;
 import no.ks.led.web.api.School;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * A round's results in the owner's view (coordinator, executive): the tenant's figures with the API's charts,
- * each school's sharing, and the CSV and XLSX downloads; charts and downloads are fetched with the person's token.
+ * principals' and middle leaders' figures apart where the API shows them, each school's sharing, and the CSV and XLSX downloads; charts and downloads are fetched with the person's token.
  */
 @Path("/tenants/{tenantId}/rounds/{roundId}/results")
 public class OwnerResultsPage {
@@ -46,7 +47,7 @@ public class OwnerResultsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance results(Page page, SurveyRoundDetail round, OwnerResults results,
-                List<SchoolRow> schools);
+                List<SchoolRow> schools, LevelResults levels);
     }
 
     @Inject
@@ -67,7 +68,7 @@ public class OwnerResultsPage {
                 .map(s -> new SchoolRow(names.getOrDefault(s.schoolId(), s.schoolId().toString()), s))
                 .sorted(Comparator.comparing(SchoolRow::name, String.CASE_INSENSITIVE_ORDER)).toList();
         Page page = pages.titled(round.title(), tenantId);
-        return Templates.results(page, round, results, schools);
+        return Templates.results(page, round, results, schools, api.ownerResultsByLevel(tenantId, roundId));
     }
 
     /** The dialogue-conference view of the owner's results: one section at a time in large type, for a projector. */

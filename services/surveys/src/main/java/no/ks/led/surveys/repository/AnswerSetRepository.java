@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.surveys.Answer;
+import no.ks.led.surveys.RespondentLevel;
 
 /**
  * The SQL of answer sets ({@code answer_set}) and their answers ({@code answer}), a draft and a submitted
@@ -78,16 +79,20 @@ public class AnswerSetRepository {
                 .setParameter(1, answerSetId).getSingleResult()).longValue();
     }
 
-    /** Makes the set's draft its submitted answers (replacing those submitted before) and marks the set submitted. */
-    public void submitDraft(UUID answerSetId) {
+    /**
+     * Makes the set's draft its submitted answers (replacing those submitted before) and marks the set submitted,
+     * with the level of the person who submitted it.
+     */
+    public void submitDraft(UUID answerSetId, RespondentLevel level) {
         entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'submitted'")
                 .setParameter(1, answerSetId).executeUpdate();
         entityManager.createNativeQuery("""
                 INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
                 SELECT answer_set_id, 'submitted', item_code, value, dont_know, text FROM answer
                 WHERE answer_set_id = ?1 AND stage = 'draft'""").setParameter(1, answerSetId).executeUpdate();
-        entityManager.createNativeQuery("UPDATE answer_set SET submitted = true WHERE id = ?1")
-                .setParameter(1, answerSetId).executeUpdate();
+        entityManager.createNativeQuery("UPDATE answer_set SET submitted = true, respondent_level = ?2 WHERE id = ?1")
+                .setParameter(1, answerSetId).setParameter(2, level == RespondentLevel.UNKNOWN ? null : level.code())
+                .executeUpdate();
     }
 
     /** The set's answers of a stage ({@link #DRAFT} or {@link #SUBMITTED}), by item code. */
@@ -100,6 +105,21 @@ public class AnswerSetRepository {
                 .map(t -> new Answer(t.get("item_code", String.class), t.get("value", Integer.class),
                         t.get("dont_know", Boolean.class), t.get("text", String.class)))
                 .toList();
+    }
+
+    /** A submitted answer set as its owner knows it: at which school and level ({@code unknown} when none), which items. */
+    public record OwnSet(UUID schoolId, String level, Set<String> items) {
+    }
+
+    /** The tag's answer set in the round, if it has been submitted. */
+    public Optional<OwnSet> submittedSet(UUID roundId, String ownerTag) {
+        return Rows.select(entityManager, """
+                SELECT school_id, coalesce(respondent_level, 'unknown') AS level FROM answer_set
+                WHERE round_id = ?1 AND owner_tag = ?2 AND submitted""",
+                Map.of("school_id", UUID.class, "level", String.class))
+                .setParameter(1, roundId).setParameter(2, ownerTag).getResultStream().findFirst()
+                .map(t -> new OwnSet(t.get("school_id", UUID.class), t.get("level", String.class),
+                        submittedItems(roundId, ownerTag, t.get("school_id", UUID.class))));
     }
 
     /** The items of the tag's submitted answer set at the school (none if it has not submitted there). */

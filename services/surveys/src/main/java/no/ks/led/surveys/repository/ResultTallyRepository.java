@@ -14,7 +14,7 @@ import no.ks.led.foundation.access.Country;
 
 /**
  * The SQL of the result tallies ({@code school_tally}, {@code item_tally}: counts of submitted answers per
- * school and item, no person in them): keeping them up to date on submission, rebuilding a round's, and
+ * school and item, no person in them; {@code level_tally}, {@code level_item_tally}: the same per respondent level): keeping them up to date on submission, rebuilding a round's, and
  * reading them for a round and for the nation.
  */
 @ApplicationScoped
@@ -101,6 +101,51 @@ public class ResultTallyRepository {
                 .setParameter(1, answerSetId).setParameter(2, roundId).setParameter(3, schoolId).executeUpdate();
     }
 
+    /** The level the answer set was last submitted with ({@code unknown} when none). */
+    public String recordedLevel(UUID answerSetId) {
+        return (String) entityManager.createNativeQuery(
+                "SELECT coalesce(respondent_level, 'unknown') FROM answer_set WHERE id = ?1")
+                .setParameter(1, answerSetId).getSingleResult();
+    }
+
+    /**
+     * Moves one submission in the level tallies of its school: its previous submission (if any) off its previous
+     * level, the draft onto the new level; respondents first, then the item rows in (level, code) order. Called after
+     * the school's row of {@code school_tally} is locked, so submissions at one school queue here too.
+     */
+    public void applyDraftOverSubmittedByLevel(UUID answerSetId, UUID roundId, UUID schoolId, boolean submittedBefore,
+            String previousLevel, String level) {
+        if (submittedBefore) {
+            addLevelRespondents(roundId, schoolId, previousLevel, -1);
+        }
+        addLevelRespondents(roundId, schoolId, level, 1);
+        entityManager.createNativeQuery("""
+                INSERT INTO level_item_tally (round_id, school_id, level, item_code, n1, n2, n3, n4, n5, dont_know)
+                SELECT ?2, ?3, level, item_code,
+                       sum(CASE WHEN value = 1 THEN sign ELSE 0 END), sum(CASE WHEN value = 2 THEN sign ELSE 0 END),
+                       sum(CASE WHEN value = 3 THEN sign ELSE 0 END), sum(CASE WHEN value = 4 THEN sign ELSE 0 END),
+                       sum(CASE WHEN value = 5 THEN sign ELSE 0 END), sum(CASE WHEN dont_know THEN sign ELSE 0 END)
+                FROM (SELECT item_code, value, dont_know, CASE WHEN stage = 'draft' THEN 1 ELSE -1 END AS sign,
+                             CASE WHEN stage = 'draft' THEN ?5 ELSE ?4 END AS level
+                      FROM answer WHERE answer_set_id = ?1 AND text IS NULL) delta
+                GROUP BY level, item_code
+                ORDER BY level, item_code
+                ON CONFLICT (round_id, school_id, level, item_code) DO UPDATE SET
+                    n1 = level_item_tally.n1 + excluded.n1, n2 = level_item_tally.n2 + excluded.n2,
+                    n3 = level_item_tally.n3 + excluded.n3, n4 = level_item_tally.n4 + excluded.n4,
+                    n5 = level_item_tally.n5 + excluded.n5, dont_know = level_item_tally.dont_know + excluded.dont_know""")
+                .setParameter(1, answerSetId).setParameter(2, roundId).setParameter(3, schoolId)
+                .setParameter(4, previousLevel).setParameter(5, level).executeUpdate();
+    }
+
+    private void addLevelRespondents(UUID roundId, UUID schoolId, String level, int respondents) {
+        entityManager.createNativeQuery("""
+                INSERT INTO level_tally (round_id, school_id, level, respondents) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (round_id, school_id, level) DO UPDATE SET respondents = level_tally.respondents + excluded.respondents""")
+                .setParameter(1, roundId).setParameter(2, schoolId).setParameter(3, level).setParameter(4, respondents)
+                .executeUpdate();
+    }
+
     /** Recomputes one round's tallies from its submitted answers (the database function {@code rebuild_result_tally}). */
     public void rebuild(UUID roundId) {
         entityManager.createNativeQuery("SELECT 1 FROM (SELECT rebuild_result_tally(?1)) rebuilt")
@@ -123,6 +168,40 @@ public class ResultTallyRepository {
                 SELECT CAST(school_id AS text) AS grp, item_code, n1, n2, n3, n4, n5, dont_know FROM item_tally
                 WHERE round_id = ?1""", withCounts())
                 .setParameter(1, roundId).getResultStream().map(ResultTallyRepository::itemCounts).toList();
+    }
+
+    /** Respondents of a round at one school and level. */
+    public record LevelTally(UUID schoolId, String level, long respondents) {
+    }
+
+    /** The answers to a scale item at one school and level: the answers 1 to 5, then "don't know". */
+    public record LevelItemCounts(UUID schoolId, String level, String item, long[] counts) {
+    }
+
+    /** The round's respondents per school and level (level {@code unknown} for answer sets without one). */
+    public List<LevelTally> levelTallies(UUID roundId) {
+        return Rows.select(entityManager,
+                "SELECT school_id, level, respondents FROM level_tally WHERE round_id = ?1 AND respondents > 0",
+                Map.of("school_id", UUID.class, "level", String.class, "respondents", Long.class))
+                .setParameter(1, roundId).getResultStream()
+                .map(t -> new LevelTally(t.get("school_id", UUID.class), t.get("level", String.class),
+                        t.get("respondents", Long.class)))
+                .toList();
+    }
+
+    /** The round's item tallies per school and level. */
+    public List<LevelItemCounts> levelItemTallies(UUID roundId) {
+        Map<String, Class<?>> columns = new HashMap<>(COUNTS);
+        columns.put("school_id", UUID.class);
+        columns.put("level", String.class);
+        columns.put("item_code", String.class);
+        return Rows.select(entityManager, """
+                SELECT school_id, level, item_code, n1, n2, n3, n4, n5, dont_know FROM level_item_tally
+                WHERE round_id = ?1""", columns)
+                .setParameter(1, roundId).getResultStream()
+                .map(t -> new LevelItemCounts(t.get("school_id", UUID.class), t.get("level", String.class),
+                        t.get("item_code", String.class), counts(t)))
+                .toList();
     }
 
     /**
@@ -167,8 +246,11 @@ public class ResultTallyRepository {
     }
 
     private static ItemCounts itemCounts(Tuple t) {
-        return new ItemCounts(t.get("grp", String.class), t.get("item_code", String.class), new long[] {
-                t.get("n1", Long.class), t.get("n2", Long.class), t.get("n3", Long.class), t.get("n4", Long.class),
-                t.get("n5", Long.class), t.get("dont_know", Long.class)});
+        return new ItemCounts(t.get("grp", String.class), t.get("item_code", String.class), counts(t));
+    }
+
+    private static long[] counts(Tuple t) {
+        return new long[] {t.get("n1", Long.class), t.get("n2", Long.class), t.get("n3", Long.class),
+                t.get("n4", Long.class), t.get("n5", Long.class), t.get("dont_know", Long.class)};
     }
 }

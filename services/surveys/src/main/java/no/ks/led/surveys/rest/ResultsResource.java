@@ -15,6 +15,7 @@ import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
+import no.ks.led.surveys.LevelResults;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.service.OwnerResults;
@@ -51,6 +52,18 @@ public class ResultsResource {
         Grant grant = access.require(tenantId, OwnerResults.VIEWERS);
         SurveyRound round = SurveyRoundResource.find(tenantId, roundId);
         return trends.withPrevious(round, null, r -> ownerResults.of(r, grant));
+    }
+
+    /**
+     * The owner's view split by the respondents' level (principals, middle leaders), each level shown only where k
+     * and complementary suppression across the split allow; the same viewers as the owner's view.
+     */
+    @GET
+    @Path("levels")
+    public LevelResults byLevel(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId) {
+        Grant grant = access.require(tenantId, OwnerResults.VIEWERS);
+        SurveyRound round = SurveyRoundResource.find(tenantId, roundId);
+        return ownerResults.byLevel(round, grant);
     }
 
     /** A school's results, for that school's principal and school leaders only. */

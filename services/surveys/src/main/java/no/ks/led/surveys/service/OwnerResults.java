@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.surveys.LevelResults;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SurveyRound;
 
@@ -33,6 +34,21 @@ public class OwnerResults {
     public Results of(SurveyRound round, Grant viewer) {
         Results whole = withoutFreeText(results.forTenant(round, viewer));
         return viewer.hasAny(OWNER) ? whole : withinEngagement(whole, viewer.roles().get(TenantRole.CONSULTANT));
+    }
+
+    /**
+     * The owner's view split by level. A consultant sees it only with an engagement over the whole tenant: the
+     * levels are aggregates over every school of the round, which are the owner's (as the tenant's total is).
+     */
+    public LevelResults byLevel(SurveyRound round, Grant viewer) {
+        LevelResults split = results.byLevel(round, viewer);
+        Grant.Scope engagement = viewer.roles().get(TenantRole.CONSULTANT);
+        if (!viewer.hasAny(OWNER) && (engagement == null || !engagement.wholeTenant())) {
+            return new LevelResults(split.roundId(), split.minGroupSize(), split.basis(), Results.Group.SUPPRESSED,
+                    split.levels().stream().map(l -> new LevelResults.Level(l.level(), Results.Group.SUPPRESSED)).toList());
+        }
+        return new LevelResults(split.roundId(), split.minGroupSize(), split.basis(), withoutFreeText(split.total()),
+                split.levels().stream().map(l -> new LevelResults.Level(l.level(), withoutFreeText(l.results()))).toList());
     }
 
     /** The figures without any free text: the school's leaders read it in their school's view, nobody else does. */

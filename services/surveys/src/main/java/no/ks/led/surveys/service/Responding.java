@@ -13,12 +13,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.ks.led.foundation.access.AccessReplica;
 import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.problem.Problem;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.Answer;
 import no.ks.led.surveys.Instrument;
+import no.ks.led.surveys.RespondentLevel;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.repository.AnswerSetRepository;
 import no.ks.led.surveys.repository.SurveyRoundRepository;
@@ -27,7 +29,9 @@ import no.ks.led.surveys.repository.SurveyRoundRepository;
  * A respondent's draft and submission. In an individual round the answers go to an answer set that
  * names no one (found again by {@link AnswerSetTags}); who has finished goes to the completion list,
  * a separate table the results never read. In a team round the school's leaders share one answer set.
- * A submission updates the result tallies in its own transaction ({@link ResultTallies}).
+ * A submission updates the result tallies in its own transaction ({@link ResultTallies}) and records with the
+ * answer set the respondent's level, from their role at the school in the access replica on the day of
+ * submission ({@link RespondentLevel}; a team's set has none).
  */
 @ApplicationScoped
 public class Responding {
@@ -51,6 +55,9 @@ public class Responding {
 
     @Inject
     TenantZones zones;
+
+    @Inject
+    AccessReplica replica;
 
     /** The caller's own answers in a round: the draft, the last submitted answers and when. */
     public record MyResponse(UUID schoolId, String mode, List<Answer> draft, List<Answer> submitted, Instant submittedAt) {
@@ -91,8 +98,10 @@ public class Responding {
         if (answerSets.draftSize(set) == 0) {
             throw new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit");
         }
-        tallies.applySubmission(round, school, set);
-        answerSets.submitDraft(set);
+        RespondentLevel level = round.isTeam() ? RespondentLevel.UNKNOWN
+                : RespondentLevel.at(replica.grantFor(personId, round.tenantId, LocalDate.now(zones.of(round.tenantId))), school);
+        tallies.applySubmission(round, school, set, level);
+        answerSets.submitDraft(set, level);
         rounds.recordCompletion(round.id, school, personId, Instant.now().truncatedTo(ChronoUnit.MICROS), idempotencyKey);
         return new Submission(view(round, personId, school), false);
     }

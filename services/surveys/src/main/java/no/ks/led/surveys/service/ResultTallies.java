@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.ks.led.surveys.RespondentLevel;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.repository.ResultTallyRepository;
 
@@ -23,16 +24,20 @@ public class ResultTallies {
     /**
      * Applies one submission of an answer set to the tallies, in the submitting transaction and before its
      * draft replaces its previously submitted answers: minus the old submitted answers, plus the draft, and
-     * one respondent more on the set's first submission. Lock order (the round's tally lock shared, the
+     * one respondent more on the set's first submission; the same in the level tallies, the previous submission
+     * off the level it was submitted with and the new one onto {@code level}. Lock order (the round's tally lock shared, the
      * answer set, the school's row, the item rows by code) is the same in every submission, so concurrent
      * submissions at one school queue instead of losing counts or deadlocking.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applySubmission(SurveyRound round, UUID schoolId, UUID answerSetId) {
+    public void applySubmission(SurveyRound round, UUID schoolId, UUID answerSetId, RespondentLevel level) {
         repository.lockRoundShared(round.id);
         boolean submittedBefore = repository.lockAnswerSet(answerSetId);
+        String previousLevel = repository.recordedLevel(answerSetId);
         repository.addRespondents(round.id, schoolId, submittedBefore ? 0 : 1);
         repository.applyDraftOverSubmitted(answerSetId, round.id, schoolId);
+        repository.applyDraftOverSubmittedByLevel(answerSetId, round.id, schoolId, submittedBefore, previousLevel,
+                level.code());
     }
 
     /** Recomputes one round's tallies from its submitted answers: the repair path. */

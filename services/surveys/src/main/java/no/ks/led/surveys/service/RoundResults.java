@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,8 @@ import jakarta.transaction.Transactional;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.surveys.Instrument;
+import no.ks.led.surveys.LevelResults;
+import no.ks.led.surveys.RespondentLevel;
 import no.ks.led.surveys.Results;
 import no.ks.led.surveys.SuppressionPlan;
 import no.ks.led.surveys.SuppressionPlan.Visibility;
@@ -34,6 +38,7 @@ import no.ks.led.surveys.repository.SurveyRoundRepository;
 public class RoundResults {
 
     private static final String TENANT = "tenant";
+    private static final String OWN = "own";
     private static final List<String> SCALE_KEYS = List.of("1", "2", "3", "4", "5", "dont-know");
 
     @Inject
@@ -56,6 +61,10 @@ public class RoundResults {
         long respondents;
         final Map<String, long[]> counts = new HashMap<>();
         final Map<String, List<String>> texts = new HashMap<>();
+
+        long respondentsCount() {
+            return respondents;
+        }
 
         long answers(String item) {
             long[] c = counts.get(item);
@@ -108,6 +117,92 @@ public class RoundResults {
      */
     @Transactional
     public Results forTenant(SurveyRound round, Grant viewer) {
+        OwnerPlan plan = ownerPlan(round, viewer);
+        Results.Group tenantFigures = present(plan.items, plan.total, plan.totalShown(),
+                item -> plan.perItem.get(item).contains(TENANT));
+        List<Results.School> schoolEntries = plan.schools.stream().map(s -> {
+            if (!plan.shared.contains(s)) {
+                return new Results.School(s, "not-shared", Results.Group.SUPPRESSED);
+            }
+            String id = s.toString();
+            Tally tally = plan.bySchool.getOrDefault(s, new Tally());
+            return new Results.School(s, "shared", present(plan.items, tally, plan.groups.contains(id),
+                    item -> plan.perItem.get(item).contains(id)));
+        }).toList();
+        return new Results(round.id, "tenant", null, plan.k, "aggregate", null, tenantFigures, schoolEntries);
+    }
+
+    /**
+     * The owner's view split by the respondents' level: the tenant's aggregate, and per level (principals, middle
+     * leaders) its figures over the round's schools where {@link SuppressionPlan#publishedColumns} allows beside
+     * everything the owner's view shows this viewer (the total, the shared schools, the schools they lead), first
+     * for the respondents and then per item. Answer sets without a level count in the total only.
+     */
+    @Transactional
+    public LevelResults byLevel(SurveyRound round, Grant viewer) {
+        OwnerPlan plan = ownerPlan(round, viewer);
+        Map<UUID, Map<RespondentLevel, Tally>> cells = levelTallies(round);
+        Optional<AnswerSetRepository.OwnSet> own = Optional.empty();
+        boolean ownUnknown = false;
+        if (!round.isTeam() && viewer.personId() != null) {
+            if (round.answersPurgedAt == null) {
+                own = answerSets.submittedSet(round.id, tags.ofPerson(round.id, viewer.personId()));
+            } else {
+                // their answers are gone, and with them the level they answered at: split nothing for them
+                ownUnknown = rounds.completions(round.id).stream().anyMatch(c -> c.personId().equals(viewer.personId()));
+            }
+        }
+        Set<String> eligible = round.isTeam() || ownUnknown ? Set.of()
+                : RespondentLevel.SHOWN.stream().map(RespondentLevel::code).collect(Collectors.toSet());
+        Optional<AnswerSetRepository.OwnSet> ownSet = own;
+        Set<String> levels = SuppressionPlan.publishedColumns(cells(plan, cells, Tally::respondentsCount, own, 1),
+                plan.totalShown(), withOwn(plan.seen(plan.groups), own), eligible, plan.k);
+        Map<String, Set<String>> levelsPerItem = new HashMap<>();
+        plan.items.items().filter(Instrument.Item::isScale).forEach(item -> {
+            long ownAnswer = ownSet.filter(o -> o.items().contains(item.code())).isPresent() ? 1 : 0;
+            levelsPerItem.put(item.code(), SuppressionPlan.publishedColumns(
+                    cells(plan, cells, t -> t.answers(item.code()), ownSet, ownAnswer),
+                    plan.perItem.get(item.code()).contains(TENANT),
+                    withOwn(plan.seen(plan.perItem.get(item.code())), ownAnswer > 0 ? ownSet : Optional.empty()), levels,
+                    plan.k));
+        });
+        List<LevelResults.Level> split = RespondentLevel.SHOWN.stream().map(level -> {
+            Tally sum = new Tally();
+            cells.values().forEach(bySchool -> sum.add(bySchool.getOrDefault(level, new Tally())));
+            return new LevelResults.Level(level.code(), present(plan.items, sum, levels.contains(level.code()),
+                    item -> levelsPerItem.get(item).contains(level.code())));
+        }).toList();
+        Results.Group total = present(plan.items, plan.total, plan.totalShown(),
+                item -> plan.perItem.get(item).contains(TENANT));
+        return new LevelResults(round.id, plan.k, round.isTeam() ? "team" : "aggregate", total, split);
+    }
+
+    /** The rows a viewer sees, and their own answer set as a row of its own when they have one (they know it). */
+    private static Set<String> withOwn(Set<String> seen, Optional<AnswerSetRepository.OwnSet> own) {
+        if (own.isEmpty()) {
+            return seen;
+        }
+        Set<String> withOwn = new java.util.HashSet<>(seen);
+        withOwn.add(OWN);
+        return withOwn;
+    }
+
+    /** Everything the owner's view decides for one viewer: the tallies, who may see which school, and the plans. */
+    private record OwnerPlan(Instrument items, int k, Map<UUID, Tally> bySchool, List<UUID> schools, Tally total,
+            Set<UUID> shared, Map<UUID, Visibility> visibility, Set<String> groups, Map<String, Set<String>> perItem) {
+
+        boolean totalShown() {
+            return groups.contains(TENANT);
+        }
+
+        /** The schools a plan shows the viewer, and those the viewer knows by leading them. */
+        Set<String> seen(Set<String> published) {
+            return schools.stream().filter(s -> published.contains(s.toString()) || visibility.get(s) == Visibility.KNOWN)
+                    .map(UUID::toString).collect(Collectors.toSet());
+        }
+    }
+
+    private OwnerPlan ownerPlan(SurveyRound round, Grant viewer) {
         Instrument items = questions.of(round);
         Map<UUID, Tally> bySchool = tallies(round);
         List<UUID> schools = schools(round);
@@ -130,18 +225,27 @@ public class RoundResults {
                         s -> bySchool.getOrDefault(s, new Tally()).answers(item.code()),
                         s -> visibility.get(s) == Visibility.KNOWN ? Visibility.KNOWN
                                 : groups.contains(s.toString()) ? Visibility.ELIGIBLE : Visibility.WITHHELD), k)));
+        return new OwnerPlan(items, k, bySchool, schools, total, shared, visibility, groups, perItem);
+    }
 
-        Results.Group tenantFigures = present(items, total, totalShown, item -> perItem.get(item).contains(TENANT));
-        List<Results.School> schoolEntries = schools.stream().map(s -> {
-            if (!shared.contains(s)) {
-                return new Results.School(s, "not-shared", Results.Group.SUPPRESSED);
-            }
-            String id = s.toString();
-            Tally tally = bySchool.getOrDefault(s, new Tally());
-            return new Results.School(s, "shared", present(items, tally, groups.contains(id),
-                    item -> perItem.get(item).contains(id)));
-        }).toList();
-        return new Results(round.id, "tenant", null, k, "aggregate", null, tenantFigures, schoolEntries);
+    /**
+     * The split's cells: per school of the round and level, the size a figure counts. A viewer's own answer set (of
+     * size {@code ownSize} in this figure) is a cell of its own, taken out of its school's cell at its level: they know
+     * it, so what is shown must protect the others without it.
+     */
+    private static List<SuppressionPlan.Cell> cells(OwnerPlan plan, Map<UUID, Map<RespondentLevel, Tally>> cells,
+            java.util.function.ToLongFunction<Tally> size, Optional<AnswerSetRepository.OwnSet> own, long ownSize) {
+        List<SuppressionPlan.Cell> split = new ArrayList<>();
+        for (UUID school : plan.schools) {
+            cells.getOrDefault(school, Map.of()).forEach((level, tally) -> {
+                boolean ownCell = own.isPresent() && own.get().schoolId().equals(school)
+                        && own.get().level().equals(level.code());
+                split.add(new SuppressionPlan.Cell(school.toString(), level.code(),
+                        Math.max(0, size.applyAsLong(tally) - (ownCell ? ownSize : 0))));
+            });
+        }
+        own.filter(o -> ownSize > 0).ifPresent(o -> split.add(new SuppressionPlan.Cell(OWN, o.level(), ownSize)));
+        return split;
     }
 
     /** A school as one viewer sees it: when they answered themselves, their own answer is a known part of it. */
@@ -238,6 +342,23 @@ public class RoundResults {
                     .computeIfAbsent(text.item(), x -> new ArrayList<>()).add(text.text());
         }
         return bySchool;
+    }
+
+    /** Per school and level: respondents and scale counts from the level tallies (no free text: it is never split). */
+    private Map<UUID, Map<RespondentLevel, Tally>> levelTallies(SurveyRound round) {
+        Map<UUID, Map<RespondentLevel, Tally>> cells = new HashMap<>();
+        for (ResultTallyRepository.LevelTally cell : tallyRows.levelTallies(round.id)) {
+            cells.computeIfAbsent(cell.schoolId(), x -> new HashMap<>())
+                    .computeIfAbsent(RespondentLevel.ofCode(cell.level()), x -> new Tally()).respondents = cell.respondents();
+        }
+        for (ResultTallyRepository.LevelItemCounts item : tallyRows.levelItemTallies(round.id)) {
+            if (java.util.Arrays.stream(item.counts()).sum() > 0) {
+                cells.computeIfAbsent(item.schoolId(), x -> new HashMap<>())
+                        .computeIfAbsent(RespondentLevel.ofCode(item.level()), x -> new Tally()).counts
+                        .put(item.item(), item.counts());
+            }
+        }
+        return cells;
     }
 
     private List<UUID> schools(SurveyRound round) {
