@@ -111,7 +111,7 @@ class ActivityAttachmentTests {
         get("nordhei.coordinator", nordhei).then().statusCode(404).contentType(PROBLEM);
         get("nordhei.coordinator", nordhei + "/" + agenda).then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(token("nordhei.coordinator")).when().delete(nordhei + "/" + agenda).then().statusCode(404);
-        get("nordhei.coordinator", files).then().statusCode(403).contentType(PROBLEM);
+        get("nordhei.coordinator", files).then().statusCode(404).contentType(PROBLEM);
 
         // the coordinator removes the material: gone from the list, and a second removal is a 404
         given().auth().oauth2(token("fjordvik.coordinator")).when().delete(files + "/" + material).then().statusCode(204);

@@ -45,9 +45,12 @@ class ActivityResourceTests {
                 + endsAt + "\"" + extra + "}";
     }
 
-    /** A year of its own for a test, so school calendars and rooms of other tests never meet it. */
+    /**
+     * A year of its own for a test, so school calendars and rooms of other tests never meet it; never 2399, which
+     * the horizon test needs empty.
+     */
     static int year() {
-        return ThreadLocalRandom.current().nextInt(2040, 2400);
+        return ThreadLocalRandom.current().nextInt(2040, 2399);
     }
 
     @Test
