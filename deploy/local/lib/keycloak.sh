@@ -60,12 +60,20 @@ http-management-port=$KC_MGMT_PORT
 # One node: no JGroups cluster ports, no discovery delay.
 cache=local
 EOF
-  # --import-realm reads <dist>/data/import; the realm is copied in on every start, and
-  # dev-mem forgets everything at shutdown, so each start imports the current file.
-  mkdir -p "$KC_HOME/data/import"
-  cp "$REALM_FILE" "$KC_HOME/data/import/led-realm.json"
-  cp "$FEIDE_REALM_FILE" "$KC_HOME/data/import/feide-standin-realm.json"
-  cp "$DANISH_LOGIN_REALM_FILE" "$KC_HOME/data/import/danish-login-standin-realm.json"
+  # --import-realm reads <home>/data/import; the realm is copied in on every start, and
+  # dev-mem forgets everything at shutdown, so each start imports the current file. Each
+  # profile runs Keycloak from a home of its own (the shared distribution hard-linked, with
+  # its own data directory): in the shared home, another profile's start could replace the
+  # realm files between this copy and Keycloak reading them, and this stack would import
+  # another work tree's realm.
+  local home="$dir/home" entry
+  rm -rf "$home" && mkdir -p "$home/data/import"
+  for entry in "$KC_HOME"/* "$KC_HOME"/.led-build; do
+    [[ "$(basename "$entry")" == data ]] || cp -al "$entry" "$home/"
+  done
+  cp "$REALM_FILE" "$home/data/import/led-realm.json"
+  cp "$FEIDE_REALM_FILE" "$home/data/import/feide-standin-realm.json"
+  cp "$DANISH_LOGIN_REALM_FILE" "$home/data/import/danish-login-standin-realm.json"
   say "starting Keycloak on http://localhost:$KC_PORT (management port $KC_MGMT_PORT)…"
   # setsid gives kc.sh and the JVM it forks their own process group.
   # LED_KEYCLOAK_URL fills the ${LED_KEYCLOAK_URL:...} placeholders of the realm files (the
@@ -76,7 +84,7 @@ EOF
   KC_BOOTSTRAP_ADMIN_USERNAME=admin \
   KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
   JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
-  setsid "$KC_HOME/bin/kc.sh" --config-file="$dir/keycloak.conf" start --optimized --import-realm \
+  setsid "$home/bin/kc.sh" --config-file="$dir/keycloak.conf" start --optimized --import-realm \
       </dev/null >"$log" 2>&1 &
   echo $! >"$(pid_file keycloak)"
 }

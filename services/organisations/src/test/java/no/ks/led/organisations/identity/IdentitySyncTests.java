@@ -30,12 +30,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.ProcessingException;
 import no.ks.led.foundation.testing.RealmLogin;
+import no.ks.led.organisations.CvrNumberTest;
 import no.ks.led.organisations.OrganisationNumberTest;
 import no.ks.led.organisations.identity.service.IdentityTaskApplier;
 import no.ks.led.organisations.identity.service.KeycloakAdmin;
 import no.ks.led.organisations.identity.service.KeycloakOrganizations;
 import no.ks.led.organisations.identity.service.KeycloakUsers;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -248,6 +251,76 @@ class IdentitySyncTests {
         assertEquals(name, organizations.organization(slugs.get(0)).orElseThrow().getName());
         assertEquals(name + " (" + slugs.get(1) + ")", organizations.organization(slugs.get(1)).orElseThrow().getName(),
                 "Keycloak wants unique names: the second gets its alias added");
+    }
+
+    @Test
+    void aDanishTenantOnboardedLaterGetsTheDanishLoginAndANorwegianOneNoProvider() {
+        String admin = RealmLogin.accessToken("ks.admin");
+        String danish = "dksync-" + UUID.randomUUID().toString().substring(0, 8);
+        String norwegian = "nosync-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("slug", danish, "name", "Sydby Kommune " + danish, "kind", "dansk-kommune",
+                        "organisationNumber", CvrNumberTest.randomValid(), "municipalityNumber", "851"))
+                .when().post("/api/national/tenants").then().statusCode(201).body("country", equalTo("DK"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("slug", norwegian, "name", "Nordby kommune " + norwegian, "kind", "kommune",
+                        "organisationNumber", OrganisationNumberTest.randomValid()))
+                .when().post("/api/national/tenants").then().statusCode(201).body("country", equalTo("NO"));
+        await().ignoreExceptionsInstanceOf(ProcessingException.class).atMost(120, TimeUnit.SECONDS)
+                .until(() -> count("SELECT count(*) FROM identity_sync_task WHERE tenant_id IN (?1, '" + norwegian
+                        + "') AND kind = 'TenantOnboarded' AND status = 'done'", danish) == 2);
+
+        // norddal (the realm file's Danish tenant) has danish-login itself, and Keycloak links a provider to one
+        // organization at most: the new Danish tenant gets its own copy, linked to its organization.
+        String copy = "danish-login-" + danish;
+        assertEquals(List.of(copy), organizations.identityProviders(danish));
+        assertEquals(List.of("danish-login"), organizations.identityProviders("norddal"), "norddal keeps its own");
+        assertEquals(List.of(), organizations.identityProviders(norwegian), "Norway's Feide is on the common login page");
+        IdentityProviderRepresentation template = keycloakAdmin.realm().identityProviders().get("danish-login").toRepresentation();
+        IdentityProviderRepresentation own = keycloakAdmin.realm().identityProviders().get(copy).toRepresentation();
+        assertEquals(template.getConfig().get("clientId"), own.getConfig().get("clientId"));
+        assertEquals(template.getConfig().get("tokenUrl"), own.getConfig().get("tokenUrl"));
+        assertEquals(template.getDisplayName(), own.getDisplayName());
+        assertTrue(own.isHideOnLogin(), "kept off the common login page, as danish-login is");
+        assertFalse(own.getConfig().containsKey("kc.org.domain"), "norddal's e-mail domain is norddal's");
+        assertEquals(mapperNames("danish-login"), mapperNames(copy), "the CVR number and e-mail mappers too");
+        // The dev realm's secret is a plain one, which Keycloak never shows: the copy waits for it, disabled, and
+        // the task (done: the onboarding is not held up) says so.
+        assertEquals("**********", template.getConfig().get("clientSecret"), "Keycloak shows a stored secret's mask only");
+        assertFalse(own.isEnabled());
+        assertFalse(own.getConfig().containsKey("clientSecret"), "never the mask as a secret");
+        given().auth().oauth2(admin).queryParam("status", "done").queryParam("limit", 100).when().get(SYNC)
+                .then().statusCode(200)
+                .body("find { it.tenantId == '" + danish + "' && it.kind == 'TenantOnboarded' }.lastError",
+                        equalTo("Identity provider " + copy + " (a copy of danish-login, linked to " + danish
+                                + ") is disabled until a realm administrator gives it its client secret"))
+                .body("find { it.tenantId == '" + norwegian + "' && it.kind == 'TenantOnboarded' }.lastError",
+                        equalTo(null));
+
+        // Applied again (a crash before the task was marked done): nothing is linked or copied twice.
+        QuarkusTransaction.requiringNew().run(() -> {
+            IdentitySyncTask task = IdentitySyncTask.<IdentitySyncTask>find("kind = 'TenantOnboarded' and tenantId = ?1",
+                    danish).firstResult();
+            try {
+                applier.apply(task);
+                applier.apply(task);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(List.of(copy), organizations.identityProviders(danish));
+        assertEquals(1, keycloakAdmin.realm().identityProviders().findAll().stream()
+                .filter(p -> p.getAlias().startsWith(copy)).count());
+        assertEquals(mapperNames("danish-login"), mapperNames(copy));
+
+        // A realm without the configured provider links nothing and fails nothing.
+        assertTrue(organizations.ensureIdentityProvider(norwegian, "no-such-provider").isEmpty());
+        assertEquals(List.of(), organizations.identityProviders(norwegian));
+    }
+
+    private List<String> mapperNames(String provider) {
+        return keycloakAdmin.realm().identityProviders().get(provider).getMappers().stream()
+                .map(IdentityProviderMapperRepresentation::getName).sorted().toList();
     }
 
     @Test

@@ -67,8 +67,9 @@ public class IdentitySync {
         if (task == null) {
             return false;
         }
+        String warning;
         try {
-            applier.apply(task);
+            warning = applier.apply(task);
         } catch (Exception e) {
             recordFailure(task.id, e);
             return true;
@@ -80,6 +81,9 @@ public class IdentitySync {
                 current.attempts++;
                 current.status = IdentitySyncTask.DONE;
                 current.doneAt = now();
+                if (warning != null) {
+                    current.lastError = warning;
+                }
             }
         });
         return true;

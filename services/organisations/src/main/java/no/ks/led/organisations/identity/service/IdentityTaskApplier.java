@@ -19,9 +19,11 @@ import no.ks.led.events.organisations.MembershipGranted;
 import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
+import no.ks.led.events.organisations.TenantOnboardedV2;
 import no.ks.led.organisations.identity.IdentitySyncTask;
 import no.ks.led.organisations.identity.service.KeycloakUsers.PersonDetails;
 import no.ks.led.organisations.service.PlatformClock;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -54,15 +56,20 @@ public class IdentityTaskApplier {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Config config;
+
     /**
      * Applies the task. Called outside a transaction: each read and write of the database runs in a
-     * short one of its own (or joins the caller's), never around a call to Keycloak.
+     * short one of its own (or joins the caller's), never around a call to Keycloak. Answers a warning
+     * when the task is done but could not do all it asked (kept on the task as its last error), else null.
      */
-    public void apply(IdentitySyncTask task) throws JsonProcessingException {
+    public String apply(IdentitySyncTask task) throws JsonProcessingException {
         switch (task.kind) {
             case "TenantOnboarded" -> {
                 TenantOnboarded e = json.readValue(task.payload, TenantOnboarded.class);
                 organizations.ensureOrganization(e.tenantId(), e.name(), e.organisationNumber());
+                return linkIdentityProvider(e.tenantId(), TenantOnboardedV2.from(e).country());
             }
             case "TenantDeactivated" -> organizations.disableOrganization(
                     json.readValue(task.payload, TenantDeactivated.class).tenantId());
@@ -76,6 +83,38 @@ public class IdentityTaskApplier {
             }
             default -> throw new IdentitySyncException("Unknown identity sync task kind " + task.kind, true);
         }
+        return null;
+    }
+
+    /**
+     * Links the identity provider of the tenant's country ({@code led.tenant-identity-provider.<country>},
+     * empty for none) to its organization. A realm without that provider holds up no onboarding: the task is done,
+     * with a warning logged and kept on the task.
+     */
+    private String linkIdentityProvider(String tenant, String country) {
+        Optional<String> provider = identityProviderOf(country);
+        if (provider.isEmpty()) {
+            return null;
+        }
+        Optional<KeycloakOrganizations.LinkedProvider> linked = organizations.ensureIdentityProvider(tenant, provider.get());
+        String warning;
+        if (linked.isEmpty()) {
+            warning = "The realm has no identity provider " + provider.get() + " (configured for " + country
+                    + "): organization " + tenant + " was created without it";
+        } else if (linked.get().needsSecret()) {
+            warning = "Identity provider " + linked.get().alias() + " (a copy of " + provider.get() + ", linked to "
+                    + tenant + ") is disabled until a realm administrator gives it its client secret";
+        } else {
+            return null;
+        }
+        LOG.warnf("Identity sync: %s", warning);
+        return warning;
+    }
+
+    /** The alias of the identity provider configured for the country, if any. */
+    Optional<String> identityProviderOf(String country) {
+        return config.getOptionalValue("led.tenant-identity-provider." + country, String.class)
+                .map(String::strip).filter(alias -> !alias.isEmpty());
     }
 
     private void membershipGranted(MembershipGranted granted) {

@@ -3,6 +3,7 @@ package no.ks.led.organisations.identity.service;
 import static no.ks.led.organisations.identity.service.KeycloakAdmin.failure;
 import static no.ks.led.organisations.identity.service.KeycloakAdmin.notFound;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 
 /**
@@ -24,6 +27,8 @@ import org.keycloak.representations.idm.OrganizationRepresentation;
 public class KeycloakOrganizations {
 
     static final String ORG_NUMBER_ATTRIBUTE = "orgNumber";
+    private static final String CLIENT_ID = "clientId";
+    private static final String CLIENT_SECRET = "clientSecret";
     private static final int PAGE = 100;
 
     @Inject
@@ -145,6 +150,133 @@ public class KeycloakOrganizations {
         try (Response response = resource.members().removeMember(userId)) {
             if (response.getStatus() >= 300 && response.getStatus() != 404) {
                 throw failure("removing user " + userId + " from organization " + alias, response);
+            }
+        }
+    }
+
+    /**
+     * Links the realm's identity provider to the organization unless the organization has it (or its own copy of
+     * it) already; answers the alias linked, or nothing when the realm has no such provider. Keycloak links a
+     * provider to one organization at most: when another organization has it (the dev realm's {@code norddal} has
+     * {@code danish-login}), this organization gets its own copy, {@code <provider>-<organization>}, with the
+     * provider's settings and mappers, the same client, and no e-mail domain of the other organization. Keycloak
+     * never shows a stored client secret (only a vault reference, {@code ${vault.…}}, as production should use):
+     * a copy of a provider with a plain secret is made disabled and without a secret, for a realm administrator
+     * to complete ({@link LinkedProvider#needsSecret()}).
+     */
+    public Optional<LinkedProvider> ensureIdentityProvider(String alias, String providerAlias) {
+        OrganizationRepresentation org = organization(alias)
+                .orElseThrow(() -> new IdentitySyncException("Keycloak has no organization " + alias + " yet"));
+        String ownCopy = providerAlias + "-" + alias;
+        List<String> linked = realm().organizations().get(org.getId()).identityProviders().getIdentityProviders().stream()
+                .map(IdentityProviderRepresentation::getAlias).toList();
+        if (linked.contains(providerAlias)) {
+            return Optional.of(new LinkedProvider(providerAlias, false));
+        }
+        if (linked.contains(ownCopy)) {
+            return Optional.of(new LinkedProvider(ownCopy, lacksSecret(identityProvider(ownCopy).orElseThrow())));
+        }
+        Optional<IdentityProviderRepresentation> provider = identityProvider(providerAlias);
+        if (provider.isEmpty()) {
+            return Optional.empty();
+        }
+        String linking = providerAlias;
+        boolean needsSecret = false;
+        if (provider.get().getOrganizationId() != null) {
+            linking = ownCopy;
+            if (identityProvider(ownCopy).isEmpty()) {
+                copyIdentityProvider(provider.get(), ownCopy);
+            }
+            ensureMappers(providerAlias, ownCopy);
+            needsSecret = lacksSecret(identityProvider(ownCopy).orElseThrow());
+        }
+        try (Response response = realm().organizations().get(org.getId()).identityProviders().addIdentityProvider(linking)) {
+            // 409: linked meanwhile
+            if (response.getStatus() >= 300 && response.getStatus() != 409) {
+                throw failure("linking identity provider " + linking + " to organization " + alias, response);
+            }
+        }
+        return Optional.of(new LinkedProvider(linking, needsSecret));
+    }
+
+    /** The provider linked to an organization; {@code needsSecret} when it is a copy still waiting for its client secret. */
+    public record LinkedProvider(String alias, boolean needsSecret) {
+    }
+
+    private static boolean lacksSecret(IdentityProviderRepresentation provider) {
+        Map<String, String> config = provider.getConfig() == null ? Map.of() : provider.getConfig();
+        return !provider.isEnabled() && config.getOrDefault(CLIENT_SECRET, "").isEmpty()
+                && config.containsKey(CLIENT_ID);
+    }
+
+    /** The aliases of the identity providers linked to the organization (none if there is no such organization). */
+    public List<String> identityProviders(String alias) {
+        return organization(alias)
+                .map(org -> realm().organizations().get(org.getId()).identityProviders().getIdentityProviders().stream()
+                        .map(IdentityProviderRepresentation::getAlias).toList())
+                .orElse(List.of());
+    }
+
+    private Optional<IdentityProviderRepresentation> identityProvider(String alias) {
+        try {
+            return Optional.of(realm().identityProviders().get(alias).toRepresentation());
+        } catch (WebApplicationException e) {
+            if (notFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private void copyIdentityProvider(IdentityProviderRepresentation template, String alias) {
+        IdentityProviderRepresentation copy = new IdentityProviderRepresentation();
+        copy.setAlias(alias);
+        copy.setDisplayName(template.getDisplayName());
+        copy.setProviderId(template.getProviderId());
+        copy.setEnabled(template.isEnabled());
+        copy.setTrustEmail(template.isTrustEmail());
+        copy.setStoreToken(template.isStoreToken());
+        copy.setAddReadTokenRoleOnCreate(template.isAddReadTokenRoleOnCreate());
+        copy.setAuthenticateByDefault(template.isAuthenticateByDefault());
+        copy.setLinkOnly(template.isLinkOnly());
+        copy.setHideOnLogin(template.isHideOnLogin());
+        copy.setFirstBrokerLoginFlowAlias(template.getFirstBrokerLoginFlowAlias());
+        copy.setPostBrokerLoginFlowAlias(template.getPostBrokerLoginFlowAlias());
+        Map<String, String> config = new HashMap<>(template.getConfig() == null ? Map.of() : template.getConfig());
+        // The other organization's e-mail domain and redirect are that organization's own.
+        config.keySet().removeIf(key -> key.startsWith("kc.org."));
+        String secret = config.getOrDefault(CLIENT_SECRET, "");
+        if (!secret.isEmpty() && !secret.startsWith("${vault.")) {
+            // Keycloak answered a stored secret's mask, never the secret: the copy waits for it, disabled.
+            config.remove(CLIENT_SECRET);
+            copy.setEnabled(false);
+        }
+        copy.setConfig(config);
+        try (Response response = realm().identityProviders().create(copy)) {
+            // 409: created meanwhile
+            if (response.getStatus() >= 300 && response.getStatus() != 409) {
+                throw failure("creating identity provider " + alias, response);
+            }
+        }
+    }
+
+    /** Gives the copy each of the template's mappers it lacks (by name), so a copy left half-made is completed. */
+    private void ensureMappers(String template, String alias) {
+        List<String> present = realm().identityProviders().get(alias).getMappers().stream()
+                .map(IdentityProviderMapperRepresentation::getName).toList();
+        for (IdentityProviderMapperRepresentation mapper : realm().identityProviders().get(template).getMappers()) {
+            if (present.contains(mapper.getName())) {
+                continue;
+            }
+            IdentityProviderMapperRepresentation own = new IdentityProviderMapperRepresentation();
+            own.setName(mapper.getName());
+            own.setIdentityProviderAlias(alias);
+            own.setIdentityProviderMapper(mapper.getIdentityProviderMapper());
+            own.setConfig(mapper.getConfig());
+            try (Response response = realm().identityProviders().get(alias).addMapper(own)) {
+                if (response.getStatus() >= 300 && response.getStatus() != 409) {
+                    throw failure("adding mapper " + mapper.getName() + " to identity provider " + alias, response);
+                }
             }
         }
     }
