@@ -502,6 +502,41 @@ class SurveyFlowTests {
                 .body("sections", hasSize(6));
     }
 
+    @Test
+    void aLocalItemNeedsItsTextInTheTenantsOwnLanguage() {
+        String norddalSchool = "b582b8bc-249a-5c6c-a369-c9b7c4a42fb3";
+        String title = "Lokale spørgsmål " + UUID.randomUUID();
+        String days = "\"mode\":\"individual\",\"opensOn\":\"" + today() + "\",\"closesOn\":\"" + today().plusDays(7) + "\"";
+        String danish = "Vi bruger kommunens kvalitetsrapport i ledergruppen.";
+        // A Danish tenant's item in Danish only: accepted, and shown in Danish whatever the language asked for.
+        String round = as("norddal.skolechef").contentType(ContentType.JSON)
+                .body("{\"title\":\"" + title + "\"," + days + ",\"schoolIds\":[\"" + norddalSchool + "\"],"
+                        + "\"localItems\":[{\"kind\":\"scale\",\"da\":\"" + danish + "\"}]}")
+                .when().post("/api/tenants/norddal/survey-rounds").then().statusCode(201).extract().path("id");
+        as("norddal.skoleleder").when().get("/api/tenants/norddal/survey-rounds/" + round).then().statusCode(200)
+                .body("questions.sections.find { it.code == 'local' }.items[0].code", equalTo("local-1"))
+                .body("questions.sections.find { it.code == 'local' }.items[0].text.da", equalTo(danish))
+                .body("questions.sections.find { it.code == 'local' }.items[0].text.nb", equalTo(danish))
+                .body("questions.sections.find { it.code == 'local' }.items[0].text.nn", equalTo(danish))
+                .body("questions.sections.find { it.code == 'local' }.items[0].text.en", equalTo(danish));
+
+        // A Norwegian tenant's item needs bokmål; an item with no text at all is refused in both countries.
+        String[][] cases = {
+                {"fjordvik", "fjordvik.coordinator", FJORDVIK_SCHOOL, "{\"kind\":\"scale\",\"da\":\"" + danish + "\"}", "localItems.nb"},
+                {"fjordvik", "fjordvik.coordinator", FJORDVIK_SCHOOL, "{\"kind\":\"text\",\"nb\":\" \"}", "localItems.nb"},
+                {"norddal", "norddal.skolechef", norddalSchool, "{\"kind\":\"scale\"}", "localItems.da"},
+                {"norddal", "norddal.skolechef", norddalSchool, "{\"kind\":\"scale\",\"nb\":\"Bare bokmål\"}", "localItems.da"}};
+        String refused = "Refused " + UUID.randomUUID();
+        for (String[] c : cases) {
+            as(c[1]).contentType(ContentType.JSON)
+                    .body("{\"title\":\"" + refused + "\"," + days + ",\"schoolIds\":[\"" + c[2] + "\"],\"localItems\":[" + c[3] + "]}")
+                    .when().post("/api/tenants/" + c[0] + "/survey-rounds")
+                    .then().statusCode(400).contentType(PROBLEM).body("type", equalTo(INVALID))
+                    .body("violations.field", hasItem(c[4]));
+        }
+        assertEquals(0, count("SELECT count(*) FROM survey_round WHERE title = ?1", refused));
+    }
+
     // ---- who may see what ----
 
     @Test

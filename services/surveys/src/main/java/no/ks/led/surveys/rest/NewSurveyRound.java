@@ -38,10 +38,14 @@ public record NewSurveyRound(
                 contacts == null ? null : contacts.stream().map(c -> new ContactAddress(c.personId(), c.email())).toList());
     }
 
-    /** An item the tenant adds to this round only: a statement on the scale, or a free-text question. */
+    /**
+     * An item the tenant adds to this round only: a statement on the scale, or a free-text question. Its text in the
+     * tenant's own language is required (bokmål in Norway, Danish in Denmark; checked by {@code RoundOpening}), the
+     * others are optional.
+     */
     public record LocalItem(
             @NotNull(message = "must be scale or text") @Pattern(regexp = "scale|text", message = "must be scale or text") String kind,
-            @NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters") String nb,
+            @Size(max = 500, message = "must be at most 500 characters") String nb,
             @Size(max = 500, message = "must be at most 500 characters") String nn,
             @Size(max = 500, message = "must be at most 500 characters") String en,
             @Size(max = 500, message = "must be at most 500 characters") String da) {

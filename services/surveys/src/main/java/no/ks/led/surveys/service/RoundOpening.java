@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.events.surveys.SurveyRoundOpened;
+import no.ks.led.foundation.access.AccessReplica;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.idempotency.IdempotencyKeys;
@@ -57,6 +59,9 @@ public class RoundOpening {
     @Inject
     TenantZones zones;
 
+    @Inject
+    AccessReplica access;
+
     /** A round opened by a request, and whether that request opened it (false: a retry found it). */
     public record Opened(SurveyRound round, boolean isNew) {
     }
@@ -80,6 +85,7 @@ public class RoundOpening {
 
     private SurveyRound open(String tenantId, NewRound request, UUID openedBy) {
         LocalDate today = LocalDate.now(zones.of(tenantId));
+        requireOwnLanguage(request.localItems(), access.countryOf(tenantId));
         requirePeriod(request.opensOn(), request.closesOn(), today);
         int minGroupSize = minGroupSize(request.minGroupSize());
         Instrument instrument = instrument(request.instrumentVersion());
@@ -159,13 +165,31 @@ public class RoundOpening {
         return respondents;
     }
 
+    /**
+     * Each local item has its text in the tenant's own language: bokmål ({@code nb}) for a Norwegian tenant, Danish
+     * ({@code da}) for a Danish one; a 400 problem naming that field otherwise.
+     */
+    static void requireOwnLanguage(List<NewRound.LocalItem> items, Country country) {
+        if (items == null) {
+            return;
+        }
+        boolean danish = country == Country.DK;
+        for (NewRound.LocalItem item : items) {
+            if (blankToNull(danish ? item.da() : item.nb()) == null) {
+                throw ProblemException.invalidField(danish ? "localItems.da" : "localItems.nb",
+                        danish ? "must not be blank: a Danish tenant's item needs its Danish text"
+                                : "must not be blank: a Norwegian tenant's item needs its bokmål text");
+            }
+        }
+    }
+
     /** The round's own items, coded {@code local-1}, {@code local-2}, … in the order given. */
     private static List<SurveyRoundRepository.LocalItem> localItems(List<NewRound.LocalItem> requested) {
         List<NewRound.LocalItem> local = requested == null ? List.of() : requested;
         List<SurveyRoundRepository.LocalItem> items = new ArrayList<>();
         for (int i = 0; i < local.size(); i++) {
             NewRound.LocalItem item = local.get(i);
-            items.add(new SurveyRoundRepository.LocalItem("local-" + (i + 1), i + 1, item.kind(), item.nb().strip(),
+            items.add(new SurveyRoundRepository.LocalItem("local-" + (i + 1), i + 1, item.kind(), blankToNull(item.nb()),
                     blankToNull(item.nn()), blankToNull(item.en()), blankToNull(item.da())));
         }
         return items;

@@ -2,9 +2,13 @@ package no.ks.led.surveys.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.ks.led.foundation.access.AccessReplica;
+import no.ks.led.foundation.access.Country;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.repository.SurveyRoundRepository;
@@ -28,14 +32,17 @@ public class RoundQuestions {
     @Inject
     InstrumentCatalogue catalogue;
 
+    @Inject
+    AccessReplica access;
+
     public Instrument of(SurveyRound round) {
         Instrument instrument = inMode(catalogue.published(round.instrumentVersion).orElseThrow(), round.mode);
         List<SurveyRoundRepository.LocalItem> items = rounds.localItems(round.id);
         if (items.isEmpty()) {
             return instrument;
         }
-        List<Instrument.Item> local = items.stream().map(i -> new Instrument.Item(i.code(), i.kind(),
-                new Instrument.Texts(i.nb(), orElse(i.nn(), i.nb()), orElse(i.en(), i.nb()), orElse(i.da(), i.nb()))))
+        Country country = access.countryOf(round.tenantId);
+        List<Instrument.Item> local = items.stream().map(i -> new Instrument.Item(i.code(), i.kind(), texts(i, country)))
                 .toList();
         List<Instrument.Section> sections = new ArrayList<>(instrument.sections());
         sections.add(new Instrument.Section(LOCAL_SECTION, LOCAL_TITLE, local));
@@ -47,6 +54,19 @@ public class RoundQuestions {
         List<Instrument.Section> sections = instrument.sections().stream().map(s -> new Instrument.Section(s.code(), s.title(),
                 s.items().stream().map(i -> i.inMode(mode)).toList())).toList();
         return new Instrument(instrument.version(), instrument.name(), instrument.publishedAt(), instrument.scale(), sections);
+    }
+
+    /**
+     * A local item's texts in every language: a language the owner left out gets the text in the tenant's own
+     * language (bokmål in Norway, Danish in Denmark), or, for an item stored before that was required, the first
+     * text it has. Never null, so no page or export shows "null".
+     */
+    static Instrument.Texts texts(SurveyRoundRepository.LocalItem item, Country country) {
+        Stream<String> order = country == Country.DK ? Stream.of(item.da(), item.nb(), item.nn(), item.en())
+                : Stream.of(item.nb(), item.nn(), item.da(), item.en());
+        String own = order.filter(Objects::nonNull).findFirst().orElse("");
+        return new Instrument.Texts(orElse(item.nb(), own), orElse(item.nn(), own), orElse(item.en(), own),
+                orElse(item.da(), own));
     }
 
     private static String orElse(String value, String fallback) {
