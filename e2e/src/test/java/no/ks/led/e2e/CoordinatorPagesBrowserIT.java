@@ -51,6 +51,7 @@ class CoordinatorPagesBrowserIT extends WithBrowser {
         browser.find("[data-testid=new-round]").click();
         browser.find("#title").sendKeys(title);
         browser.driver.findElement(By.id("school-" + SCHOOL)).click();
+        assertEquals("nb", browser.driver.findElement(By.id("item-text-1")).getAttribute("lang"), "a Norwegian tenant's items in bokmål");
         browser.driver.findElement(By.id("item-text-1")).sendKeys("Vi deler erfaringer på tvers av skolene");
         browser.assertAccessible("the form to open a round");
         browser.screenshot("coordinator-open-round");

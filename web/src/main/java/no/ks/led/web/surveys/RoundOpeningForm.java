@@ -58,7 +58,8 @@ public class RoundOpeningForm {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Page page, List<School> schools, Entered entered, String problem);
+        static native TemplateInstance form(Page page, List<School> schools, Entered entered, String problem,
+                String itemLanguage);
     }
 
     @Inject
@@ -78,20 +79,21 @@ public class RoundOpeningForm {
         }
         Entered empty = new Entered(UUID.randomUUID().toString(), "", "individual", today.toString(),
                 today.plusWeeks(3).toString(), List.of(), "", items);
-        return Templates.form(page, schools(tenantId), empty, null);
+        return Templates.form(page, schools(tenantId), empty, null, itemLanguage(tenantId));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(@PathParam("tenantId") String tenantId, MultivaluedMap<String, String> form) {
         Entered entered = entered(form);
+        boolean danish = api.tenant(tenantId).danish();
         NewRound round;
         try {
             round = new NewRound(entered.title().strip(), entered.mode(), day(entered.opensOn()), day(entered.closesOn()),
                     entered.schoolIds().stream().map(UUID::fromString).toList(),
                     entered.minGroupSize().isBlank() ? null : Integer.valueOf(entered.minGroupSize().strip()),
                     entered.items().stream().filter(i -> !i.text().isBlank())
-                            .map(i -> new NewRound.LocalItem(i.kind(), i.text().strip())).toList());
+                            .map(i -> NewRound.LocalItem.inOwnLanguage(i.kind(), i.text().strip(), danish)).toList());
         } catch (IllegalArgumentException | DateTimeParseException unreadable) {
             return again(tenantId, entered, "validation-failed");
         }
@@ -109,8 +111,13 @@ public class RoundOpeningForm {
 
     private Response again(String tenantId, Entered entered, String problemType) {
         Page page = pages.page("open-round.title", tenantId);
-        return Response.status(400).entity(Templates.form(page, schools(tenantId), entered, page.t().problem(problemType)))
-                .build();
+        return Response.status(400).entity(Templates.form(page, schools(tenantId), entered, page.t().problem(problemType),
+                itemLanguage(tenantId))).build();
+    }
+
+    /** The language the tenant's own items are written in: Danish for a Danish tenant, else bokmål. */
+    private String itemLanguage(String tenantId) {
+        return api.tenant(tenantId).danish() ? "da" : "nb";
     }
 
     private List<School> schools(String tenantId) {
