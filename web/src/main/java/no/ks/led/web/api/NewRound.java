@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A round the coordinator opens: its schools, days and the tenant's own items (bokmål text, the API's fallback). */
+/**
+ * A round the coordinator opens: its schools, days, k, the years its answers are kept and the tenant's own items
+ * (bokmål text, the API's fallback).
+ */
 public record NewRound(String title, String mode, LocalDate opensOn, LocalDate closesOn, List<UUID> schoolIds,
-        Integer minGroupSize, List<LocalItem> localItems) {
+        Integer minGroupSize, Integer retentionYears, List<LocalItem> localItems) {
 
     /** An item of this round only: {@code scale} (a statement) or {@code text} (a free-text question). */
     public record LocalItem(String kind, String nb) {
