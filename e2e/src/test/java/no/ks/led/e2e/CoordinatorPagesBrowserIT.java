@@ -53,10 +53,22 @@ class CoordinatorPagesBrowserIT extends WithBrowser {
         browser.driver.findElement(By.id("school-" + SCHOOL)).click();
         assertEquals("nb", browser.driver.findElement(By.id("item-text-1")).getAttribute("lang"), "a Norwegian tenant's items in bokmål");
         browser.driver.findElement(By.id("item-text-1")).sendKeys("Vi deler erfaringer på tvers av skolene");
+        // the answers are kept five years unless the owner chooses otherwise: this owner keeps them three
+        WebElement retention = browser.driver.findElement(By.id("retentionYears"));
+        assertEquals("5", retention.getAttribute("value"));
+        // (set as the browser's number field holds it: typed keys there left Chromium's driver unable to submit)
+        browser.driver.executeScript("arguments[0].value = '3'", retention);
+        assertEquals("3", retention.getAttribute("value"));
         browser.assertAccessible("the form to open a round");
         browser.screenshot("coordinator-open-round");
-        browser.find("[data-testid=open-round]").click();
-        browser.wait.until(ExpectedConditions.urlContains("opened=true"));
+        // the button is below the fold now: brought to the middle of the window first, as a person scrolls to it
+        WebElement open = browser.find("[data-testid=open-round]");
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", open);
+        open.click();
+        browser.wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("opened=true"),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=problem]"))));
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=problem]")).isEmpty(),
+                () -> "the round was not opened: " + browser.find("[data-testid=problem]").getText());
         String url = browser.driver.getCurrentUrl();
         round = url.substring(url.indexOf("/rounds/") + "/rounds/".length(), url.indexOf('?'));
         assertTrue(browser.find("[role=status]").getText().contains("Runden er opprettet"));
@@ -66,6 +78,7 @@ class CoordinatorPagesBrowserIT extends WithBrowser {
         JsonPath stored = api("fjordvik.coordinator").get("/api/tenants/fjordvik/survey-rounds/" + round)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(SCHOOL), stored.getList("schoolIds"));
+        assertEquals(3, stored.getInt("retentionYears"));
         assertTrue(stored.getString("questions").contains("Vi deler erfaringer på tvers av skolene"), stored.prettify());
 
         // opened today: the API refuses to close it early, and the page says why in the person's language

@@ -3,6 +3,7 @@ package no.ks.led.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -115,8 +116,14 @@ class ProgrammePagesBrowserIT extends WithBrowser {
         });
         accessibleInEveryLanguage("the focus from results");
         browser.screenshot("programme-focus");
+        // the school by its name and each section by the instrument's title, as the results pages name them
+        String schoolHeading = browser.find("[data-testid=focus-school][data-school='" + SCHOOL + "'] h2").getText();
+        assertNotEquals("Skole", schoolHeading, "the focused school is named");
         WebElement pick = browser.driver.findElement(picks);
-        String section = pick.getAttribute("data-section");
+        String code = pick.getAttribute("data-section");
+        String section = pick.getAttribute("data-title");
+        assertNotEquals(code, section, "the section " + code + " is shown by its title");
+        assertTrue(pick.findElement(By.xpath("ancestor::tr/th")).getText().equals(section), "the row is headed " + section);
         pick.click();
         assertEquals("Fokusområdet er lagt til under «Hvor er vi?».", browser.find("[data-testid=notice]").getText());
         browser.open(overview + "/phases/hvor-er-vi");

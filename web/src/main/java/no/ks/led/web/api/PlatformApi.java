@@ -1,5 +1,6 @@
 package no.ks.led.web.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -39,9 +41,26 @@ public interface PlatformApi {
     @Path("tenants/{tenantId}")
     Tenant tenant(@PathParam("tenantId") String tenantId);
 
+    /** Every school of the tenant: a kommune can have more than one page of them (the API's pages hold at most 500). */
+    default List<School> schools(String tenantId) {
+        List<School> all = new ArrayList<>();
+        for (int offset = 0;; offset += LARGEST_PAGE) {
+            RestResponse<List<School>> page = schoolPage(tenantId, LARGEST_PAGE, offset);
+            all.addAll(page.getEntity());
+            String link = page.getHeaderString("Link");
+            if (link == null || !link.contains("rel=\"next\"")) {
+                return all;
+            }
+        }
+    }
+
+    /** The most rows a list route gives in one page. */
+    int LARGEST_PAGE = 500;
+
     @GET
     @Path("tenants/{tenantId}/schools")
-    List<School> schools(@PathParam("tenantId") String tenantId);
+    RestResponse<List<School>> schoolPage(@PathParam("tenantId") String tenantId, @QueryParam("limit") int limit,
+            @QueryParam("offset") int offset);
 
     @GET
     @Path("tenants/{tenantId}/survey-rounds")

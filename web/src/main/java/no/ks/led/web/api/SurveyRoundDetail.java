@@ -9,7 +9,7 @@ import io.quarkus.qute.TemplateData;
 /** One round with its schools and what it asks. */
 @TemplateData
 public record SurveyRoundDetail(UUID id, String title, String mode, LocalDate opensOn, LocalDate closesOn,
-        int minGroupSize, List<UUID> schoolIds, Questions questions) {
+        int minGroupSize, int retentionYears, List<UUID> schoolIds, Questions questions) {
 
     /** The round's questions: the instrument's sections and the local items, with the scale. */
     @TemplateData

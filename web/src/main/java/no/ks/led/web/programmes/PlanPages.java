@@ -3,6 +3,7 @@ package no.ks.led.web.programmes;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import no.ks.led.web.api.PlatformApi;
 import no.ks.led.web.api.Programme;
 import no.ks.led.web.api.School;
 import no.ks.led.web.api.SchoolFocus;
+import no.ks.led.web.api.SurveyRoundDetail;
 import no.ks.led.web.page.Page;
 import no.ks.led.web.page.Pages;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -56,7 +58,8 @@ public class PlanPages {
                 String problem);
 
         static native TemplateInstance focus(Page page, Programme programme, List<SchoolFocus> schools,
-                Map<UUID, String> schoolNames, boolean owner, String notice, String problem);
+                Map<UUID, String> schoolNames, Map<String, String> sectionTitles, boolean owner, String notice,
+                String problem);
 
         static native TemplateInstance history(Page page, Programme programme, List<PlanCycle> cycles, boolean owner,
                 String notice, String problem);
@@ -141,8 +144,25 @@ public class PlanPages {
         List<SchoolFocus> schools = api.planFocus(tenantId, programmeId);
         Map<UUID, String> names = api.schools(tenantId).stream().collect(Collectors.toMap(School::id, School::name, (a, b) -> a));
         Page page = pages.page("focus.title", tenantId);
-        return Templates.focus(page, programme, schools, names, PlanForms.owner(page, tenantId),
-                PlanForms.notice(page, notice), PlanForms.problem(page, problem));
+        return Templates.focus(page, programme, schools, names, sectionTitles(tenantId, schools, page.t().lang()),
+                PlanForms.owner(page, tenantId), PlanForms.notice(page, notice), PlanForms.problem(page, problem));
+    }
+
+    /**
+     * The sections' titles in the page's language, from the instrument of each round the focus comes from (as the
+     * results pages name them); a section of a round this person may not read keeps its code.
+     */
+    private Map<String, String> sectionTitles(String tenantId, List<SchoolFocus> schools, String language) {
+        Map<String, String> titles = new HashMap<>();
+        schools.stream().map(SchoolFocus::roundId).distinct().forEach(roundId -> {
+            try {
+                SurveyRoundDetail round = api.surveyRound(tenantId, roundId);
+                round.questions().sections().forEach(s -> titles.putIfAbsent(s.code(), s.title().in(language)));
+            } catch (ApiProblem unreadable) {
+                // the codes stand in for the titles
+            }
+        });
+        return titles;
     }
 
     /** Picks a section of a school's results as a focus area of "Hvor er vi?". */

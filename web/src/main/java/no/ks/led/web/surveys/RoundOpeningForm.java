@@ -32,7 +32,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The coordinator's and the executive's form to open a round: title, answering alone or as a team, the days,
- * the schools, k, and up to {@value #LOCAL_ITEMS} items of the tenant's own. The API decides what is valid.
+ * the schools, k, how many years the answers are kept, and up to {@value #LOCAL_ITEMS} items of the tenant's own. The API decides what is valid.
  */
 @Path("/tenants/{tenantId}/rounds/new")
 @Produces(MediaType.TEXT_HTML)
@@ -41,10 +41,13 @@ public class RoundOpeningForm {
     /** How many of the tenant's own items the form offers. */
     static final int LOCAL_ITEMS = 3;
 
+    /** The years a round's answers are kept unless the owner chooses otherwise (the API's default too). */
+    static final int DEFAULT_RETENTION_YEARS = 5;
+
     /** What the form shows: the values entered so far (empty at first) and the idempotency key of this form. */
     @TemplateData
     public record Entered(String key, String title, String mode, String opensOn, String closesOn, List<String> schoolIds,
-            String minGroupSize, List<LocalItemEntry> items) {
+            String minGroupSize, String retentionYears, List<LocalItemEntry> items) {
 
         public boolean chosen(UUID school) {
             return schoolIds.contains(school.toString());
@@ -78,7 +81,7 @@ public class RoundOpeningForm {
             items.add(new LocalItemEntry(i, "scale", ""));
         }
         Entered empty = new Entered(UUID.randomUUID().toString(), "", "individual", today.toString(),
-                today.plusWeeks(3).toString(), List.of(), "", items);
+                today.plusWeeks(3).toString(), List.of(), "", String.valueOf(DEFAULT_RETENTION_YEARS), items);
         return Templates.form(page, schools(tenantId), empty, null, itemLanguage(tenantId));
     }
 
@@ -92,6 +95,7 @@ public class RoundOpeningForm {
             round = new NewRound(entered.title().strip(), entered.mode(), day(entered.opensOn()), day(entered.closesOn()),
                     entered.schoolIds().stream().map(UUID::fromString).toList(),
                     entered.minGroupSize().isBlank() ? null : Integer.valueOf(entered.minGroupSize().strip()),
+                    entered.retentionYears().isBlank() ? null : Integer.valueOf(entered.retentionYears().strip()),
                     entered.items().stream().filter(i -> !i.text().isBlank())
                             .map(i -> NewRound.LocalItem.inOwnLanguage(i.kind(), i.text().strip(), danish)).toList());
         } catch (IllegalArgumentException | DateTimeParseException unreadable) {
@@ -134,7 +138,8 @@ public class RoundOpeningForm {
         String key = value(form, "key");
         return new Entered(key.isBlank() ? UUID.randomUUID().toString() : key, value(form, "title"),
                 "team".equals(form.getFirst("mode")) ? "team" : "individual", value(form, "opensOn"),
-                value(form, "closesOn"), form.getOrDefault("schoolId", List.of()), value(form, "minGroupSize"), items);
+                value(form, "closesOn"), form.getOrDefault("schoolId", List.of()), value(form, "minGroupSize"),
+                value(form, "retentionYears"), items);
     }
 
     private static String value(MultivaluedMap<String, String> form, String name) {
