@@ -18,8 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The platform's API as the web app uses it: through the gateway, with the signed-in person's own access
@@ -32,6 +32,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface PlatformApi {
+
+    /** The most rows a list route gives in one page. */
+    int LARGEST_PAGE = 500;
 
     @GET
     @Path("me")
@@ -53,9 +56,6 @@ public interface PlatformApi {
             }
         }
     }
-
-    /** The most rows a list route gives in one page. */
-    int LARGEST_PAGE = 500;
 
     @GET
     @Path("tenants/{tenantId}/schools")

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The coordinator's and the executive's form to open a round: title, answering alone or as a team, the days,
- * the schools, k, how many years the answers are kept, and up to {@value #LOCAL_ITEMS} items of the tenant's own. The API decides what is valid.
+ * the schools, k, how many years the answers are kept, and up to {@value #LOCAL_ITEMS} items of the tenant's own.
+ * The API decides what is valid.
  */
 @Path("/tenants/{tenantId}/rounds/new")
 @Produces(MediaType.TEXT_HTML)

@@ -168,8 +168,7 @@ public class KeycloakOrganizations {
         OrganizationRepresentation org = organization(alias)
                 .orElseThrow(() -> new IdentitySyncException("Keycloak has no organization " + alias + " yet"));
         String ownCopy = providerAlias + "-" + alias;
-        List<String> linked = realm().organizations().get(org.getId()).identityProviders().getIdentityProviders().stream()
-                .map(IdentityProviderRepresentation::getAlias).toList();
+        List<String> linked = linkedProviders(org);
         if (linked.contains(providerAlias)) {
             return Optional.of(new LinkedProvider(providerAlias, false));
         }
@@ -211,10 +210,12 @@ public class KeycloakOrganizations {
 
     /** The aliases of the identity providers linked to the organization (none if there is no such organization). */
     public List<String> identityProviders(String alias) {
-        return organization(alias)
-                .map(org -> realm().organizations().get(org.getId()).identityProviders().getIdentityProviders().stream()
-                        .map(IdentityProviderRepresentation::getAlias).toList())
-                .orElse(List.of());
+        return organization(alias).map(this::linkedProviders).orElse(List.of());
+    }
+
+    private List<String> linkedProviders(OrganizationRepresentation org) {
+        return realm().organizations().get(org.getId()).identityProviders().getIdentityProviders().stream()
+                .map(IdentityProviderRepresentation::getAlias).toList();
     }
 
     private Optional<IdentityProviderRepresentation> identityProvider(String alias) {
