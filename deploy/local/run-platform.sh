@@ -89,7 +89,10 @@ export LED_DEMO_DATA_FILE="${LED_DEMO_DATA_FILE:-$repo/deploy/local/demo/demo-di
 for name in "${APP_NAMES[@]}"; do
   module=${APP_MODULES[$name]}
   log="$(state_dir)/apps/$name.log"
-  java -Xmx128m -XX:+UseSerialGC -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  # -Xms16m: the heap starts small and grows to what the application uses (the default initial heap,
+  # 1/64 of the machine's memory, is the whole -Xmx here, and the young generation sized from it is
+  # touched in full before the first collection); see docs/performance.md.
+  java -Xms16m -Xmx128m -XX:+UseSerialGC -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   echo $! >"$(state_dir)/apps/$name.pid"
 done
 

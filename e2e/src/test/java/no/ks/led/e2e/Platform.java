@@ -171,7 +171,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
             throw new IllegalStateException(jar + " is missing: package the applications first (mvn verify does)");
         }
         File log = logs.resolve(name + ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
         Map<String, String> env = builder.environment();

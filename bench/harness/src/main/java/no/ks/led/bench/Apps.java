@@ -21,15 +21,15 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged applications as processes, started exactly as {@code make run} starts them
- * ({@code java -Xmx128m -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar}), on ports of
+ * ({@code java -Xms16m -Xmx128m -XX:+UseSerialGC -jar target/quarkus-app/quarkus-run.jar}), on ports of
  * their own, optionally pinned to CPUs with {@code taskset}.
  */
 final class Apps implements AutoCloseable {
 
-    /** The JVM flags of deploy/local/run-platform.sh, used for every application and the reference. */
     /** The demo directory in the repository (the bench has no dependency on the foundation's {@code DemoDirectory}). */
     static final String DEMO_DIRECTORY = "deploy/local/demo/demo-directory.json";
-    static final List<String> JVM_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC");
+    /** The JVM flags of deploy/local/run-platform.sh, used for every application and the reference. */
+    static final List<String> JVM_FLAGS = List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC");
 
     /** The platform's applications (deploy/applications.txt), in the order make run starts them. */
     static final List<Application> PLATFORM = Application.platform(Bench.repositoryRoot());
