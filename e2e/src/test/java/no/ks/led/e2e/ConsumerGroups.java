@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
 
 /** The services' Kafka consumer groups on the local stack: how far behind they are, and a reset for replay. */
 final class ConsumerGroups implements AutoCloseable {
@@ -74,23 +77,40 @@ final class ConsumerGroups implements AutoCloseable {
 
     /**
      * Forgets every group's committed offsets (the groups must have no members: stop the services
-     * first), so each service reads its topics from the beginning when it starts again.
+     * first), so each service reads its topics from the beginning when it starts again. A member whose
+     * consumer did not leave when it closed stays until its session times out (45 s): a group that
+     * still has one is tried again until then.
      */
-    void deleteAll() {
-        admin.deleteConsumerGroups(GROUPS.keySet()).deletedGroups().forEach((group, deleted) -> {
-            try {
-                deleted.get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                    throw new IllegalStateException("Deleting consumer group " + group + " failed: " + e.getCause(), e);
+    void deleteAll() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Set<String> left = new TreeSet<>(GROUPS.keySet());
+        while (true) {
+            admin.deleteConsumerGroups(left).deletedGroups().forEach((group, deleted) -> {
+                try {
+                    deleted.get(30, TimeUnit.SECONDS);
+                    left.remove(group);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof GroupIdNotFoundException) {
+                        left.remove(group);
+                    } else if (!(e.getCause() instanceof GroupNotEmptyException)) {
+                        throw new IllegalStateException("Deleting consumer group " + group + " failed: " + e.getCause(), e);
+                    }
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("Deleting consumer group " + group + " timed out", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
                 }
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("Deleting consumer group " + group + " timed out", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            });
+            if (left.isEmpty()) {
+                return;
             }
-        });
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Consumer groups still have members 60 s after the services stopped: " + left);
+            }
+            System.out.println("[chaos] consumer groups still with members, trying again: " + left);
+            Thread.sleep(2_000);
+        }
     }
 
     private Map<TopicPartition, Long> endOffsets(Collection<String> topics) {

@@ -179,8 +179,14 @@ public class OutboxRelay {
     }
 
     private BatchResult publishBatch() {
-        boolean onlyRelay = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+        // The relay's own transaction does not wait for its commit to reach the disk (synchronous_commit
+        // off, for this transaction only): a "sent" mark lost in a crash only publishes the row again,
+        // which every consumer's inbox drops. The events themselves were committed by the business
+        // transaction, durably.
+        Object[] lock = (Object[]) entityManager.createNativeQuery(
+                "SELECT pg_try_advisory_xact_lock(?1), set_config('synchronous_commit', 'off', true)")
                 .setParameter(1, RELAY_LOCK).getSingleResult();
+        boolean onlyRelay = (Boolean) lock[0];
         if (!onlyRelay) {
             return new BatchResult(0, 0, 0);
         }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -44,10 +46,20 @@ public class IdentitySync {
     @Inject
     KeycloakAdmin admin;
 
+    /**
+     * Set when the service stops: the batch in hand ends after its current task (the rest stay due for
+     * the next start), so a stop does not wait for Keycloak to answer the whole batch.
+     */
+    private volatile boolean stopping;
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${led.identity-sync.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void applyDueTasks() {
-        for (int i = 0; i < config.batchSize(); i++) {
+        for (int i = 0; i < config.batchSize() && !stopping; i++) {
             if (!applyNext()) {
                 return;
             }
