@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,6 +102,9 @@ final class Apps implements AutoCloseable {
             }
         }
     }
+
+    /** The ports {@link #freePort()} has given out in this run. */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private final Context ctx;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -329,11 +335,28 @@ final class Apps implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port", e);
+    /**
+     * A port free now, below the range the kernel hands out to outgoing connections (32768 and up on
+     * Linux): the applications start minutes after their ports are chosen, and a port from that range
+     * (what {@code new ServerSocket(0)} gives) was taken by some client socket in between, once. Never
+     * the same port twice in one run.
+     */
+    static synchronized int freePort() {
+        int first = 20_000;
+        int count = 12_000;
+        int offset = ThreadLocalRandom.current().nextInt(count);
+        for (int i = 0; i < count; i++) {
+            int port = first + (offset + i) % count;
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                HANDED_OUT.add(port);
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IllegalStateException("No free port between " + first + " and " + (first + count));
     }
 }
