@@ -37,8 +37,35 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // echoes what reached it (ApiProxyTests): the request's body, or with ?echo=headers some of its headers
+        server.createContext("/api/national/consultancies", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if ("echo=headers".equals(exchange.getRequestURI().getRawQuery())) {
+                body = ("idempotency-key=" + exchange.getRequestHeaders().getFirst("Idempotency-Key")
+                        + " cookie=" + exchange.getRequestHeaders().getFirst("Cookie")
+                        + " x-internal=" + exchange.getRequestHeaders().getFirst("X-Internal")).getBytes(StandardCharsets.UTF_8);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.getResponseHeaders().add("ETag", "\"e1\"");
+            exchange.getResponseHeaders().add("Set-Cookie", "internal=1");
+            exchange.getResponseHeaders().add("X-Internal", "service detail");
+            // no length: the answer comes in chunks, as a large export does
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
-        return Map.of("led.gateway.services.organisations", origin);
+        return Map.of("led.gateway.services.organisations", origin,
+                // a service that is down: nothing listens there
+                "led.gateway.services.funding", "http://127.0.0.1:" + closedPort());
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

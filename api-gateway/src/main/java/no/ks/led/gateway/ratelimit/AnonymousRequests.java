@@ -1,12 +1,10 @@
 package no.ks.led.gateway.ratelimit;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import no.ks.led.foundation.problem.Problem;
 
 /**
  * Limits requests that carry no credentials by client address (the forwarded one behind the ingress),
@@ -25,13 +23,8 @@ public class AnonymousRequests {
                 ctx.next();
                 return;
             }
-            limits.take(RateLimits.API, RateLimits.addressKey(ctx.request()), ctx.normalizedPath()).ifPresentOrElse(refused -> {
-                Problem problem = (Problem) refused.getEntity();
-                ctx.response().setStatusCode(refused.getStatus())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader("Retry-After", refused.getHeaderString("Retry-After"))
-                        .end(Json.encode(problem));
-            }, ctx::next);
+            limits.take(RateLimits.API, RateLimits.addressKey(ctx.request()), ctx.normalizedPath())
+                    .ifPresentOrElse(refused -> RateLimits.send(refused, ctx.response()), ctx::next);
         });
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import no.ks.led.foundation.problem.Problem;
@@ -49,6 +50,12 @@ public class RateLimits {
             metrics.counter("led.gateway.rate.limited", "limit", limit).increment();
             return tooManyRequests(wait, path);
         });
+    }
+
+    /** Answers a request on a Vert.x route with a refusal {@link #take} gave: the 429 problem and its {@code Retry-After}. */
+    public static void send(Response refused, HttpServerResponse response) {
+        response.putHeader("Retry-After", refused.getHeaderString("Retry-After"));
+        ((Problem) refused.getEntity()).send(response);
     }
 
     /** The key of a caller the gateway could not identify by token: its client address. */

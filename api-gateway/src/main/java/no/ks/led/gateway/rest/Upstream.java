@@ -44,6 +44,11 @@ class Upstream {
         client.closeAndAwait();
     }
 
+    /** The same client (and connection pool) for a caller that streams bodies itself. */
+    io.vertx.core.http.HttpClient streaming() {
+        return client.getDelegate();
+    }
+
     /** Sends the request (with the body, if any) and answers with the upstream's status, chosen headers and body. */
     Uni<Response> exchange(RequestOptions options, byte[] body, Headers headers) {
         return client.request(options)

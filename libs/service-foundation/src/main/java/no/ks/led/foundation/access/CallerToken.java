@@ -42,6 +42,17 @@ public class CallerToken {
     @Inject
     JsonWebToken token;
 
+    /**
+     * The caller of a request served outside CDI's request scope (a Vert.x route, such as the gateway's
+     * proxy), read from the identity the HTTP layer verified.
+     */
+    public static CallerToken of(SecurityIdentity identity) {
+        CallerToken caller = new CallerToken();
+        caller.identity = identity;
+        caller.token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+        return caller;
+    }
+
     public boolean isAnonymous() {
         return identity.isAnonymous();
     }

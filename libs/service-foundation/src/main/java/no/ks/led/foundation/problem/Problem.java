@@ -4,6 +4,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -36,5 +39,14 @@ public record Problem(String type, String title, int status, String detail, Stri
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return response.build();
+    }
+
+    /** Answers a request on a Vert.x route with this problem: the same status, headers and body as {@link #toResponse()}. */
+    public Future<Void> send(HttpServerResponse response) {
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE);
+        if (status == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        return response.end(Json.encode(this));
     }
 }

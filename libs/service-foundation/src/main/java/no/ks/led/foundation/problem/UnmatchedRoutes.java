@@ -1,6 +1,5 @@
 package no.ks.led.foundation.problem;
 
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,11 +10,7 @@ public class UnmatchedRoutes {
 
     void register(@Observes Router router) {
         router.route().last().handler(ctx -> {
-            Problem problem = Problem.of(ProblemType.NOT_FOUND, null, ctx.normalizedPath());
-            ctx.response()
-                    .setStatusCode(problem.status())
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(Json.encode(problem));
+            Problem.of(ProblemType.NOT_FOUND, null, ctx.normalizedPath()).send(ctx.response());
         });
     }
 }
