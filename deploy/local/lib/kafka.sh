@@ -80,9 +80,12 @@ kafka_start() {
   kafka_config
   if [[ ! -f "$dir/data/meta.properties" ]]; then
     say "formatting Kafka storage…"
-    # A cluster id is 16 random bytes, base64url without padding.
-    local cluster_id
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    # A cluster id is 16 random bytes, base64url without padding; like Kafka's own Uuid.randomUuid,
+    # never one that starts with "-", which the format tool would read as an option.
+    local cluster_id="-"
+    while [[ $cluster_id == -* ]]; do
+      cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
     if ! "$JAVA" "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$KAFKA_HOME/lib/*" \
         kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" --standalone \
         >"$LOG_DIR/kafka-format.log" 2>&1; then
