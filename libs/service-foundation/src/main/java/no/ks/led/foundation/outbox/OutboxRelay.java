@@ -3,8 +3,8 @@ package no.ks.led.foundation.outbox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +43,12 @@ import org.jboss.logging.Logger;
 /**
  * Publishes recorded events to Kafka and marks them sent. A row that fails stays unsent, with its
  * attempt count and last error, and is retried after a backoff that doubles with each attempt; nothing
- * later with the same key (tenant) is sent before it, so each tenant's events keep their order. Within
- * a batch each key has at most one row in flight: the next row of a key is sent only once the broker
- * acknowledged the one before. A row that still fails after {@code led.outbox.max-attempts} is parked
+ * later with the same key (tenant) is claimed before it is sent, so each tenant's events keep their order.
+ * A batch's rows are all handed to the producer at once, in order; the idempotent producer keeps each
+ * partition's order through its own retries. A key whose row fails sends none of its later rows in that
+ * batch. Only a row that fails after a later row of its key was already on its way can end up behind
+ * it: the later row is published and marked sent, logged and counted in {@code led_outbox_overtaken_total}
+ * (ADR 0004). A row that still fails after {@code led.outbox.max-attempts} is parked
  * ({@code parked_at}, counted in {@code led_outbox_parked_total}) and the key's later rows go on; other
  * keys are never held up by it.
  *
@@ -175,7 +178,11 @@ public class OutboxRelay {
     private record BatchResult(int claimed, int published, int failed) {
     }
 
-    private record PendingRow(UUID id, String topic, EventEnvelope envelope, int attempts) {
+    private record PendingRow(UUID id, long sequence, String topic, EventEnvelope envelope, int attempts) {
+        /** The ordering key: the tenant. */
+        String key() {
+            return envelope.tenant();
+        }
     }
 
     private BatchResult publishBatch() {
@@ -194,38 +201,69 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return new BatchResult(0, 0, 0);
         }
-        Map<String, ArrayDeque<PendingRow>> byKey = new LinkedHashMap<>();
-        for (PendingRow row : rows) {
-            byKey.computeIfAbsent(row.envelope().tenant(), k -> new ArrayDeque<>()).add(row);
-        }
+        // Every row goes out at once (the producer keeps each partition's order, idempotence makes its retries
+        // safe). A key whose row fails sends nothing more in this batch: its later rows stay pending, held
+        // back until the failed row is sent.
+        Map<String, Long> failedAt = new HashMap<>(); // key -> sequence of its row that failed
+        Map<PendingRow, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
         List<UUID> sent = new ArrayList<>();
         int failed = 0;
-        while (!byKey.isEmpty()) {
-            // one round: the next row of every key still going, sent together, each awaited
-            Map<PendingRow, Future<RecordMetadata>> round = new LinkedHashMap<>();
-            for (ArrayDeque<PendingRow> queue : byKey.values()) {
-                PendingRow row = queue.poll();
-                round.put(row, send(row));
+        for (PendingRow row : rows) {
+            if (failedAt.containsKey(row.key())) {
+                continue;
             }
-            byKey.values().removeIf(ArrayDeque::isEmpty);
-            for (Map.Entry<PendingRow, Future<RecordMetadata>> send : round.entrySet()) {
-                PendingRow row = send.getKey();
-                try {
-                    send.getValue().get(sendTimeoutMs, TimeUnit.MILLISECONDS);
-                    sent.add(row.id());
-                } catch (ExecutionException | TimeoutException e) {
+            Future<RecordMetadata> send = send(row);
+            Throwable refused = send.isDone() ? failure(send) : null;
+            if (refused != null) {
+                failed++;
+                recordFailure(row, refused);
+                failedAt.put(row.key(), row.sequence());
+            } else {
+                inFlight.put(row, send);
+            }
+        }
+        for (Map.Entry<PendingRow, Future<RecordMetadata>> send : inFlight.entrySet()) {
+            PendingRow row = send.getKey();
+            Long failure = failedAt.get(row.key());
+            boolean behindFailure = failure != null && failure < row.sequence();
+            try {
+                send.getValue().get(sendTimeoutMs, TimeUnit.MILLISECONDS);
+                sent.add(row.id());
+                if (behindFailure) {
+                    overtaken(row); // published, so marked sent; the failed earlier row follows it
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                if (!behindFailure) {
                     failed++;
                     recordFailure(row, e instanceof ExecutionException ? e.getCause() : e);
-                    byKey.remove(row.envelope().tenant());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    byKey.clear();
-                    break;
-                }
+                    failedAt.put(row.key(), row.sequence());
+                } // else it stays pending behind its key's failed row, without an attempt counted
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         markSent(sent);
         return new BatchResult(rows.size(), sent.size(), failed);
+    }
+
+    /** The exception of a completed send, or null if it succeeded. */
+    private static Throwable failure(Future<RecordMetadata> done) {
+        try {
+            done.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private void overtaken(PendingRow row) {
+        LOG.warnf("Outbox event %s (%s, key %s) was published ahead of an earlier event of its key that failed",
+                row.id(), row.envelope().type(), row.key());
+        meters.counter("led.outbox.overtaken", "topic", row.topic()).increment();
     }
 
     private Future<RecordMetadata> send(PendingRow row) {
@@ -243,7 +281,7 @@ public class OutboxRelay {
     @SuppressWarnings("unchecked")
     private List<PendingRow> claimBatch() {
         List<Object[]> result = entityManager.createNativeQuery("""
-                SELECT id, topic, event_key, type, source, occurred_at, payload, attempts
+                SELECT id, topic, event_key, type, source, occurred_at, payload, attempts, sequence
                 FROM outbox_event o
                 WHERE sent_at IS NULL AND parked_at IS NULL
                   AND (next_attempt_at IS NULL OR next_attempt_at <= now())
@@ -261,7 +299,7 @@ public class OutboxRelay {
             UUID id = (UUID) r[0];
             EventEnvelope envelope = new EventEnvelope(id, (String) r[3], (String) r[4], toInstant(r[5]),
                     (String) r[2], (String) r[6]);
-            rows.add(new PendingRow(id, (String) r[1], envelope, ((Number) r[7]).intValue()));
+            rows.add(new PendingRow(id, ((Number) r[8]).longValue(), (String) r[1], envelope, ((Number) r[7]).intValue()));
         }
         return rows;
     }
