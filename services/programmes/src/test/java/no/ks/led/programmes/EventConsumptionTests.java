@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How the foundation consumes events, against the real broker and database: a handler that fails once
  * is retried and applied once; one that always fails, or a payload that does not parse, ends on the
- * service's dead-letter topic with the reason; a type nobody handles is skipped and counted.
+ * service's dead-letter topic with the reason, and the rest of its batch is applied; a type nobody
+ * handles is skipped and counted.
  */
 @QuarkusTest
 class EventConsumptionTests {
@@ -125,6 +126,41 @@ class EventConsumptionTests {
         UUID other = UUID.randomUUID();
         DemoAccess.publish(next, new MembershipGranted(UUID.randomUUID(), next, other, "coordinator", null, TODAY, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> grants(other, next));
+    }
+
+    /**
+     * Events sent one right after the other reach the consumer in one poll and are applied together; one that
+     * always fails among them takes the batch apart: the others are applied once each (the one sent twice
+     * too), and only that one goes to the dead-letter topic.
+     */
+    @Test
+    void aBatchWithAnEventThatAlwaysFailsAppliesTheOthersOnceAndDeadLettersOnlyThatOne() {
+        String tenant = onboardedTenant();
+        UUID poisoned = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String trigger = failingTrigger(poisoned, Integer.MAX_VALUE);
+        try {
+            EventEnvelope good = granted(tenant, first);
+            EventEnvelope poison = granted(tenant, poisoned);
+            EventEnvelope later = granted(tenant, second);
+            DemoAccess.redeliver(good, poison, good, later);
+
+            String reason = deadLetterReason(poison.id(), poisoned.toString());
+            assertTrue(reason.contains("attempts") && reason.contains("injected failure"), reason);
+            await().atMost(Duration.ofSeconds(30)).until(() -> grants(first, tenant) && grants(second, tenant));
+            assertEquals(1L, count("SELECT count(*) FROM inbox_event WHERE consumer = ?1 AND event_id = ?2",
+                    AccessEvents.CHANNEL, good.id()), "the event sent twice is applied once");
+            assertEquals(0L, count("SELECT count(*) FROM inbox_event WHERE event_id = ?1", poison.id(), null));
+            assertFalse(deadLettered(first.toString()), "an event that applies is not dead-lettered");
+        } finally {
+            dropTrigger(trigger);
+        }
+    }
+
+    private static EventEnvelope granted(String tenant, UUID person) {
+        return DemoAccess.envelope("batch:" + UUID.randomUUID(), tenant, new MembershipGranted(UUID.randomUUID(), tenant,
+                person, "coordinator", null, TODAY, null));
     }
 
     @Test

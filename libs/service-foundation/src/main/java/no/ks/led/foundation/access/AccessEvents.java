@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.inbox.Inbox;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,7 +25,7 @@ public class AccessEvents {
     // where @Blocking is refused).
     @Incoming(CHANNEL)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(CHANNEL, record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.deliverAll(CHANNEL, records);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,9 +121,9 @@ public final class DemoAccess {
         return envelope.id();
     }
 
-    /** Publishes the same envelope again, as a redelivery would. */
-    public static void redeliver(EventEnvelope envelope) {
-        send(List.of(envelope));
+    /** Publishes these envelopes as they are (again, as a redelivery would), one right after the other. */
+    public static void redeliver(EventEnvelope... envelopes) {
+        send(List.of(envelopes));
     }
 
     private static void send(List<EventEnvelope> events) {
@@ -133,8 +134,13 @@ public final class DemoAccess {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            // all sent before any is awaited, so that they reach a consumer together, as from a busy relay
+            List<Future<?>> sent = new ArrayList<>();
             for (EventEnvelope event : events) {
-                producer.send(event.toProducerRecord(EventContracts.topic(TenantOnboarded.class))).get(30, TimeUnit.SECONDS);
+                sent.add(producer.send(event.toProducerRecord(EventContracts.topic(TenantOnboarded.class))));
+            }
+            for (Future<?> send : sent) {
+                send.get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish organisations events to Kafka", e);

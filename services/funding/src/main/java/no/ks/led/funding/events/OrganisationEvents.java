@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.inbox.Inbox;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -22,7 +22,7 @@ public class OrganisationEvents {
 
     @Incoming(CHANNEL)
     @Transactional(Transactional.TxType.NOT_SUPPORTED) // worker thread, in order; the inbox opens the transactions
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(CHANNEL, record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.deliverAll(CHANNEL, records);
     }
 }

@@ -18,7 +18,7 @@ import no.ks.led.foundation.events.EventEnvelope;
 import no.ks.led.foundation.events.EventHandler;
 import no.ks.led.foundation.inbox.Inbox;
 import no.ks.led.organisations.identity.IdentitySyncTask;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -36,8 +36,8 @@ public class IdentityEvents {
 
     @Incoming(CHANNEL)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(CHANNEL, record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.deliverAll(CHANNEL, records);
     }
 
     /** Records an event Keycloak follows as a pending task of the kind named after its contract. */
