@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -78,13 +79,12 @@ public class Responding {
         UUID school = seat(round, personId);
         requireOpen(round);
         validate(questions.of(round), answers);
-        String tag = tag(round, personId, school);
-        answerSets.createIfMissing(round.tenantId, round.id, school, tag);
-        // one statement for the whole draft (a full round is some 60 answers)
-        answerSets.replaceDraft(answerSets.find(round.id, tag).orElseThrow(), answers);
+        answerSets.replaceDraft(answerSets.createIfMissing(round.tenantId, round.id, school, tag(round, personId, school)),
+                answers);
         return view(round, personId, school);
     }
 
+    /** Submits the saved draft (save-and-continue: the answers came with earlier {@link #saveDraft} calls). */
     @Transactional
     public Submission submit(SurveyRound round, UUID personId, String idempotencyKey) {
         UUID school = seat(round, personId);
@@ -98,12 +98,45 @@ public class Responding {
         if (answerSets.draftSize(set) == 0) {
             throw new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit");
         }
+        submitDraft(round, personId, school, set, idempotencyKey);
+        return new Submission(view(round, personId, school), false);
+    }
+
+    /**
+     * Saves these answers as the draft and submits them, in one transaction: the rows {@link #saveDraft} then
+     * {@link #submit} leave, for a client that submits at once. The answer is what was written (the draft and the
+     * submitted answers are then the same, in item order, as {@link #mine} reads them), not read back.
+     */
+    @Transactional
+    public Submission submit(SurveyRound round, UUID personId, String idempotencyKey, List<Answer> answers) {
+        UUID school = seat(round, personId);
+        if (alreadySubmitted(round, personId, school, idempotencyKey)) {
+            return new Submission(view(round, personId, school), true);
+        }
+        requireOpen(round);
+        if (answers.isEmpty()) {
+            throw ProblemException.invalidField("answers", "must hold at least one answer to submit");
+        }
+        validate(questions.of(round), answers);
+        UUID set = answerSets.createIfMissing(round.tenantId, round.id, school, tag(round, personId, school));
+        answerSets.replaceDraft(set, answers);
+        Instant at = submitDraft(round, personId, school, set, idempotencyKey);
+        List<Answer> written = answers.stream().sorted(Comparator.comparing(Answer::item)).toList();
+        return new Submission(new MyResponse(school, round.mode, written, written, at), false);
+    }
+
+    /**
+     * Makes the set's draft its submitted answers: the tallies first (they take the draft's delta over the answers
+     * submitted before), then the answers, then the completion list. When it was submitted.
+     */
+    private Instant submitDraft(SurveyRound round, UUID personId, UUID school, UUID set, String idempotencyKey) {
         RespondentLevel level = round.isTeam() ? RespondentLevel.UNKNOWN
                 : RespondentLevel.at(replica.grantFor(personId, round.tenantId, LocalDate.now(zones.of(round.tenantId))), school);
         tallies.applySubmission(round, school, set, level);
         answerSets.submitDraft(set, level);
-        rounds.recordCompletion(round.id, school, personId, Instant.now().truncatedTo(ChronoUnit.MICROS), idempotencyKey);
-        return new Submission(view(round, personId, school), false);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        rounds.recordCompletion(round.id, school, personId, at, idempotencyKey);
+        return at;
     }
 
     /** The caller's school in the round; 403 for a member of the tenant who was not asked. */
