@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.problem.ProblemException;
@@ -54,9 +55,9 @@ public class ResponseResource {
     @Path("submission")
     public Responding.MyResponse submit(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-        access.require(tenantId);
+        Grant caller = access.require(tenantId);
         IdempotencyKey key = IdempotencyKey.requiredFromHeader(idempotencyKey);
-        return responding.submit(round(tenantId, roundId), person(), key.value()).response();
+        return responding.submit(round(tenantId, roundId), caller, key.value()).response();
     }
 
     /**
@@ -71,9 +72,9 @@ public class ResponseResource {
         if (request == null) {
             return submit(tenantId, roundId, idempotencyKey);
         }
-        access.require(tenantId);
+        Grant caller = access.require(tenantId);
         IdempotencyKey key = IdempotencyKey.requiredFromHeader(idempotencyKey);
-        return responding.submit(round(tenantId, roundId), person(), key.value(), request.toAnswers()).response();
+        return responding.submit(round(tenantId, roundId), caller, key.value(), request.toAnswers()).response();
     }
 
     private static SurveyRound round(String tenantId, UUID roundId) {
