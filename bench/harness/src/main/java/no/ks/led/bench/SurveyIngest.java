@@ -32,9 +32,10 @@ import org.postgresql.copy.CopyManager;
  * Part 3: answers stored per second through the public route, against PostgreSQL {@code COPY} of the
  * same rows into the same tables. <b>Route</b>: the demo principals and school leaders of fjordvik and
  * nordhei (the only respondents with passwords) answer many open rounds of their school, each round
- * once per person: {@code PUT …/responses/mine} with every item (20 national scale items, the free-text
- * item, 40 local scale items: 61 answers), then {@code POST …/responses/mine/submission}, from several
- * client threads at once, directly on the surveys service. The rounds are written beforehand with SQL
+ * once per person: one {@code POST …/responses/mine/submission} with every item in its body (20 national
+ * scale items, the free-text item, 40 local scale items: 61 answers; the route saves them as the draft and
+ * submits them in one transaction, as a client that submits at once does), from several client threads at
+ * once, directly on the surveys service. The rounds are written beforehand with SQL
  * (opening is not what is measured). <b>COPY</b>: as many submissions' rows as the route stored in the
  * same round of the benchmark (answer set, draft and submitted answers, completion), in one transaction.
  * Runs alternate.
@@ -217,19 +218,12 @@ final class SurveyIngest {
                     try {
                         String path = base + "/api/tenants/" + task.respondent().tenant() + "/survey-rounds/" + task.round()
                                 + "/responses/mine";
-                        HttpResponse<String> put = ctx.http.send(HttpRequest.newBuilder(URI.create(path))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + task.respondent().token())
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (put.statusCode() != 200) {
-                            throw new IllegalStateException("PUT answered " + put.statusCode() + ": " + put.body());
-                        }
                         HttpResponse<String> post = ctx.http.send(HttpRequest.newBuilder(URI.create(path + "/submission"))
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + task.respondent().token())
+                                .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                         if (post.statusCode() != 200) {
                             throw new IllegalStateException("POST submission answered " + post.statusCode() + ": " + post.body());
                         }
@@ -360,9 +354,10 @@ final class SurveyIngest {
             Duration warmup, SurveyData.Instrument instrument, boolean tallied) {
         StringBuilder md = new StringBuilder("## " + TITLE + "\n\n");
         md.append(String.format(Locale.ROOT, "**Route**: the four demo respondents (principal and school leader of fjordvik and "
-                + "nordhei) each answer fresh open rounds of their school once: `PUT …/survey-rounds/{id}/responses/mine` with "
-                + "all %d items (%d national scale, %d free text, %d local scale), then `POST …/responses/mine/submission` with a "
-                + "new `Idempotency-Key`; %d client threads, each sending the next submission as soon as its previous one is "
+                + "nordhei) each answer fresh open rounds of their school once, in one request: `POST …/survey-rounds/{id}/"
+                + "responses/mine/submission` with all %d items in its body (%d national scale, %d free text, %d local scale) and "
+                + "a new `Idempotency-Key` (saved as the draft and submitted in one transaction); %d client threads, each "
+                + "sending the next submission as soon as its previous one is "
                 + "answered (closed model: this is a throughput figure), for %d s after a %d s warm-up, directly on the surveys "
                 + "service (the gateway is part 1). Rounds are written with SQL beforehand, not timed. Answers stored = %d per "
                 + "submission (the route also keeps each as a draft%s). **COPY**: the same rows for the same number of "

@@ -31,7 +31,6 @@ import no.ks.led.foundation.access.AccessReplica;
 import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantRole;
 import no.ks.led.foundation.testing.DemoAccess;
-import no.ks.led.surveys.service.Responding;
 import no.ks.led.surveys.service.ResultTallies;
 import no.ks.led.surveys.service.RoundResults;
 import org.junit.jupiter.api.Test;
@@ -49,9 +48,6 @@ class RespondentLevelTests {
 
     @Inject
     AccessReplica replica;
-
-    @Inject
-    Responding responding;
 
     @Inject
     ResultTallies tallies;
@@ -84,9 +80,8 @@ class RespondentLevelTests {
         SurveyRound round = QuarkusTransaction.requiringNew()
                 .call(() -> SurveyRound.<SurveyRound>findById(UUID.fromString(roundId)));
         for (UUID person : people) {
-            responding.saveDraft(round, person, List.of(new Answer("learning-1", value, false, null),
+            Submitting.saveAndSubmit(round, person, List.of(new Answer("learning-1", value, false, null),
                     new Answer("learning-2", 3, false, null)));
-            responding.submit(round, person, UUID.randomUUID().toString());
         }
     }
 

@@ -17,7 +17,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import no.ks.led.surveys.service.Responding;
 import no.ks.led.surveys.service.ResultTallies;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +33,6 @@ class ResultTallyTests {
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    Responding responding;
 
     @Inject
     ResultTallies tallies;
@@ -98,8 +94,7 @@ class ResultTallyTests {
     }
 
     private Void submit(SurveyRound round, UUID person, List<Answer> answers) {
-        responding.saveDraft(round, person, answers);
-        responding.submit(round, person, UUID.randomUUID().toString());
+        Submitting.saveAndSubmit(round, person, answers);
         return null;
     }
 

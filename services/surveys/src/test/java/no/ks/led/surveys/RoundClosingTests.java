@@ -36,7 +36,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.foundation.access.TenantZones;
-import no.ks.led.surveys.service.Responding;
 import no.ks.led.surveys.service.RoundClosing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,9 +67,6 @@ class RoundClosingTests {
     TenantZones zones;
 
     @Inject
-    Responding responding;
-
-    @Inject
     ObjectMapper json;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -96,8 +92,7 @@ class RoundClosingTests {
             }
             answers.add(new Answer("learning-1", value, false, null));
             answers.add(new Answer("comments-1", null, false, "Hemmelig kommentar " + value));
-            responding.saveDraft(round, person, answers);
-            responding.submit(round, person, UUID.randomUUID().toString());
+            Submitting.saveAndSubmit(round, person, answers);
         }
         as("fjordvik.principal").when().put(path(shared) + "/results/schools/" + FJORDVIK_SCHOOL + "/sharing")
                 .then().statusCode(200);

@@ -14,7 +14,8 @@ import no.ks.led.surveys.RespondentLevel;
 
 /**
  * The SQL of answer sets ({@code answer_set}) and their answers ({@code answer}), a draft and a submitted
- * stage each. An answer set is found by its owner's keyed tag and names no one.
+ * stage each. An answer set is found by its owner's keyed tag and names no one. The writes of saving and submitting
+ * answers go through {@link Jdbc}; reads through native queries.
  */
 @ApplicationScoped
 public class AnswerSetRepository {
@@ -27,17 +28,23 @@ public class AnswerSetRepository {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Jdbc jdbc;
+
     /** A free-text answer submitted at a school. */
     public record SubmittedText(UUID schoolId, String item, String text) {
     }
 
-    /** Creates the answer set of the tag in the round unless it exists. */
-    public void createIfMissing(String tenantId, UUID roundId, UUID schoolId, String ownerTag) {
-        entityManager.createNativeQuery("""
-                INSERT INTO answer_set (id, tenant_id, round_id, school_id, owner_tag) VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT (round_id, owner_tag) DO NOTHING""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, roundId)
-                .setParameter(4, schoolId).setParameter(5, ownerTag).executeUpdate();
+    /**
+     * The id of the tag's answer set in the round, created if missing. The no-op update on a conflict returns the
+     * existing row (and locks it, so two team members creating it at once get the same set).
+     */
+    public UUID createIfMissing(String tenantId, UUID roundId, UUID schoolId, String ownerTag) {
+        return jdbc.single("""
+                INSERT INTO answer_set (id, tenant_id, round_id, school_id, owner_tag) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (round_id, owner_tag) DO UPDATE SET owner_tag = excluded.owner_tag
+                RETURNING id""", row -> row.getObject(1, UUID.class),
+                UUID.randomUUID(), tenantId, roundId, schoolId, ownerTag);
     }
 
     /** The id of the tag's answer set in the round. */
@@ -48,10 +55,9 @@ public class AnswerSetRepository {
         return ids.stream().findFirst();
     }
 
-    /** Replaces the set's draft with these answers, in one statement (the columns as arrays). */
+    /** Replaces the set's draft with these answers: a delete, then one insert of them all (the columns as arrays). */
     public void replaceDraft(UUID answerSetId, List<Answer> answers) {
-        entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'draft'")
-                .setParameter(1, answerSetId).executeUpdate();
+        jdbc.update("DELETE FROM answer WHERE answer_set_id = ? AND stage = 'draft'", answerSetId);
         int n = answers.size();
         String[] items = new String[n];
         Short[] values = new Short[n];
@@ -64,12 +70,12 @@ public class AnswerSetRepository {
             dontKnow[i] = a.dontKnow();
             texts[i] = a.text();
         }
-        entityManager.createNativeQuery("""
+        jdbc.update("""
                 INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
-                SELECT ?1, 'draft', a.item, a.value, a.dont_know, a.text
-                FROM unnest(?2, ?3, ?4, ?5) AS a (item, value, dont_know, text)""")
-                .setParameter(1, answerSetId).setParameter(2, items).setParameter(3, values)
-                .setParameter(4, dontKnow).setParameter(5, texts).executeUpdate();
+                SELECT ?, 'draft', a.item, a.value, a.dont_know, a.text
+                FROM unnest(?, ?, ?, ?) AS a (item, value, dont_know, text)""",
+                answerSetId, new Jdbc.ArrayOf("text", items), new Jdbc.ArrayOf("smallint", values),
+                new Jdbc.ArrayOf("boolean", dontKnow), new Jdbc.ArrayOf("text", texts));
     }
 
     /** How many answers the set's draft holds. */
@@ -81,18 +87,16 @@ public class AnswerSetRepository {
 
     /**
      * Makes the set's draft its submitted answers (replacing those submitted before) and marks the set submitted,
-     * with the level of the person who submitted it.
+     * with the level of the person who submitted it. The draft stays as it is.
      */
     public void submitDraft(UUID answerSetId, RespondentLevel level) {
-        entityManager.createNativeQuery("DELETE FROM answer WHERE answer_set_id = ?1 AND stage = 'submitted'")
-                .setParameter(1, answerSetId).executeUpdate();
-        entityManager.createNativeQuery("""
+        jdbc.update("DELETE FROM answer WHERE answer_set_id = ? AND stage = 'submitted'", answerSetId);
+        jdbc.update("""
                 INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
                 SELECT answer_set_id, 'submitted', item_code, value, dont_know, text FROM answer
-                WHERE answer_set_id = ?1 AND stage = 'draft'""").setParameter(1, answerSetId).executeUpdate();
-        entityManager.createNativeQuery("UPDATE answer_set SET submitted = true, respondent_level = ?2 WHERE id = ?1")
-                .setParameter(1, answerSetId).setParameter(2, level == RespondentLevel.UNKNOWN ? null : level.code())
-                .executeUpdate();
+                WHERE answer_set_id = ? AND stage = 'draft'""", answerSetId);
+        jdbc.update("UPDATE answer_set SET submitted = true, respondent_level = ? WHERE id = ?",
+                level == RespondentLevel.UNKNOWN ? null : level.code(), answerSetId);
     }
 
     /** The set's answers of a stage ({@link #DRAFT} or {@link #SUBMITTED}), by item code. */

@@ -15,7 +15,8 @@ import no.ks.led.foundation.access.Country;
 /**
  * The SQL of the result tallies ({@code school_tally}, {@code item_tally}: counts of submitted answers per
  * school and item, no person in them; {@code level_tally}, {@code level_item_tally}: the same per respondent level): keeping them up to date on submission, rebuilding a round's, and
- * reading them for a round and for the nation.
+ * reading them for a round and for the nation. The updates on submission go through {@link Jdbc}; the rest through
+ * native queries.
  */
 @ApplicationScoped
 public class ResultTallyRepository {
@@ -40,6 +41,9 @@ public class ResultTallyRepository {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Jdbc jdbc;
+
     /** How many respondents of a round submitted at a school. */
     public record SchoolTally(UUID schoolId, long respondents) {
     }
@@ -55,28 +59,30 @@ public class ResultTallyRepository {
     public record NationalSchool(String tenantId, UUID schoolId, long respondents, int minGroupSize) {
     }
 
+    /** An answer set as a submission finds it: whether it was submitted before, and with which level ({@code unknown} if none). */
+    public record SetBefore(boolean submitted, String level) {
+    }
+
     /**
      * Takes the round's tally lock, shared: submissions share it, a rebuild of the round takes it alone.
      */
     public void lockRoundShared(UUID roundId) {
-        entityManager.createNativeQuery(
-                "SELECT 1 FROM pg_advisory_xact_lock_shared(hashtextextended('result_tally:' || CAST(?1 AS text), 0))")
-                .setParameter(1, roundId).getSingleResult();
+        jdbc.single("SELECT 1 FROM pg_advisory_xact_lock_shared(hashtextextended('result_tally:' || CAST(? AS text), 0))",
+                row -> row.getInt(1), roundId);
     }
 
-    /** Locks the answer set for the transaction; whether it had been submitted before. */
-    public boolean lockAnswerSet(UUID answerSetId) {
-        return (Boolean) entityManager.createNativeQuery("SELECT submitted FROM answer_set WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, answerSetId).getSingleResult();
+    /** Locks the answer set for the transaction; whether it had been submitted before, and with which level. */
+    public SetBefore lockAnswerSet(UUID answerSetId) {
+        return jdbc.single("SELECT submitted, coalesce(respondent_level, 'unknown') FROM answer_set WHERE id = ? FOR UPDATE",
+                row -> new SetBefore(row.getBoolean(1), row.getString(2)), answerSetId);
     }
 
     /** Adds respondents to the school's tally. */
     public void addRespondents(UUID roundId, UUID schoolId, int respondents) {
-        entityManager.createNativeQuery("""
-                INSERT INTO school_tally (round_id, school_id, respondents) VALUES (?1, ?2, ?3)
-                ON CONFLICT (round_id, school_id) DO UPDATE SET respondents = school_tally.respondents + excluded.respondents""")
-                .setParameter(1, roundId).setParameter(2, schoolId).setParameter(3, respondents)
-                .executeUpdate();
+        jdbc.update("""
+                INSERT INTO school_tally (round_id, school_id, respondents) VALUES (?, ?, ?)
+                ON CONFLICT (round_id, school_id) DO UPDATE SET respondents = school_tally.respondents + excluded.respondents""",
+                roundId, schoolId, respondents);
     }
 
     /**
@@ -84,28 +90,21 @@ public class ResultTallyRepository {
      * rows in code order.
      */
     public void applyDraftOverSubmitted(UUID answerSetId, UUID roundId, UUID schoolId) {
-        entityManager.createNativeQuery("""
+        jdbc.update("""
                 INSERT INTO item_tally (round_id, school_id, item_code, n1, n2, n3, n4, n5, dont_know)
-                SELECT ?2, ?3, item_code,
+                SELECT ?, ?, item_code,
                        sum(CASE WHEN value = 1 THEN sign ELSE 0 END), sum(CASE WHEN value = 2 THEN sign ELSE 0 END),
                        sum(CASE WHEN value = 3 THEN sign ELSE 0 END), sum(CASE WHEN value = 4 THEN sign ELSE 0 END),
                        sum(CASE WHEN value = 5 THEN sign ELSE 0 END), sum(CASE WHEN dont_know THEN sign ELSE 0 END)
                 FROM (SELECT item_code, value, dont_know, CASE WHEN stage = 'draft' THEN 1 ELSE -1 END AS sign
-                      FROM answer WHERE answer_set_id = ?1 AND text IS NULL) delta
+                      FROM answer WHERE answer_set_id = ? AND text IS NULL) delta
                 GROUP BY item_code
                 ORDER BY item_code
                 ON CONFLICT (round_id, school_id, item_code) DO UPDATE SET
                     n1 = item_tally.n1 + excluded.n1, n2 = item_tally.n2 + excluded.n2,
                     n3 = item_tally.n3 + excluded.n3, n4 = item_tally.n4 + excluded.n4,
-                    n5 = item_tally.n5 + excluded.n5, dont_know = item_tally.dont_know + excluded.dont_know""")
-                .setParameter(1, answerSetId).setParameter(2, roundId).setParameter(3, schoolId).executeUpdate();
-    }
-
-    /** The level the answer set was last submitted with ({@code unknown} when none). */
-    public String recordedLevel(UUID answerSetId) {
-        return (String) entityManager.createNativeQuery(
-                "SELECT coalesce(respondent_level, 'unknown') FROM answer_set WHERE id = ?1")
-                .setParameter(1, answerSetId).getSingleResult();
+                    n5 = item_tally.n5 + excluded.n5, dont_know = item_tally.dont_know + excluded.dont_know""",
+                roundId, schoolId, answerSetId);
     }
 
     /**
@@ -113,37 +112,35 @@ public class ResultTallyRepository {
      * level, the draft onto the new level; respondents first, then the item rows in (level, code) order. Called after
      * the school's row of {@code school_tally} is locked, so submissions at one school queue here too.
      */
-    public void applyDraftOverSubmittedByLevel(UUID answerSetId, UUID roundId, UUID schoolId, boolean submittedBefore,
-            String previousLevel, String level) {
-        if (submittedBefore) {
-            addLevelRespondents(roundId, schoolId, previousLevel, -1);
+    public void applyDraftOverSubmittedByLevel(UUID answerSetId, UUID roundId, UUID schoolId, SetBefore before,
+            String level) {
+        if (before.submitted()) {
+            addLevelRespondents(roundId, schoolId, before.level(), -1);
         }
         addLevelRespondents(roundId, schoolId, level, 1);
-        entityManager.createNativeQuery("""
+        jdbc.update("""
                 INSERT INTO level_item_tally (round_id, school_id, level, item_code, n1, n2, n3, n4, n5, dont_know)
-                SELECT ?2, ?3, level, item_code,
+                SELECT ?, ?, level, item_code,
                        sum(CASE WHEN value = 1 THEN sign ELSE 0 END), sum(CASE WHEN value = 2 THEN sign ELSE 0 END),
                        sum(CASE WHEN value = 3 THEN sign ELSE 0 END), sum(CASE WHEN value = 4 THEN sign ELSE 0 END),
                        sum(CASE WHEN value = 5 THEN sign ELSE 0 END), sum(CASE WHEN dont_know THEN sign ELSE 0 END)
                 FROM (SELECT item_code, value, dont_know, CASE WHEN stage = 'draft' THEN 1 ELSE -1 END AS sign,
-                             CASE WHEN stage = 'draft' THEN ?5 ELSE ?4 END AS level
-                      FROM answer WHERE answer_set_id = ?1 AND text IS NULL) delta
+                             CASE WHEN stage = 'draft' THEN CAST(? AS text) ELSE CAST(? AS text) END AS level
+                      FROM answer WHERE answer_set_id = ? AND text IS NULL) delta
                 GROUP BY level, item_code
                 ORDER BY level, item_code
                 ON CONFLICT (round_id, school_id, level, item_code) DO UPDATE SET
                     n1 = level_item_tally.n1 + excluded.n1, n2 = level_item_tally.n2 + excluded.n2,
                     n3 = level_item_tally.n3 + excluded.n3, n4 = level_item_tally.n4 + excluded.n4,
-                    n5 = level_item_tally.n5 + excluded.n5, dont_know = level_item_tally.dont_know + excluded.dont_know""")
-                .setParameter(1, answerSetId).setParameter(2, roundId).setParameter(3, schoolId)
-                .setParameter(4, previousLevel).setParameter(5, level).executeUpdate();
+                    n5 = level_item_tally.n5 + excluded.n5, dont_know = level_item_tally.dont_know + excluded.dont_know""",
+                roundId, schoolId, level, before.level(), answerSetId);
     }
 
     private void addLevelRespondents(UUID roundId, UUID schoolId, String level, int respondents) {
-        entityManager.createNativeQuery("""
-                INSERT INTO level_tally (round_id, school_id, level, respondents) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (round_id, school_id, level) DO UPDATE SET respondents = level_tally.respondents + excluded.respondents""")
-                .setParameter(1, roundId).setParameter(2, schoolId).setParameter(3, level).setParameter(4, respondents)
-                .executeUpdate();
+        jdbc.update("""
+                INSERT INTO level_tally (round_id, school_id, level, respondents) VALUES (?, ?, ?, ?)
+                ON CONFLICT (round_id, school_id, level) DO UPDATE SET respondents = level_tally.respondents + excluded.respondents""",
+                roundId, schoolId, level, respondents);
     }
 
     /** Recomputes one round's tallies from its submitted answers (the database function {@code rebuild_result_tally}). */

@@ -33,6 +33,9 @@ public class SurveyRoundRepository {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Jdbc jdbc;
+
     /** A respondent of a round: a person, the school they answer for, and their role there. */
     public record Respondent(UUID personId, UUID schoolId, String role) {
     }
@@ -88,15 +91,14 @@ public class SurveyRoundRepository {
                 .setParameter(1, roundId).setParameter(2, schoolId).getResultList();
     }
 
-    /** Records (or renews) a respondent's submission in the completion list. */
+    /** Records (or renews) a respondent's submission in the completion list (through {@link Jdbc}: the answering path). */
     public void recordCompletion(UUID roundId, UUID schoolId, UUID personId, Instant submittedAt, String idempotencyKey) {
-        entityManager.createNativeQuery("""
+        jdbc.update("""
                 INSERT INTO survey_completion (round_id, school_id, person_id, submitted_at, idempotency_key)
-                VALUES (?1, ?2, ?3, ?4, ?5)
+                VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (round_id, person_id)
-                DO UPDATE SET submitted_at = excluded.submitted_at, idempotency_key = excluded.idempotency_key""")
-                .setParameter(1, roundId).setParameter(2, schoolId).setParameter(3, personId)
-                .setParameter(4, submittedAt).setParameter(5, idempotencyKey).executeUpdate();
+                DO UPDATE SET submitted_at = excluded.submitted_at, idempotency_key = excluded.idempotency_key""",
+                roundId, schoolId, personId, submittedAt, idempotencyKey);
     }
 
     /**

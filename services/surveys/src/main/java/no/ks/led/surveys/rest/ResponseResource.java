@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantAccess;
 import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.problem.ProblemException;
@@ -21,7 +22,10 @@ import no.ks.led.foundation.problem.ProblemType;
 import no.ks.led.surveys.SurveyRound;
 import no.ks.led.surveys.service.Responding;
 
-/** The caller's own response to a round: read, save a draft, submit. Only the round's respondents may. */
+/**
+ * The caller's own response to a round: read, save a draft, submit (the draft, or answers sent with the submission).
+ * Only the round's respondents may.
+ */
 @Path("/api/tenants/{tenantId}/survey-rounds/{roundId}/responses/mine")
 @Produces(MediaType.APPLICATION_JSON)
 public class ResponseResource {
@@ -51,9 +55,26 @@ public class ResponseResource {
     @Path("submission")
     public Responding.MyResponse submit(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
-        access.require(tenantId);
+        Grant caller = access.require(tenantId);
         IdempotencyKey key = IdempotencyKey.requiredFromHeader(idempotencyKey);
-        return responding.submit(round(tenantId, roundId), person(), key.value()).response();
+        return responding.submit(round(tenantId, roundId), caller, key.value()).response();
+    }
+
+    /**
+     * Submits the answers in the body ({@code {"answers":[…]}}, as for {@code PUT}) at once: saved and submitted in
+     * one transaction, for a client that has no draft to keep. An empty body submits the saved draft, as above.
+     */
+    @POST
+    @Path("submission")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Responding.MyResponse submitAnswers(@PathParam("tenantId") String tenantId, @PathParam("roundId") UUID roundId,
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @Valid AnswersRequest request) {
+        if (request == null) {
+            return submit(tenantId, roundId, idempotencyKey);
+        }
+        Grant caller = access.require(tenantId);
+        IdempotencyKey key = IdempotencyKey.requiredFromHeader(idempotencyKey);
+        return responding.submit(round(tenantId, roundId), caller, key.value(), request.toAnswers()).response();
     }
 
     private static SurveyRound round(String tenantId, UUID roundId) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import no.ks.led.foundation.access.AccessReplica;
+import no.ks.led.foundation.access.Grant;
 import no.ks.led.foundation.access.TenantZones;
 import no.ks.led.foundation.problem.Problem;
 import no.ks.led.foundation.problem.ProblemException;
@@ -31,7 +32,7 @@ import no.ks.led.surveys.repository.SurveyRoundRepository;
  * a separate table the results never read. In a team round the school's leaders share one answer set.
  * A submission updates the result tallies in its own transaction ({@link ResultTallies}) and records with the
  * answer set the respondent's level, from their role at the school in the access replica on the day of
- * submission ({@link RespondentLevel}; a team's set has none).
+ * submission (the caller's {@link Grant}; {@link RespondentLevel}; a team's set has none).
  */
 @ApplicationScoped
 public class Responding {
@@ -56,9 +57,6 @@ public class Responding {
     @Inject
     TenantZones zones;
 
-    @Inject
-    AccessReplica replica;
-
     /** The caller's own answers in a round: the draft, the last submitted answers and when. */
     public record MyResponse(UUID schoolId, String mode, List<Answer> draft, List<Answer> submitted, Instant submittedAt) {
     }
@@ -78,15 +76,18 @@ public class Responding {
         UUID school = seat(round, personId);
         requireOpen(round);
         validate(questions.of(round), answers);
-        String tag = tag(round, personId, school);
-        answerSets.createIfMissing(round.tenantId, round.id, school, tag);
-        // one statement for the whole draft (a full round is some 60 answers)
-        answerSets.replaceDraft(answerSets.find(round.id, tag).orElseThrow(), answers);
+        answerSets.replaceDraft(answerSets.createIfMissing(round.tenantId, round.id, school, tag(round, personId, school)),
+                answers);
         return view(round, personId, school);
     }
 
+    /**
+     * Submits the saved draft (save-and-continue: the answers came with earlier {@link #saveDraft} calls). The
+     * caller's grant (decided on today's date in the tenant's zone) says who submits and at which level.
+     */
     @Transactional
-    public Submission submit(SurveyRound round, UUID personId, String idempotencyKey) {
+    public Submission submit(SurveyRound round, Grant caller, String idempotencyKey) {
+        UUID personId = caller.personId();
         UUID school = seat(round, personId);
         if (alreadySubmitted(round, personId, school, idempotencyKey)) {
             return new Submission(view(round, personId, school), true);
@@ -98,12 +99,45 @@ public class Responding {
         if (answerSets.draftSize(set) == 0) {
             throw new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit");
         }
-        RespondentLevel level = round.isTeam() ? RespondentLevel.UNKNOWN
-                : RespondentLevel.at(replica.grantFor(personId, round.tenantId, LocalDate.now(zones.of(round.tenantId))), school);
+        submitDraft(round, caller, school, set, idempotencyKey);
+        return new Submission(view(round, personId, school), false);
+    }
+
+    /**
+     * Saves these answers as the draft and submits them, in one transaction: the rows {@link #saveDraft} then
+     * {@link #submit} leave, for a client that submits at once. The answer is what was written (the draft and the
+     * submitted answers are then the same, in item order, as {@link #mine} reads them), not read back.
+     */
+    @Transactional
+    public Submission submit(SurveyRound round, Grant caller, String idempotencyKey, List<Answer> answers) {
+        UUID personId = caller.personId();
+        UUID school = seat(round, personId);
+        if (alreadySubmitted(round, personId, school, idempotencyKey)) {
+            return new Submission(view(round, personId, school), true);
+        }
+        requireOpen(round);
+        if (answers.isEmpty()) {
+            throw ProblemException.invalidField("answers", "must hold at least one answer to submit");
+        }
+        validate(questions.of(round), answers);
+        UUID set = answerSets.createIfMissing(round.tenantId, round.id, school, tag(round, personId, school));
+        answerSets.replaceDraft(set, answers);
+        Instant at = submitDraft(round, caller, school, set, idempotencyKey);
+        List<Answer> written = answers.stream().sorted(Comparator.comparing(Answer::item)).toList();
+        return new Submission(new MyResponse(school, round.mode, written, written, at), false);
+    }
+
+    /**
+     * Makes the set's draft its submitted answers: the tallies first (they take the draft's delta over the answers
+     * submitted before), then the answers, then the completion list. When it was submitted.
+     */
+    private Instant submitDraft(SurveyRound round, Grant caller, UUID school, UUID set, String idempotencyKey) {
+        RespondentLevel level = round.isTeam() ? RespondentLevel.UNKNOWN : RespondentLevel.at(caller, school);
         tallies.applySubmission(round, school, set, level);
         answerSets.submitDraft(set, level);
-        rounds.recordCompletion(round.id, school, personId, Instant.now().truncatedTo(ChronoUnit.MICROS), idempotencyKey);
-        return new Submission(view(round, personId, school), false);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        rounds.recordCompletion(round.id, school, caller.personId(), at, idempotencyKey);
+        return at;
     }
 
     /** The caller's school in the round; 403 for a member of the tenant who was not asked. */

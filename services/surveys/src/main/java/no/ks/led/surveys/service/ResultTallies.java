@@ -32,12 +32,10 @@ public class ResultTallies {
     @Transactional(Transactional.TxType.MANDATORY)
     public void applySubmission(SurveyRound round, UUID schoolId, UUID answerSetId, RespondentLevel level) {
         repository.lockRoundShared(round.id);
-        boolean submittedBefore = repository.lockAnswerSet(answerSetId);
-        String previousLevel = repository.recordedLevel(answerSetId);
-        repository.addRespondents(round.id, schoolId, submittedBefore ? 0 : 1);
+        ResultTallyRepository.SetBefore before = repository.lockAnswerSet(answerSetId);
+        repository.addRespondents(round.id, schoolId, before.submitted() ? 0 : 1);
         repository.applyDraftOverSubmitted(answerSetId, round.id, schoolId);
-        repository.applyDraftOverSubmittedByLevel(answerSetId, round.id, schoolId, submittedBefore, previousLevel,
-                level.code());
+        repository.applyDraftOverSubmittedByLevel(answerSetId, round.id, schoolId, before, level.code());
     }
 
     /** Recomputes one round's tallies from its submitted answers: the repair path. */

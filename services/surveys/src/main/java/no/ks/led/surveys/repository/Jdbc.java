@@ -1,0 +1,85 @@
+package no.ks.led.surveys.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The one way this service runs plain JDBC: statements in the caller's transaction on the connection Agroal has
+ * enlisted in it (the one the ORM's native queries use too, so each sees the other's writes), without the ORM
+ * session's per-query cost. Used on the answering path, where a submission runs a dozen statements. Parameters
+ * are bound by position: a {@link UUID}, string, number or boolean as it is, an {@link Instant} as a UTC
+ * timestamp, an {@link ArrayOf} as a PostgreSQL array.
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    @Inject
+    DataSource dataSource;
+
+    /** An array parameter: its elements and their PostgreSQL type ({@code text}, {@code smallint}, …). */
+    public record ArrayOf(String type, Object[] elements) {
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs an {@code INSERT}, {@code UPDATE} or {@code DELETE}; how many rows it changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement that returns exactly one row (a {@code SELECT}, or a write with {@code RETURNING}), and reads it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T single(String sql, Row<T> row, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet result = statement.executeQuery()) {
+            if (!result.next()) {
+                throw new IllegalStateException("SQL returned no row: " + sql);
+            }
+            return row.read(result);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = parameters[i];
+                if (p instanceof Instant at) {
+                    statement.setObject(i + 1, at.atOffset(ZoneOffset.UTC));
+                } else if (p instanceof ArrayOf array) {
+                    statement.setArray(i + 1, connection.createArrayOf(array.type(), array.elements()));
+                } else {
+                    statement.setObject(i + 1, p);
+                }
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+}
