@@ -102,6 +102,16 @@ class OneRequestSubmissionTests {
     }
 
     @Test
+    void anEmptyJsonBodySubmitsTheSavedDraft() {
+        String round = fjordvikRound();
+        as("fjordvik.principal").contentType(ContentType.JSON).body(ANSWERS).when().put(path(round) + "/responses/mine")
+                .then().statusCode(200);
+        as("fjordvik.principal").header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .when().post(path(round) + "/responses/mine/submission").then().statusCode(200).body("submitted", hasSize(4));
+        assertEquals(1, count("SELECT count(*) FROM survey_completion WHERE round_id = ?1", round));
+    }
+
+    @Test
     void aRetryWithTheSameKeyChangesNothingAndAnswersTheSame() {
         String round = fjordvikRound();
         String key = UUID.randomUUID().toString();
@@ -157,10 +167,7 @@ class OneRequestSubmissionTests {
     @Test
     void aClosedRoundTakesNoSubmission() {
         String round = fjordvikRound();
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE survey_round SET opens_on = ?2, closes_on = ?3 WHERE id = ?1")
-                .setParameter(1, UUID.fromString(round)).setParameter(2, today().minusDays(10))
-                .setParameter(3, today().minusDays(1)).executeUpdate());
+        SurveyFlowTests.closedYesterday(entityManager, round);
         submitWith("fjordvik.principal", round, UUID.randomUUID().toString(), ANSWERS)
                 .statusCode(409).contentType(PROBLEM).body("type", equalTo(ROUND_CLOSED));
         assertEquals(0, count("SELECT count(*) FROM answer_set WHERE round_id = ?1", round));

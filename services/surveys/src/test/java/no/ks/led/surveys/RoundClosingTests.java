@@ -100,10 +100,7 @@ class RoundClosingTests {
         String unshared = openRound("nordhei", NORDHEI_SCHOOL, "individual", today(), null);
         // both rounds' last day was yesterday
         for (String id : new String[] {shared, unshared}) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "UPDATE survey_round SET opens_on = ?2, closes_on = ?3 WHERE id = ?1")
-                    .setParameter(1, UUID.fromString(id)).setParameter(2, today().minusDays(10))
-                    .setParameter(3, today().minusDays(1)).executeUpdate());
+            SurveyFlowTests.closedYesterday(entityManager, id);
         }
 
         List<UUID> closed = closing.closeDue(noon(today()));

@@ -78,6 +78,14 @@ class SurveyFlowTests {
         return "/api/tenants/fjordvik/survey-rounds/" + round;
     }
 
+    /** Moves the round's days back, so that it was open from ten days ago until yesterday. */
+    static void closedYesterday(EntityManager entityManager, String round) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE survey_round SET opens_on = ?2, closes_on = ?3 WHERE id = ?1")
+                .setParameter(1, UUID.fromString(round)).setParameter(2, today().minusDays(10))
+                .setParameter(3, today().minusDays(1)).executeUpdate());
+    }
+
     static void answer(String user, String round, String body, String key) {
         as(user).contentType(ContentType.JSON).body(body).when().put(path(round) + "/responses/mine").then().statusCode(200);
         as(user).header("Idempotency-Key", key).when().post(path(round) + "/responses/mine/submission").then().statusCode(200);
@@ -414,10 +422,7 @@ class SurveyFlowTests {
         answer("fjordvik.principal", round, ANSWERS, key);
         as("fjordvik.principal").contentType(ContentType.JSON).body("{\"answers\":[{\"item\":\"learning-1\",\"value\":1}]}")
                 .when().put(path(round) + "/responses/mine").then().statusCode(200);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE survey_round SET opens_on = ?2, closes_on = ?3 WHERE id = ?1")
-                .setParameter(1, UUID.fromString(round)).setParameter(2, today().minusDays(10))
-                .setParameter(3, today().minusDays(1)).executeUpdate());
+        closedYesterday(entityManager, round);
         as("fjordvik.principal").contentType(ContentType.JSON).body(ANSWERS).when().put(path(round) + "/responses/mine")
                 .then().statusCode(409).contentType(PROBLEM).body("type", equalTo(ROUND_CLOSED));
         as("fjordvik.principal").header("Idempotency-Key", UUID.randomUUID().toString())

@@ -27,7 +27,9 @@ public class ResultTallies {
      * one respondent more on the set's first submission; the same in the level tallies, the previous submission
      * off the level it was submitted with and the new one onto {@code level}. Lock order (the round's tally lock shared, the
      * answer set, the school's row, the item rows by code) is the same in every submission, so concurrent
-     * submissions at one school queue instead of losing counts or deadlocking.
+     * submissions at one school queue instead of losing counts or deadlocking. A submission with its answers has
+     * locked its answer set already (writing the draft) when it takes the round's lock: no deadlock either, as
+     * submissions share that lock and a rebuild, which takes it alone, never locks an answer set.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applySubmission(SurveyRound round, UUID schoolId, UUID answerSetId, RespondentLevel level) {
