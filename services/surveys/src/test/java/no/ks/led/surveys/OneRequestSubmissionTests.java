@@ -134,6 +134,28 @@ class OneRequestSubmissionTests {
     }
 
     @Test
+    void inATeamRoundTheSameKeyFromAnotherLeaderOfTheSchoolIsARetry() {
+        String round = SurveyFlowTests.openRound("fjordvik", FJORDVIK_SCHOOL, "team", today(), null);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = submitWith("fjordvik.principal", round, key, ANSWERS).statusCode(200)
+                .extract().jsonPath().getMap("");
+        List<String> before = stored(round);
+        assertEquals(first, submitWith("fjordvik.leader", round, key, "{\"answers\":[{\"item\":\"learning-1\",\"value\":1}]}")
+                .statusCode(200).extract().jsonPath().getMap(""));
+        assertEquals(before, stored(round));
+        assertEquals(1, count("SELECT count(*) FROM survey_completion WHERE round_id = ?1", round));
+    }
+
+    @Test
+    void aRoundThatDoesNotExistIsNotFound() {
+        submitWith("fjordvik.principal", UUID.randomUUID().toString(), UUID.randomUUID().toString(), ANSWERS)
+                .statusCode(404).contentType(PROBLEM).body("type", equalTo(NOT_FOUND));
+        as("fjordvik.principal").header("Idempotency-Key", UUID.randomUUID().toString()).when()
+                .post(path(UUID.randomUUID().toString()) + "/responses/mine/submission")
+                .then().statusCode(404).contentType(PROBLEM).body("type", equalTo(NOT_FOUND));
+    }
+
+    @Test
     void invalidAnswersAreRefusedAndChangeNothing() {
         String round = fjordvikRound();
         String[] bad = {

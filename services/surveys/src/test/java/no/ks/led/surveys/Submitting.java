@@ -21,7 +21,7 @@ public final class Submitting {
     public static void saveAndSubmit(SurveyRound round, UUID person, List<Answer> answers) {
         Responding responding = Arc.container().instance(Responding.class).get();
         responding.saveDraft(round, person, answers);
-        responding.submit(round, grantOf(round, person), UUID.randomUUID().toString());
+        responding.submit(round.tenantId, round.id, grantOf(round, person), UUID.randomUUID().toString());
     }
 
     /** The person's grant in the round's tenant today, as the routes find it for the caller. */

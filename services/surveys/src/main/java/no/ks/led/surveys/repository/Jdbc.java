@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -51,13 +54,30 @@ public class Jdbc {
     /** Runs a statement that returns exactly one row (a {@code SELECT}, or a write with {@code RETURNING}), and reads it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T single(String sql, Row<T> row, Object... parameters) {
+        return optional(sql, row, parameters).orElseThrow(() -> new IllegalStateException("SQL returned no row: " + sql));
+    }
+
+    /** Runs a statement that returns at most one row, and reads it if there is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Optional<T> optional(String sql, Row<T> row, Object... parameters) {
+        List<T> rows = list(sql, row, parameters);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("SQL returned " + rows.size() + " rows, not at most one: " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** Runs a statement that returns rows, and reads each in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet result = statement.executeQuery()) {
-            if (!result.next()) {
-                throw new IllegalStateException("SQL returned no row: " + sql);
+            List<T> rows = new ArrayList<>();
+            while (result.next()) {
+                rows.add(row.read(result));
             }
-            return row.read(result);
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
         }

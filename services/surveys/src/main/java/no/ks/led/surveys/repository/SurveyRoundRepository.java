@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantZones;
+import no.ks.led.surveys.SurveyRound;
 
 /**
  * The SQL of a survey round's own rows beside {@code survey_round}: its schools, its respondents (fixed at
@@ -42,6 +43,15 @@ public class SurveyRoundRepository {
 
     /** An item a tenant adds to one round. */
     public record LocalItem(String code, int position, String kind, String nb, String nn, String en, String da) {
+    }
+
+    /**
+     * A round's local items in order, and the country of its tenant, whose language fills the texts an owner left out:
+     * {@link Country#NO} for a tenant the access replica does not know, as {@code AccessReplica.countryOf} has it. The
+     * country is read with the items, so a round without local items has none to read it from (and needs none): then
+     * it is {@link Country#NO} as well.
+     */
+    public record LocalItems(List<LocalItem> items, Country country) {
     }
 
     /** Someone who has submitted, at which school, when. */
@@ -75,6 +85,46 @@ public class SurveyRoundRepository {
                 .toList();
     }
 
+    /**
+     * A round as a submission finds it: the round itself (a copy, not managed by the ORM: changing it saves nothing),
+     * the school the round asked the person to answer for (empty if it did not ask them), and whether a submission
+     * with the request's Idempotency-Key is in the completion list already.
+     */
+    public record Seat(SurveyRound round, Optional<UUID> schoolId, boolean submittedWithKey) {
+    }
+
+    /**
+     * The person's {@link Seat} in the tenant's round, in one statement (through {@link Jdbc}: the answering path);
+     * empty if the round does not exist in that tenant (another tenant's round is as missing as a non-existent one).
+     * The Idempotency-Key counts as submitted when it is the person's last submission, or in a team round the last
+     * submission of anyone at their school.
+     */
+    public Optional<Seat> seat(String tenantId, UUID roundId, UUID personId, String idempotencyKey) {
+        return jdbc.optional("""
+                SELECT r.id, r.tenant_id, r.title, r.mode, r.opens_on, r.closes_on, r.instrument_version, r.min_group_size,
+                       r.opened_by, r.retention_years, r.answers_purged_at, p.school_id,
+                       EXISTS (SELECT 1 FROM survey_completion c
+                               WHERE c.round_id = r.id AND c.idempotency_key = ?
+                                 AND CASE WHEN r.mode = ? THEN c.school_id = p.school_id ELSE c.person_id = p.person_id END)
+                FROM survey_round r LEFT JOIN survey_respondent p ON p.round_id = r.id AND p.person_id = ?
+                WHERE r.tenant_id = ? AND r.id = ?""", row -> {
+                    SurveyRound round = new SurveyRound();
+                    round.id = row.getObject(1, UUID.class);
+                    round.tenantId = row.getString(2);
+                    round.title = row.getString(3);
+                    round.mode = row.getString(4);
+                    round.opensOn = row.getObject(5, LocalDate.class);
+                    round.closesOn = row.getObject(6, LocalDate.class);
+                    round.instrumentVersion = row.getInt(7);
+                    round.minGroupSize = row.getInt(8);
+                    round.openedBy = row.getObject(9, UUID.class);
+                    round.retentionYears = row.getInt(10);
+                    OffsetDateTime purgedAt = row.getObject(11, OffsetDateTime.class);
+                    round.answersPurgedAt = purgedAt == null ? null : purgedAt.toInstant();
+                    return new Seat(round, Optional.ofNullable(row.getObject(12, UUID.class)), row.getBoolean(13));
+                }, idempotencyKey, SurveyRound.TEAM, personId, tenantId, roundId);
+    }
+
     /** The school a person answers for in the round, if the round asked them. */
     @SuppressWarnings("unchecked")
     public Optional<UUID> schoolOf(UUID roundId, UUID personId) {
@@ -101,19 +151,6 @@ public class SurveyRoundRepository {
                 roundId, schoolId, personId, submittedAt, idempotencyKey);
     }
 
-    /**
-     * Whether a submission with this Idempotency-Key is in the completion list: the person's, or the school's
-     * (a team round) when {@code personId} is null.
-     */
-    public boolean completedWithKey(UUID roundId, UUID schoolId, UUID personId, String idempotencyKey) {
-        String sql = personId == null
-                ? "SELECT count(*) FROM survey_completion WHERE round_id = ?1 AND school_id = ?2 AND idempotency_key = ?3"
-                : "SELECT count(*) FROM survey_completion WHERE round_id = ?1 AND person_id = ?2 AND idempotency_key = ?3";
-        Number n = (Number) entityManager.createNativeQuery(sql).setParameter(1, roundId)
-                .setParameter(2, personId == null ? schoolId : personId).setParameter(3, idempotencyKey).getSingleResult();
-        return n.longValue() > 0;
-    }
-
     /** The last submission of the person, or of the school (a team round) when {@code personId} is null. */
     public Optional<Instant> lastSubmittedAt(UUID roundId, UUID schoolId, UUID personId) {
         String sql = personId == null
@@ -123,17 +160,24 @@ public class SurveyRoundRepository {
                 .setParameter(2, personId == null ? schoolId : personId).getSingleResult().get("last", Instant.class));
     }
 
-    /** The round's local items in order. */
-    public List<LocalItem> localItems(UUID roundId) {
-        return Rows.select(entityManager, """
-                SELECT code, position, kind, text_nb, text_nn, text_en, text_da FROM survey_local_item WHERE round_id = ?1
-                ORDER BY position""", Map.of("code", String.class, "position", Integer.class, "kind", String.class,
-                        "text_nb", String.class, "text_nn", String.class, "text_en", String.class, "text_da", String.class))
-                .setParameter(1, roundId).getResultStream()
-                .map(t -> new LocalItem(t.get("code", String.class), t.get("position", Integer.class), t.get("kind", String.class),
-                        t.get("text_nb", String.class), t.get("text_nn", String.class), t.get("text_en", String.class),
-                        t.get("text_da", String.class)))
-                .toList();
+    /**
+     * The round's local items in order, with the country of its tenant in the same statement (through {@link Jdbc}:
+     * the answering path reads them on every submission).
+     */
+    public LocalItems localItems(UUID roundId) {
+        List<LocalItemRow> rows = jdbc.list("""
+                SELECT l.code, l.position, l.kind, l.text_nb, l.text_nn, l.text_en, l.text_da, o.country
+                FROM survey_local_item l JOIN survey_round r ON r.id = l.round_id
+                    LEFT JOIN access_organisation o ON o.id = r.tenant_id
+                WHERE l.round_id = ? ORDER BY l.position""",
+                row -> new LocalItemRow(new LocalItem(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getString(7)), row.getString(8)),
+                roundId);
+        Country country = rows.isEmpty() ? Country.NO : Country.fromCode(rows.get(0).country()).orElse(Country.NO);
+        return new LocalItems(rows.stream().map(LocalItemRow::item).toList(), country);
+    }
+
+    private record LocalItemRow(LocalItem item, String country) {
     }
 
     /** The schools whose principal shares their results with the owner. */

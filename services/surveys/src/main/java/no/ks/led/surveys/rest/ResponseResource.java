@@ -57,7 +57,7 @@ public class ResponseResource {
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
         Grant caller = access.require(tenantId);
         IdempotencyKey key = IdempotencyKey.requiredFromHeader(idempotencyKey);
-        return responding.submit(round(tenantId, roundId), caller, key.value()).response();
+        return responding.submit(tenantId, roundId, caller, key.value()).response();
     }
 
     /**
@@ -74,7 +74,7 @@ public class ResponseResource {
         }
         Grant caller = access.require(tenantId);
         IdempotencyKey key = IdempotencyKey.requiredFromHeader(idempotencyKey);
-        return responding.submit(round(tenantId, roundId), caller, key.value(), request.toAnswers()).response();
+        return responding.submit(tenantId, roundId, caller, key.value(), request.toAnswers()).response();
     }
 
     private static SurveyRound round(String tenantId, UUID roundId) {

@@ -82,14 +82,17 @@ public class Responding {
     }
 
     /**
-     * Submits the saved draft (save-and-continue: the answers came with earlier {@link #saveDraft} calls). The
-     * caller's grant (decided on today's date in the tenant's zone) says who submits and at which level.
+     * Submits the saved draft (save-and-continue: the answers came with earlier {@link #saveDraft} calls) of the
+     * tenant's round: 404 if it is not the tenant's. The caller's grant (decided on today's date in the tenant's
+     * zone) says who submits and at which level.
      */
     @Transactional
-    public Submission submit(SurveyRound round, Grant caller, String idempotencyKey) {
+    public Submission submit(String tenantId, UUID roundId, Grant caller, String idempotencyKey) {
         UUID personId = caller.personId();
-        UUID school = seat(round, personId);
-        if (alreadySubmitted(round, personId, school, idempotencyKey)) {
+        SurveyRoundRepository.Seat seat = seat(tenantId, roundId, personId, idempotencyKey);
+        SurveyRound round = seat.round();
+        UUID school = seat.schoolId().orElseThrow();
+        if (seat.submittedWithKey()) {
             return new Submission(view(round, personId, school), true);
         }
         requireOpen(round);
@@ -105,14 +108,17 @@ public class Responding {
 
     /**
      * Saves these answers as the draft and submits them, in one transaction: the rows {@link #saveDraft} then
-     * {@link #submit} leave, for a client that submits at once. The answer is what was written (the draft and the
-     * submitted answers are then the same, in item order, as {@link #mine} reads them), not read back.
+     * {@link #submit} leave, for a client that submits at once; 404 if the round is not the tenant's. The answer is
+     * what was written (the draft and the submitted answers are then the same, in item order, as {@link #mine} reads
+     * them), not read back.
      */
     @Transactional
-    public Submission submit(SurveyRound round, Grant caller, String idempotencyKey, List<Answer> answers) {
+    public Submission submit(String tenantId, UUID roundId, Grant caller, String idempotencyKey, List<Answer> answers) {
         UUID personId = caller.personId();
-        UUID school = seat(round, personId);
-        if (alreadySubmitted(round, personId, school, idempotencyKey)) {
+        SurveyRoundRepository.Seat seat = seat(tenantId, roundId, personId, idempotencyKey);
+        SurveyRound round = seat.round();
+        UUID school = seat.schoolId().orElseThrow();
+        if (seat.submittedWithKey()) {
             return new Submission(view(round, personId, school), true);
         }
         requireOpen(round);
@@ -142,16 +148,28 @@ public class Responding {
 
     /** The caller's school in the round; 403 for a member of the tenant who was not asked. */
     private UUID seat(SurveyRound round, UUID personId) {
-        return rounds.schoolOf(round.id, personId).orElseThrow(() -> new ProblemException(ProblemType.NOT_A_RESPONDENT,
-                "You are not among the respondents of this round"));
+        return rounds.schoolOf(round.id, personId).orElseThrow(Responding::notARespondent);
+    }
+
+    /**
+     * A submitter's seat: the tenant's round, their school in it, and whether the Idempotency-Key was submitted
+     * already, read in one statement. 404 if the round is not the tenant's, 403 for a member who was not asked.
+     */
+    private SurveyRoundRepository.Seat seat(String tenantId, UUID roundId, UUID personId, String idempotencyKey) {
+        SurveyRoundRepository.Seat seat = rounds.seat(tenantId, roundId, personId, idempotencyKey)
+                .orElseThrow(() -> ProblemException.notFound("Survey round " + roundId));
+        if (seat.schoolId().isEmpty()) {
+            throw notARespondent();
+        }
+        return seat;
+    }
+
+    private static ProblemException notARespondent() {
+        return new ProblemException(ProblemType.NOT_A_RESPONDENT, "You are not among the respondents of this round");
     }
 
     private void requireOpen(SurveyRound round) {
         round.requireOpenOn(LocalDate.now(zones.of(round.tenantId)), "answers are taken only while it is open");
-    }
-
-    private boolean alreadySubmitted(SurveyRound round, UUID personId, UUID school, String key) {
-        return rounds.completedWithKey(round.id, school, round.isTeam() ? null : personId, key);
     }
 
     private String tag(SurveyRound round, UUID personId, UUID school) {

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import no.ks.led.foundation.access.AccessReplica;
+import jakarta.transaction.Transactional;
 import no.ks.led.foundation.access.Country;
 import no.ks.led.surveys.Instrument;
 import no.ks.led.surveys.SurveyRound;
@@ -32,18 +32,17 @@ public class RoundQuestions {
     @Inject
     InstrumentCatalogue catalogue;
 
-    @Inject
-    AccessReplica access;
-
+    /** The round's questions (in a transaction, the caller's if it has one: the local items are read through JDBC). */
+    @Transactional
     public Instrument of(SurveyRound round) {
         Instrument instrument = inMode(catalogue.published(round.instrumentVersion).orElseThrow(), round.mode);
-        List<SurveyRoundRepository.LocalItem> items = rounds.localItems(round.id);
-        if (items.isEmpty()) {
+        SurveyRoundRepository.LocalItems items = rounds.localItems(round.id);
+        if (items.items().isEmpty()) {
             return instrument;
         }
-        Country country = access.countryOf(round.tenantId);
-        List<Instrument.Item> local = items.stream().map(i -> new Instrument.Item(i.code(), i.kind(), texts(i, country)))
-                .toList();
+        Country country = items.country();
+        List<Instrument.Item> local = items.items().stream()
+                .map(i -> new Instrument.Item(i.code(), i.kind(), texts(i, country))).toList();
         List<Instrument.Section> sections = new ArrayList<>(instrument.sections());
         sections.add(new Instrument.Section(LOCAL_SECTION, LOCAL_TITLE, local));
         return new Instrument(instrument.version(), instrument.name(), instrument.publishedAt(), instrument.scale(),
