@@ -42,7 +42,8 @@ final class EventLatency {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private record PlatformRun(int round, OpenLoad.Result post, Histogram latencies, Histogram toRelay, Histogram relayToApplied,
-            long created, long applied, double createdPerSecond, double appliedPerSecond, double cpuPerEvent) {
+            long created, long applied, double createdPerSecond, double appliedPerSecond, double cpuPerEvent,
+            double postgresCpuPerEvent, double busy) {
     }
 
     private record Series(int rate, Duration duration, List<PlatformRun> platform, List<RawKafka.Result> raw) {
@@ -131,6 +132,8 @@ final class EventLatency {
         Queue<String> ids = new ConcurrentLinkedQueue<>();
         Instant begin = Instant.now().minusSeconds(2);
         double cpu0 = apps[0].cpuMillis() + apps[1].cpuMillis();
+        double pg0 = Apps.postgresCpuMillis();
+        Machine.CpuTicks machine0 = Machine.CpuTicks.now();
         OpenLoad.Result post = OpenLoad.run(ctx.http, i -> HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
@@ -151,6 +154,8 @@ final class EventLatency {
             Thread.sleep(100);
         }
         double cpu = apps[0].cpuMillis() + apps[1].cpuMillis() - cpu0;
+        double pg = Apps.postgresCpuMillis() - pg0;
+        double busy = Machine.CpuTicks.now().busyShareSince(machine0);
 
         Map<UUID, Instant[]> outbox = new HashMap<>();
         try (PreparedStatement q = programmes.prepareStatement("""
@@ -194,7 +199,8 @@ final class EventLatency {
             throw new IllegalStateException("None of " + created.length + " ProgrammeCreated events reached scheduling");
         }
         return new PlatformRun(round, post, latencies, toRelay, relayToApplied, created.length, applied,
-                perSecond(applied, firstOccurred, lastOccurred), perSecond(applied, firstReceived, lastReceived), cpu / applied);
+                perSecond(applied, firstOccurred, lastOccurred), perSecond(applied, firstReceived, lastReceived), cpu / applied,
+                pg / applied, busy);
     }
 
     private static double perSecond(long n, Instant first, Instant last) {
@@ -234,7 +240,9 @@ final class EventLatency {
                 + "scheduling's applying transaction) − `outbox_event.occurred_at` (recorded in the programmes transaction, just "
                 + "before its commit), both from the databases after the run. *created/s* and *applied/s* are the rates at which "
                 + "the events were recorded and applied (from the same timestamps); CPU/event is the CPU time programmes and "
-                + "scheduling used together per applied event (JIT compilation and background work included). **Raw**: a Kafka producer (the relay's settings: acks=all, "
+                + "scheduling used together per applied event (JIT compilation and background work included), PostgreSQL's CPU per "
+                + "applied event beside it, and *CPUs busy* the share of the machine's CPU time that was busy during the run "
+                + "(whoever used it, the load generator included). **Raw**: a Kafka producer (the relay's settings: acks=all, "
                 + "idempotence, linger 2 ms) and a consumer on the same broker, topic `%s`, one key, 180-byte values; latency = "
                 + "`send()` → record returned by `poll()`. Nothing pinned: the path crosses four processes (two applications, "
                 + "PostgreSQL, Kafka), which need both cores.%n%n", warmup.toSeconds(), RawKafka.TOPIC));
@@ -250,13 +258,14 @@ final class EventLatency {
                 Stats.Percentiles post = run.post().percentiles();
                 md.append(String.format(Locale.ROOT, "| %d | platform | %s | %s | %s | %s | %s | %d of %d offered "
                         + "created, all applied: %s; created %s/s, applied %s/s; recorded→relay claim p50 %s p99 %s, "
-                        + "claim→applied p50 %s p99 %s; POST p50 %s p99 %s, %d not on time; CPU/event %.2f ms |%n", round,
+                        + "claim→applied p50 %s p99 %s; POST p50 %s p99 %s, %d not on time; CPU/event %.2f ms, PostgreSQL %.2f ms; "
+                        + "CPUs busy %.0f %% |%n", round,
                         Stats.num(Math.min(run.createdPerSecond(), run.appliedPerSecond()), 0), Stats.ms(p.p50()),
                         Stats.ms(p.p99()), Stats.ms(p.p999()), Stats.ms(p.max()), run.created(), run.post().offered(),
                         run.applied() == run.created() ? "yes" : "no, " + run.applied(), Stats.num(run.createdPerSecond(), 0),
                         Stats.num(run.appliedPerSecond(), 0), Stats.ms(relay.p50()), Stats.ms(relay.p99()), Stats.ms(rest.p50()),
                         Stats.ms(rest.p99()), Stats.ms(post.p50()), Stats.ms(post.p99()), run.post().notOnTime(),
-                        run.cpuPerEvent()));
+                        run.cpuPerEvent(), run.postgresCpuPerEvent(), 100 * run.busy()));
                 if (round <= s.raw().size()) {
                     RawKafka.Result result = s.raw().get(round - 1);
                     Stats.Percentiles r = Stats.Percentiles.of(result.latencies());
@@ -276,6 +285,8 @@ final class EventLatency {
             double reached = Math.min(created, applied);
             double rawRate = s.raw(RawKafka.Result::achievedRate);
             double cpu = s.platform(PlatformRun::cpuPerEvent);
+            double pgCpu = s.platform(PlatformRun::postgresCpuPerEvent);
+            double busy = s.platform(PlatformRun::busy);
             md.append(String.format(Locale.ROOT, "%nMedians:%n%n| | platform | raw | ratio |%n|---|---|---|---|%n"));
             md.append(String.format(Locale.ROOT, "| events/s reached | %s (created %s, applied %s) | %.0f | |%n",
                     Stats.num(reached, 0), Stats.num(created, 0), Stats.num(applied, 0), rawRate));
@@ -283,7 +294,9 @@ final class EventLatency {
             md.append(String.format(Locale.ROOT, "| p99 | %s | %s | %s |%n", Stats.ms(pP99), Stats.ms(rP99), Stats.ratio(pP99 / rP99)));
             md.append(String.format(Locale.ROOT, "| p99.9 | %s | %s | %s |%n", Stats.ms(pP999), Stats.ms(rP999),
                     Stats.ratio(pP999 / rP999)));
-            md.append(String.format(Locale.ROOT, "| CPU per event (programmes + scheduling) | %.2f ms | | |%n%n", cpu));
+            md.append(String.format(Locale.ROOT, "| CPU per event (programmes + scheduling) | %.2f ms | | |%n", cpu));
+            md.append(String.format(Locale.ROOT, "| PostgreSQL CPU per event | %.2f ms | | |%n", pgCpu));
+            md.append(String.format(Locale.ROOT, "| the machine's CPUs busy | %.0f %% | | |%n%n", 100 * busy));
             boolean first = s == all.get(0);
             rows.add(new Section.Row("Events: p99 platform / raw Kafka, target " + s.rate() + "/s" + (first ? "" : " (below saturation)"),
                     first ? "≤ 2× at 1,000/s" : "(≤ 2×)", Stats.ms(pP99) + " at " + Stats.num(reached, 0) + " events/s reached (p50 "

@@ -19,7 +19,8 @@ final class Footprint {
     static final String PART = "footprint";
     static final String TITLE = "5. Footprint";
 
-    private record Sample(double startMillis, double rssMiB, double quarkusMillis) {
+    /** One start; {@code cpuMillis} is the CPU time (user and system, every thread) the process used until ready. */
+    private record Sample(double startMillis, double rssMiB, double quarkusMillis, double cpuMillis) {
     }
 
     private Footprint() {
@@ -47,17 +48,17 @@ final class Footprint {
             }
             for (var entry : started.entrySet()) {
                 Apps.Running app = entry.getValue().join();
-                samples.get(entry.getKey()).add(new Sample(app.startMillis(), app.rssMiB(), app.quarkusStartedMillis()));
+                samples.get(entry.getKey()).add(new Sample(app.startMillis(), app.rssMiB(), app.quarkusStartedMillis(), app.cpuMillis()));
             }
             ctx.apps.stop("minimal");
         } else {
             for (int round = 1; round <= rounds; round++) {
                 for (String name : names) {
                     Apps.Running app = ctx.apps.awaitReady(ctx.apps.start(name, null), Duration.ofSeconds(180), 10);
-                    Sample sample = new Sample(app.startMillis(), app.rssMiB(), app.quarkusStartedMillis());
+                    Sample sample = new Sample(app.startMillis(), app.rssMiB(), app.quarkusStartedMillis(), app.cpuMillis());
                     samples.get(name).add(sample);
-                    Log.say("footprint: round %d %-13s ready after %s, RSS %.0f MiB", round, name, Stats.ms(sample.startMillis()),
-                            sample.rssMiB());
+                    Log.say("footprint: round %d %-13s ready after %s, RSS %.0f MiB, CPU %s", round, name,
+                            Stats.ms(sample.startMillis()), sample.rssMiB(), Stats.ms(sample.cpuMillis()));
                     ctx.apps.stop(name);
                     Thread.sleep(500);
                 }
@@ -70,22 +71,25 @@ final class Footprint {
         StringBuilder md = new StringBuilder("## " + TITLE + "\n\n");
         md.append(String.format(Locale.ROOT, "`java %s -jar target/quarkus-app/quarkus-run.jar` (make run's flags), %s; time from "
                 + "process start to the first 200 of `/q/health/ready` (polled every %d ms), VmRSS from `/proc/<pid>/status` right "
-                + "after it. Reference: `bench/minimal-app` (quarkus-rest with one GET endpoint, plus quarkus-smallrye-health for the "
+                + "after it, and the CPU time the process used until then (every thread, the JIT compilers' included). Reference: `bench/minimal-app` (quarkus-rest with one GET endpoint, plus quarkus-smallrye-health for the "
                 + "same probe), same Quarkus, same flags. Medians of %d round(s).%n%n", String.join(" ", Apps.JVM_FLAGS),
                 ctx.smoke ? "all started at once (smoke)" : "one process at a time, on all CPUs", ctx.smoke ? 20 : 10, rounds));
-        md.append("| application | start → ready (runs) | median | ratio to minimal | Quarkus \"started in\" | RSS after ready | "
-                + "RSS ratio to minimal |\n|---|---|---|---|---|---|---|\n");
+        md.append("| application | start → ready (runs) | median | ratio to minimal | Quarkus \"started in\" | CPU until ready | "
+                + "CPU ratio to minimal | RSS after ready | RSS ratio to minimal |\n|---|---|---|---|---|---|---|---|---|\n");
         double minimalStart = Stats.median(samples.get("minimal").stream().map(Sample::startMillis).toList());
         double minimalRss = Stats.median(samples.get("minimal").stream().map(Sample::rssMiB).toList());
+        double minimalCpu = Stats.median(samples.get("minimal").stream().map(Sample::cpuMillis).toList());
         List<Section.Row> rows = new ArrayList<>();
         for (var entry : samples.entrySet()) {
             List<Sample> list = entry.getValue();
             double start = Stats.median(list.stream().map(Sample::startMillis).toList());
             double rss = Stats.median(list.stream().map(Sample::rssMiB).toList());
             double quarkus = Stats.median(list.stream().map(Sample::quarkusMillis).toList());
+            double cpu = Stats.median(list.stream().map(Sample::cpuMillis).toList());
             String runs = String.join(", ", list.stream().map(s -> Stats.num(s.startMillis() / 1000, 2)).toList()) + " s";
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f MiB | %s |%n", entry.getKey(), runs, Stats.ms(start),
-                    Stats.ratio(start / minimalStart), Stats.ms(quarkus), rss, Stats.ratio(rss / minimalRss)));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.0f MiB | %s |%n", entry.getKey(), runs,
+                    Stats.ms(start), Stats.ratio(start / minimalStart), Stats.ms(quarkus), Stats.ms(cpu),
+                    Stats.ratio(cpu / minimalCpu), rss, Stats.ratio(rss / minimalRss)));
             if (!entry.getKey().equals("minimal")) {
                 rows.add(new Section.Row("Footprint: " + entry.getKey() + " start → ready", "≤ 1.2× minimal",
                         Stats.ms(start), "minimal " + Stats.ms(minimalStart), Stats.ratio(start / minimalStart),

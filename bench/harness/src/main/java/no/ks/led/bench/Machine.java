@@ -45,6 +45,39 @@ final class Machine {
         return md.toString();
     }
 
+    /**
+     * The machine's CPU time since boot from {@code /proc/stat}, in clock ticks: busy (user, nice, system, irq,
+     * softirq, steal) and in all (idle and iowait too), over every CPU. Two readings say how busy the CPUs were
+     * between them, whoever used them.
+     */
+    record CpuTicks(long busy, long total) {
+
+        static CpuTicks now() {
+            String[] f = firstMatch(Path.of("/proc/stat"), "^cpu\\s+(.+)$").split("\\s+");
+            if (f.length < 8) {
+                return new CpuTicks(0, 0);
+            }
+            long[] v = new long[8];
+            for (int i = 0; i < 8; i++) {
+                v[i] = Long.parseLong(f[i]);
+            }
+            long idle = v[3] + v[4];
+            long busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+            return new CpuTicks(busy, busy + idle);
+        }
+
+        /** The share of the CPUs' time that was busy since {@code earlier}, 0 to 1. */
+        double busyShareSince(CpuTicks earlier) {
+            long total = this.total - earlier.total;
+            return total <= 0 ? Double.NaN : (double) (busy - earlier.busy) / total;
+        }
+
+        /** CPU seconds used on the machine since {@code earlier} ({@code USER_HZ} is 100 on Linux). */
+        double busySecondsSince(CpuTicks earlier) {
+            return (busy - earlier.busy) / 100.0;
+        }
+    }
+
     private static void row(StringBuilder md, String key, String value) {
         md.append("| ").append(key).append(" | ").append(value.replace("|", "/")).append(" |\n");
     }

@@ -61,14 +61,19 @@ final class SurveyIngest {
     private record Task(Respondent respondent, UUID round) {
     }
 
+    /**
+     * One route round; {@code cpuMillis} and {@code postgresCpuMillis} are the surveys service's and PostgreSQL's CPU
+     * per submission, {@code busy} the share of the machine's CPU time that was busy during the round.
+     */
     private record RouteRun(int round, long submissions, long answers, double seconds, long errors, String firstError,
-            Histogram latencies, double cpuMillis) {
+            Histogram latencies, double cpuMillis, double postgresCpuMillis, double busy) {
         double answersPerSecond() {
             return answers / seconds;
         }
     }
 
-    private record CopyRun(int round, long submissions, long answers, long rows, double seconds) {
+    /** One COPY round; {@code postgresCpuMillis} is PostgreSQL's CPU per submission copied. */
+    private record CopyRun(int round, long submissions, long answers, long rows, double seconds, double postgresCpuMillis) {
         double answersPerSecond() {
             return answers / seconds;
         }
@@ -207,6 +212,8 @@ final class SurveyIngest {
         AtomicLong lastDone = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         double cpu0 = surveys.cpuMillis();
+        double pg0 = Apps.postgresCpuMillis();
+        Machine.CpuTicks machine0 = Machine.CpuTicks.now();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -244,13 +251,15 @@ final class SurveyIngest {
             pool.shutdownNow();
         }
         double cpu = surveys.cpuMillis() - cpu0;
+        double pg = Apps.postgresCpuMillis() - pg0;
+        double busy = Machine.CpuTicks.now().busyShareSince(machine0);
         if (submissions.get() == 0) {
             throw new IllegalStateException("No submission went through the route: " + errors.get() + " errors, first: "
                     + firstError.get());
         }
         double seconds = (lastDone.get() - start) / 1e9;
         return new RouteRun(round, submissions.get(), submissions.get() * answersEach, seconds, errors.get(), firstError.get(),
-                latencies, cpu / submissions.get());
+                latencies, cpu / submissions.get(), pg / submissions.get(), busy);
     }
 
     /**
@@ -311,6 +320,7 @@ final class SurveyIngest {
         String now = java.time.OffsetDateTime.now().toString();
         long rows = 0;
         db.setAutoCommit(false);
+        double pg0 = Apps.postgresCpuMillis();
         long t0 = System.nanoTime();
         try {
             try (SurveyData.Copy c = new SurveyData.Copy(copy, "answer_set (id, tenant_id, round_id, school_id, owner_tag, submitted)")) {
@@ -347,7 +357,8 @@ final class SurveyIngest {
             db.setAutoCommit(true);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new CopyRun(round, submissions, submissions * answersPerSubmission(instrument), rows, seconds);
+        double pg = Apps.postgresCpuMillis() - pg0;
+        return new CopyRun(round, submissions, submissions * answersPerSubmission(instrument), rows, seconds, pg / submissions);
     }
 
     private static Section report(Context ctx, List<RouteRun> route, List<CopyRun> copies, int clients, Duration duration,
@@ -375,22 +386,29 @@ final class SurveyIngest {
             if (i < route.size()) {
                 RouteRun r = route.get(i);
                 Stats.Percentiles p = Stats.Percentiles.of(r.latencies());
-                md.append(String.format(Locale.ROOT, "| %d | route | %d | %d | %.2f | %.0f | %s | %s | %d errors%s; surveys CPU "
-                        + "%.1f ms per submission |%n", r.round(), r.submissions(), r.answers(), r.seconds(), r.answersPerSecond(),
-                        Stats.ms(p.p50()), Stats.ms(p.p99()), r.errors(),
-                        r.firstError() == null ? "" : " (first: " + r.firstError().replace('|', '/') + ")", r.cpuMillis()));
+                md.append(String.format(Locale.ROOT, "| %d | route | %d | %d | %.2f | %.0f | %s | %s | %d errors%s; CPU per "
+                        + "submission: surveys %.1f ms, PostgreSQL %.1f ms; CPUs busy %.0f %% |%n", r.round(), r.submissions(),
+                        r.answers(), r.seconds(), r.answersPerSecond(), Stats.ms(p.p50()), Stats.ms(p.p99()), r.errors(),
+                        r.firstError() == null ? "" : " (first: " + r.firstError().replace('|', '/') + ")", r.cpuMillis(),
+                        r.postgresCpuMillis(), 100 * r.busy()));
             }
             if (i < copies.size()) {
                 CopyRun c = copies.get(i);
-                md.append(String.format(Locale.ROOT, "| %d | COPY | %d | %d | %.3f | %.0f | | | %d rows |%n", c.round(),
-                        c.submissions(), c.answers(), c.seconds(), c.answersPerSecond(), c.rows()));
+                md.append(String.format(Locale.ROOT, "| %d | COPY | %d | %d | %.3f | %.0f | | | %d rows; PostgreSQL CPU %.2f ms per "
+                        + "submission |%n", c.round(), c.submissions(), c.answers(), c.seconds(), c.answersPerSecond(), c.rows(),
+                        c.postgresCpuMillis()));
             }
         }
         double routeRate = Stats.median(route.stream().map(RouteRun::answersPerSecond).toList());
         double copyRate = Stats.median(copies.stream().map(CopyRun::answersPerSecond).toList());
         double ratio = routeRate / copyRate;
-        md.append(String.format(Locale.ROOT, "%nMedians: route %.0f answers/s, COPY %.0f answers/s, ratio %.3f (goal ≥ 0.25).%n",
-                routeRate, copyRate, ratio));
+        double surveysCpu = Stats.median(route.stream().map(RouteRun::cpuMillis).toList());
+        double postgresCpu = Stats.median(route.stream().map(RouteRun::postgresCpuMillis).toList());
+        double busy = Stats.median(route.stream().map(RouteRun::busy).toList());
+        double copyPostgresCpu = Stats.median(copies.stream().map(CopyRun::postgresCpuMillis).toList());
+        md.append(String.format(Locale.ROOT, "%nMedians: route %.0f answers/s, COPY %.0f answers/s, ratio %.3f (goal ≥ 0.25). "
+                + "CPU per submission through the route: surveys %.1f ms, PostgreSQL %.1f ms (COPY: PostgreSQL %.2f ms); the "
+                + "machine's %d CPUs were busy %.0f %% of the route's rounds.%n", routeRate, copyRate, ratio, surveysCpu, postgresCpu, copyPostgresCpu, ctx.cpus, 100 * busy));
         List<Section.Row> rows = List.of(new Section.Row("Survey ingest: answers/s through the route / PostgreSQL COPY",
                 "≥ 0.25× COPY", String.format(Locale.ROOT, "%.0f answers/s (%d clients)", routeRate, clients),
                 String.format(Locale.ROOT, "COPY %.0f answers/s", copyRate), Stats.num(ratio, 3) + "×",

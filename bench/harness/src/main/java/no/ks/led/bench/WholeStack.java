@@ -30,8 +30,13 @@ final class WholeStack {
     static final String TITLE = "6. Whole stack (make run)";
     private static final String READY_LINE = "Led platform is running";
 
+    /**
+     * One {@code make run}; {@code busyUntilReady} and {@code busyAfterStack} are the share of the machine's CPU time
+     * that was busy from launch, and from the stack being up, until every application was ready; {@code cpuSeconds}
+     * the CPU seconds the machine used until then.
+     */
     private record Run(int number, double totalSeconds, double stackSeconds, Map<String, Double> appReady, double stopSeconds,
-            boolean built, boolean freshState) {
+            boolean built, boolean freshState, double busyUntilReady, double busyAfterStack, double cpuSeconds) {
     }
 
     private WholeStack() {
@@ -70,6 +75,9 @@ final class WholeStack {
         double[] ready = {Double.NaN};
         boolean[] built = {false};
         CountDownLatch allReady = new CountDownLatch(1);
+        Machine.CpuTicks[] cpuAtStack = {null};
+        Machine.CpuTicks[] cpuAtReady = {null};
+        Machine.CpuTicks cpuAtLaunch = Machine.CpuTicks.now();
         long t0 = System.nanoTime();
         Process process = builder.start();
         long pgid = process.pid();
@@ -81,12 +89,14 @@ final class WholeStack {
                     double t = (System.nanoTime() - t0) / 1e9;
                     out.printf(Locale.ROOT, "%7.2f %s%n", t, line);
                     if (line.contains("[stack] stack up in")) {
+                        cpuAtStack[0] = Machine.CpuTicks.now();
                         stackUp[0] = t;
                     } else if (line.startsWith("[run] ") && line.contains(" ready on port ")) {
                         appReady.put(line.substring(6, line.indexOf(' ', 6)), t);
                     } else if (line.contains("building the applications")) {
                         built[0] = true;
                     } else if (line.contains(READY_LINE)) {
+                        cpuAtReady[0] = Machine.CpuTicks.now();
                         ready[0] = t;
                         allReady.countDown();
                     }
@@ -116,7 +126,9 @@ final class WholeStack {
             throw new IllegalStateException("make run did not get every application ready (exit "
                     + (process.isAlive() ? "still running" : process.exitValue()) + "); see " + log);
         }
-        return new Run(number, ready[0], stackUp[0], appReady, stop, built[0], fresh);
+        Machine.CpuTicks atReady = cpuAtReady[0];
+        return new Run(number, ready[0], stackUp[0], appReady, stop, built[0], fresh, atReady.busyShareSince(cpuAtLaunch),
+                cpuAtStack[0] == null ? Double.NaN : atReady.busyShareSince(cpuAtStack[0]), atReady.busySecondsSince(cpuAtLaunch));
     }
 
     /** Ctrl-C: SIGINT to the whole process group, then wait for every member to go; harder signals after 90 s. */
@@ -167,9 +179,13 @@ final class WholeStack {
         md.append("`make run` (deploy/local/run-platform.sh) in its own session, profile `" + profile + "` on the bench ports, "
                 + "state kept between runs (as a developer's repeated `make run`); time from launch to \"" + READY_LINE
                 + "\" (every application answered `/q/health/ready`), then stopped with SIGINT to its process group (Ctrl-C). "
-                + "The reference is the stack alone: the time until `stack.sh` printed \"stack up\".\n\n");
-        md.append("| run | all ready | stack up | applications after the stack | slowest application | stop | notes |\n"
-                + "|---|---|---|---|---|---|---|\n");
+                + "The reference is the stack alone: the time until `stack.sh` printed \"stack up\". \"CPUs busy\" is the share of "
+                + "the machine's CPU time (all " + ctx.cpus + " CPUs, from /proc/stat, whoever used them) that was busy until every "
+                + "application was ready, from launch and from the stack being up: near 100 % the start is bound by the work "
+                + "to be done, not by waiting.\n\n");
+        md.append("| run | all ready | stack up | applications after the stack | slowest application | CPUs busy until ready "
+                + "(from launch / after the stack) | CPU seconds until ready | stop | notes |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (Run run : runs) {
             String slowest = run.appReady().entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(e -> e.getKey() + " " + Stats.num(e.getValue(), 1) + " s").orElse("–");
@@ -180,15 +196,19 @@ final class WholeStack {
             if (run.built()) {
                 notes.add("included a build");
             }
-            md.append(String.format(Locale.ROOT, "| %d | %.1f s | %.1f s | %.1f s | %s | %.1f s | %s |%n", run.number(),
-                    run.totalSeconds(), run.stackSeconds(), run.totalSeconds() - run.stackSeconds(), slowest, run.stopSeconds(),
+            md.append(String.format(Locale.ROOT, "| %d | %.1f s | %.1f s | %.1f s | %s | %.0f %% / %.0f %% | %.1f s | %.1f s | %s |%n",
+                    run.number(), run.totalSeconds(), run.stackSeconds(), run.totalSeconds() - run.stackSeconds(), slowest,
+                    100 * run.busyUntilReady(), 100 * run.busyAfterStack(), run.cpuSeconds(), run.stopSeconds(),
                     String.join("; ", notes)));
         }
         double total = Stats.median(runs.stream().map(Run::totalSeconds).toList());
         double stack = Stats.median(runs.stream().map(Run::stackSeconds).toList());
         double apps = Stats.median(runs.stream().map(r -> r.totalSeconds() - r.stackSeconds()).toList());
+        double busy = Stats.median(runs.stream().map(Run::busyUntilReady).toList());
+        double cpuSeconds = Stats.median(runs.stream().map(Run::cpuSeconds).toList());
         md.append(String.format(Locale.ROOT, "%nMedians: all ready after %.1f s; stack up after %.1f s; applications ready %.1f s "
-                + "after the stack.%n", total, stack, apps));
+                + "after the stack; CPUs busy %.0f %% of the time until ready, %.1f CPU seconds: at least %.1f s on %d CPUs "
+                + "for that work.%n", total, stack, apps, 100 * busy, cpuSeconds, cpuSeconds / ctx.cpus, ctx.cpus));
         List<Section.Row> rows = List.of(new Section.Row("make run: every application ready", "< 60 s",
                 String.format(Locale.ROOT, "%.1f s (applications %.1f s after the stack)", total, apps),
                 String.format(Locale.ROOT, "stack alone %.1f s", stack), Stats.ratio(total / stack),
