@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -176,6 +177,34 @@ class AccessReplicaTests {
                 null));
         await().atMost(Duration.ofSeconds(20)).until(() -> replica.holdsMemberships(List.of(lateMembership)));
         assertFalse(grants(executive, late));
+    }
+
+    @Test
+    void aGrantIsDecidedOnTodayInTheTenantsOwnZone() {
+        // a membership that starts today in Kiritimati (UTC+14): in Pago Pago (UTC-11) that day has not begun
+        ZoneId ahead = ZoneId.of("Pacific/Kiritimati");
+        ZoneId behind = ZoneId.of("Pacific/Pago_Pago");
+        LocalDate startsOn = LocalDate.now(ahead);
+        UUID person = UUID.randomUUID();
+        String early = "z-" + UUID.randomUUID().toString().substring(0, 8);
+        String late = "z-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID earlyMembership = UUID.randomUUID();
+        UUID lateMembership = UUID.randomUUID();
+        DemoAccess.publish(early, new TenantOnboarded(early, "Tidligvik kommune", "kommune", "934567897", ahead.getId(), "nb",
+                Instant.now()));
+        DemoAccess.publish(early, new MembershipGranted(earlyMembership, early, person, "coordinator", null, startsOn, null));
+        DemoAccess.publish(late, new TenantOnboarded(late, "Seinvik kommune", "kommune", "934567897", behind.getId(), "nb",
+                Instant.now()));
+        DemoAccess.publish(late, new MembershipGranted(lateMembership, late, person, "coordinator", null, startsOn, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> replica.holdsMemberships(List.of(earlyMembership, lateMembership)));
+
+        // outside a transaction too (as a resource asks it before its service method begins one)
+        assertEquals(java.util.Set.of(TenantRole.COORDINATOR), replica.grantFor(person, early).roleSet());
+        assertTrue(replica.grantFor(person, late).isEmpty(), "the day has not begun in the tenant's zone");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> replica.grantFor(person, late, LocalDate.now(ahead)))
+                .hasAny(List.of(TenantRole.COORDINATOR)), "on the tenant's next day it holds");
+        assertTrue(replica.grantFor(person, "no-such-tenant-" + UUID.randomUUID()).isEmpty());
+        assertFalse(LocalDate.now(behind).equals(startsOn), "the two zones are on different days at any instant");
     }
 
     @Test

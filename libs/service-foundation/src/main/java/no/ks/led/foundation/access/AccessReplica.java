@@ -1,13 +1,12 @@
 package no.ks.led.foundation.access;
 
-import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +24,7 @@ import no.ks.led.events.organisations.PersonErased;
 import no.ks.led.events.organisations.TenantDeactivated;
 import no.ks.led.events.organisations.TenantOnboarded;
 import no.ks.led.events.organisations.TenantOnboardedV2;
+import no.ks.led.foundation.jdbc.Jdbc;
 
 /**
  * This service's copy of who may act where: memberships, engagements and tenant status from the
@@ -42,18 +42,56 @@ public class AccessReplica implements AccessChanges {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Jdbc jdbc;
+
+    /**
+     * What the person may do in the tenant today, the day in the tenant's own zone ({@link TenantZones}): the
+     * tenant's status and zone and the person's memberships in one statement, through {@link Jdbc} since every
+     * request of a member asks it; the tenant's engagements in a second only when the person is a consultant.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Grant grantFor(UUID personId, String tenantId) {
+        GrantRows rows = grantRows(personId, tenantId);
+        return grant(personId, tenantId, rows, LocalDate.now(TenantZones.parse(rows.timeZone())));
+    }
+
     /** What the person may do in the tenant on the given day. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Grant grantFor(UUID personId, String tenantId, LocalDate today) {
-        Object active = single(entityManager.createNativeQuery(
-                "SELECT active FROM access_organisation WHERE id = ?1").setParameter(1, tenantId).getResultList());
-        if (!Boolean.TRUE.equals(active)) {
-            return new Grant(tenantId, personId, java.util.Map.of());
+        return grant(personId, tenantId, grantRows(personId, tenantId), today);
+    }
+
+    /** The tenant's status and zone, and the person's memberships if it is active. */
+    private record GrantRows(boolean active, String timeZone, List<Grant.MembershipRow> memberships) {
+    }
+
+    private record GrantRow(boolean active, String timeZone, Grant.MembershipRow membership) {
+    }
+
+    private GrantRows grantRows(UUID personId, String tenantId) {
+        List<GrantRow> rows = jdbc.list("""
+                SELECT o.active, o.time_zone, m.organisation_id, m.role, m.school_id, m.starts_on, m.ends_on,
+                       m.ended_at IS NOT NULL
+                FROM (SELECT CAST(? AS text) AS id) t
+                    LEFT JOIN access_organisation o ON o.id = t.id
+                    LEFT JOIN access_membership m ON o.active AND m.person_id = ? AND m.role IS NOT NULL""",
+                row -> new GrantRow(row.getBoolean(1), row.getString(2), row.getString(3) == null ? null
+                        : new Grant.MembershipRow(row.getString(3), personId, row.getString(4), row.getObject(5, UUID.class),
+                                row.getObject(6, LocalDate.class), row.getObject(7, LocalDate.class), row.getBoolean(8))),
+                tenantId, personId);
+        GrantRow first = rows.get(0);
+        return new GrantRows(first.active(), first.timeZone(),
+                rows.stream().map(GrantRow::membership).filter(Objects::nonNull).toList());
+    }
+
+    private Grant grant(UUID personId, String tenantId, GrantRows rows, LocalDate today) {
+        if (!rows.active()) {
+            return new Grant(tenantId, personId, Map.of());
         }
-        List<Grant.MembershipRow> memberships = memberships(personId);
-        List<Grant.EngagementRow> engagements = memberships.stream().anyMatch(m -> "consultant".equals(m.role()))
+        List<Grant.EngagementRow> engagements = rows.memberships().stream().anyMatch(m -> "consultant".equals(m.role()))
                 ? engagements(tenantId) : List.of();
-        return Grant.decide(tenantId, personId, true, memberships, engagements, today);
+        return Grant.decide(tenantId, personId, true, rows.memberships(), engagements, today);
     }
 
     /** Whether every one of these memberships has reached the replica (for tests and readiness). */
@@ -215,32 +253,14 @@ public class AccessReplica implements AccessChanges {
                 .executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Grant.MembershipRow> memberships(UUID personId) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT organisation_id, role, school_id, starts_on, ends_on, ended_at IS NOT NULL
-                FROM access_membership WHERE person_id = ?1 AND role IS NOT NULL""")
-                .setParameter(1, personId).getResultList();
-        List<Grant.MembershipRow> result = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            result.add(new Grant.MembershipRow((String) r[0], personId, (String) r[1], (UUID) r[2], toDate(r[3]),
-                    toDate(r[4]), (Boolean) r[5]));
-        }
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
     private List<Grant.EngagementRow> engagements(String tenantId) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return jdbc.list("""
                 SELECT consultancy_id, consultant_person_id, school_ids, starts_on, ends_on, ended_at IS NOT NULL
-                FROM access_engagement WHERE tenant_id = ?1 AND ended_at IS NULL""")
-                .setParameter(1, tenantId).getResultList();
-        List<Grant.EngagementRow> result = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            result.add(new Grant.EngagementRow(tenantId, (String) r[0], (UUID) r[1], uuids(r[2]), toDate(r[3]),
-                    toDate(r[4]), (Boolean) r[5]));
-        }
-        return result;
+                FROM access_engagement WHERE tenant_id = ? AND ended_at IS NULL""",
+                row -> new Grant.EngagementRow(tenantId, row.getString(1), row.getObject(2, UUID.class),
+                        uuids(row.getArray(3)), row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class),
+                        row.getBoolean(6)),
+                tenantId);
     }
 
     private static List<UUID> uuids(Object value) {
@@ -258,17 +278,6 @@ public class AccessReplica implements AccessChanges {
             }
         }
         return List.of();
-    }
-
-    private static LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        } else if (value instanceof LocalDate date) {
-            return date;
-        } else if (value instanceof Date date) {
-            return date.toLocalDate();
-        }
-        throw new IllegalStateException("Unexpected date type " + value.getClass());
     }
 
     private static Object single(List<?> rows) {

@@ -1,6 +1,5 @@
 package no.ks.led.foundation.access;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +26,6 @@ public class TenantAccess {
 
     @Inject
     CallerToken caller;
-
-    /** Memberships and engagements are checked against the day in the tenant's own zone. */
-    @Inject
-    TenantZones zones;
 
     @Inject
     AccessReplica replica;
@@ -84,7 +79,10 @@ public class TenantAccess {
         return countries.get(0);
     }
 
-    /** What the caller may do in the tenant, if they are a member. */
+    /**
+     * What the caller may do in the tenant, if they are a member: memberships and engagements checked against the
+     * day in the tenant's own zone.
+     */
     public Optional<Grant> grant(String tenantId) {
         if (cached != null && cached.tenantId().equals(tenantId)) {
             return Optional.of(cached);
@@ -93,7 +91,7 @@ public class TenantAccess {
         if (person.isEmpty() || !caller.namesTenant(tenantId)) {
             return Optional.empty();
         }
-        Grant grant = replica.grantFor(person.get(), tenantId, LocalDate.now(zones.of(tenantId)));
+        Grant grant = replica.grantFor(person.get(), tenantId);
         if (grant.isEmpty()) {
             return Optional.empty();
         }

@@ -6,8 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.ks.led.foundation.jdbc.Jdbc;
 
 /**
  * Each tenant's own time zone, as the organisations service onboarded it ({@code TenantOnboarded.timeZone}),
@@ -26,18 +26,25 @@ public class TenantZones {
     public static final ZoneId PLATFORM_DEFAULT = ZoneId.of(PLATFORM_DEFAULT_ID);
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
 
     /** The tenant's time zone, or {@link #PLATFORM_DEFAULT} for a tenant the replica does not know. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ZoneId of(String tenantId) {
-        List<?> rows = entityManager.createNativeQuery("SELECT time_zone FROM access_organisation WHERE id = ?1")
-                .setParameter(1, tenantId).getResultList();
-        if (rows.isEmpty() || rows.get(0) == null) {
+        List<String> zones = jdbc.list("SELECT time_zone FROM access_organisation WHERE id = ?", row -> row.getString(1), tenantId);
+        return parse(zones.isEmpty() ? null : zones.get(0));
+    }
+
+    /**
+     * The zone a replica row names ({@code access_organisation.time_zone}, which a statement may read with its other
+     * columns); {@link #PLATFORM_DEFAULT} for none, or one this JVM does not know.
+     */
+    public static ZoneId parse(String timeZone) {
+        if (timeZone == null) {
             return PLATFORM_DEFAULT;
         }
         try {
-            return ZoneId.of((String) rows.get(0));
+            return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
             return PLATFORM_DEFAULT;
         }

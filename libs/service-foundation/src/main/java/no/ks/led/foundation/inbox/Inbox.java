@@ -11,11 +11,11 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.ks.led.foundation.events.EventEnvelope;
 import no.ks.led.foundation.events.EventHandlers;
 import no.ks.led.foundation.events.UnreadableEvent;
+import no.ks.led.foundation.jdbc.Jdbc;
 import no.ks.led.foundation.problem.Outage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -41,7 +41,7 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     @Inject
-    EntityManager entityManager;
+    Jdbc jdbc;
 
     @Inject
     EventHandlers handlers;
@@ -158,19 +158,19 @@ public class Inbox {
         return !firstDeliveries(consumer, List.of(event)).isEmpty();
     }
 
-    /** Records the events as applied by the consumer, in one statement; the ids of those not applied before. */
+    /**
+     * Records the events as applied by the consumer, in one statement (plain JDBC: every batch of every consumer runs
+     * it); the ids of those not applied before.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public Set<UUID> firstDeliveries(String consumer, List<EventEnvelope> events) {
-        List<UUID> inserted = entityManager.createNativeQuery("""
+        List<UUID> inserted = jdbc.list("""
                 INSERT INTO inbox_event (consumer, event_id, type)
-                SELECT ?1, id, type FROM unnest(CAST(?2 AS uuid[]), CAST(?3 AS text[])) AS e(id, type)
+                SELECT ?, id, type FROM unnest(CAST(? AS uuid[]), CAST(? AS text[])) AS e(id, type)
                 ON CONFLICT (consumer, event_id) DO NOTHING
-                RETURNING event_id""")
-                .setParameter(1, consumer)
-                .setParameter(2, events.stream().map(EventEnvelope::id).toArray(UUID[]::new))
-                .setParameter(3, events.stream().map(EventEnvelope::type).toArray(String[]::new))
-                .getResultList();
+                RETURNING event_id""", row -> row.getObject(1, UUID.class), consumer,
+                new Jdbc.ArrayOf("uuid", events.stream().map(EventEnvelope::id).toArray(UUID[]::new)),
+                new Jdbc.ArrayOf("text", events.stream().map(EventEnvelope::type).toArray(String[]::new)));
         return new HashSet<>(inserted);
     }
 

@@ -16,6 +16,7 @@ import no.ks.led.events.programmes.ProgrammeCreated;
 import no.ks.led.events.programmes.ProgrammeTailored;
 import no.ks.led.foundation.idempotency.IdempotencyKey;
 import no.ks.led.foundation.idempotency.IdempotencyKeys;
+import no.ks.led.foundation.jdbc.Jdbc;
 import no.ks.led.foundation.outbox.Outbox;
 import no.ks.led.foundation.problem.ProblemException;
 import no.ks.led.foundation.problem.ProblemType;
@@ -33,6 +34,9 @@ public class ProgrammePlanning {
 
     @Inject
     IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    Jdbc jdbc;
 
     /** The outcome of a create: the programme, and whether this call created it or a retry found it. */
     public record Created(Programme programme, boolean isNew) {
@@ -158,7 +162,7 @@ public class ProgrammePlanning {
         programme.templateId = template == null ? null : template.templateId;
         programme.templateVersion = template == null ? null : template.version;
         programme.framework = template == null ? Framework.empty() : template.framework;
-        programme.language = TenantProfile.of(tenantId).map(p -> p.language)
+        programme.language = TenantProfile.languageOf(jdbc, tenantId)
                 .orElse(template == null ? TenantProfile.DEFAULT_LANGUAGE : template.language);
         programme.cycle = 1;
         programme.persist();

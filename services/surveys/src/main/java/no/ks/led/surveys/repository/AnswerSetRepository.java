@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.ks.led.foundation.jdbc.Jdbc;
 import no.ks.led.surveys.Answer;
 import no.ks.led.surveys.RespondentLevel;
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import no.ks.led.foundation.access.Country;
+import no.ks.led.foundation.jdbc.Jdbc;
 
 /**
  * The SQL of the result tallies ({@code school_tally}, {@code item_tally}: counts of submitted answers per

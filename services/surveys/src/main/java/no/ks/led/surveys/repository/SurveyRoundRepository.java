@@ -3,6 +3,7 @@ package no.ks.led.surveys.repository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.ks.led.foundation.access.Country;
 import no.ks.led.foundation.access.TenantZones;
+import no.ks.led.foundation.jdbc.Jdbc;
 import no.ks.led.surveys.SurveyRound;
 
 /**
@@ -88,9 +90,10 @@ public class SurveyRoundRepository {
     /**
      * A round as a submission finds it: the round itself (a copy, not managed by the ORM: changing it saves nothing),
      * the school the round asked the person to answer for (empty if it did not ask them), and whether a submission
-     * with the request's Idempotency-Key is in the completion list already.
+     * with the request's Idempotency-Key is in the completion list already; and the tenant's time zone, which says
+     * whether the round is open today.
      */
-    public record Seat(SurveyRound round, Optional<UUID> schoolId, boolean submittedWithKey) {
+    public record Seat(SurveyRound round, Optional<UUID> schoolId, boolean submittedWithKey, ZoneId zone) {
     }
 
     /**
@@ -105,8 +108,10 @@ public class SurveyRoundRepository {
                        r.opened_by, r.retention_years, r.answers_purged_at, p.school_id,
                        EXISTS (SELECT 1 FROM survey_completion c
                                WHERE c.round_id = r.id AND c.idempotency_key = ?
-                                 AND CASE WHEN r.mode = ? THEN c.school_id = p.school_id ELSE c.person_id = p.person_id END)
+                                 AND CASE WHEN r.mode = ? THEN c.school_id = p.school_id ELSE c.person_id = p.person_id END),
+                       o.time_zone
                 FROM survey_round r LEFT JOIN survey_respondent p ON p.round_id = r.id AND p.person_id = ?
+                    LEFT JOIN access_organisation o ON o.id = r.tenant_id
                 WHERE r.tenant_id = ? AND r.id = ?""", row -> {
                     SurveyRound round = new SurveyRound();
                     round.id = row.getObject(1, UUID.class);
@@ -121,7 +126,8 @@ public class SurveyRoundRepository {
                     round.retentionYears = row.getInt(10);
                     OffsetDateTime purgedAt = row.getObject(11, OffsetDateTime.class);
                     round.answersPurgedAt = purgedAt == null ? null : purgedAt.toInstant();
-                    return new Seat(round, Optional.ofNullable(row.getObject(12, UUID.class)), row.getBoolean(13));
+                    return new Seat(round, Optional.ofNullable(row.getObject(12, UUID.class)), row.getBoolean(13),
+                            TenantZones.parse(row.getString(14)));
                 }, idempotencyKey, SurveyRound.TEAM, personId, tenantId, roundId);
     }
 

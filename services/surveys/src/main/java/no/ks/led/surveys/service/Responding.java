@@ -2,6 +2,7 @@ package no.ks.led.surveys.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +75,7 @@ public class Responding {
     @Transactional
     public MyResponse saveDraft(SurveyRound round, UUID personId, List<Answer> answers) {
         UUID school = seat(round, personId);
-        requireOpen(round);
+        requireOpen(round, zones.of(round.tenantId));
         validate(questions.of(round), answers);
         answerSets.replaceDraft(answerSets.createIfMissing(round.tenantId, round.id, school, tag(round, personId, school)),
                 answers);
@@ -95,7 +96,7 @@ public class Responding {
         if (seat.submittedWithKey()) {
             return new Submission(view(round, personId, school), true);
         }
-        requireOpen(round);
+        requireOpen(round, seat.zone());
         String tag = tag(round, personId, school);
         UUID set = answerSets.find(round.id, tag)
                 .orElseThrow(() -> new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit"));
@@ -121,7 +122,7 @@ public class Responding {
         if (seat.submittedWithKey()) {
             return new Submission(view(round, personId, school), true);
         }
-        requireOpen(round);
+        requireOpen(round, seat.zone());
         if (answers.isEmpty()) {
             throw ProblemException.invalidField("answers", "must hold at least one answer to submit");
         }
@@ -168,8 +169,8 @@ public class Responding {
         return new ProblemException(ProblemType.NOT_A_RESPONDENT, "You are not among the respondents of this round");
     }
 
-    private void requireOpen(SurveyRound round) {
-        round.requireOpenOn(LocalDate.now(zones.of(round.tenantId)), "answers are taken only while it is open");
+    private static void requireOpen(SurveyRound round, ZoneId tenantZone) {
+        round.requireOpenOn(LocalDate.now(tenantZone), "answers are taken only while it is open");
     }
 
     private String tag(SurveyRound round, UUID personId, UUID school) {

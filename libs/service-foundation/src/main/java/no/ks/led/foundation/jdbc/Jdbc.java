@@ -1,4 +1,4 @@
-package no.ks.led.surveys.repository;
+package no.ks.led.foundation.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,11 +18,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * The one way this service runs plain JDBC: statements in the caller's transaction on the connection Agroal has
- * enlisted in it (the one the ORM's native queries use too, so each sees the other's writes), without the ORM
- * session's per-query cost. Used on the answering path, where a submission runs a dozen statements. Parameters
- * are bound by position: a {@link UUID}, string, number or boolean as it is, an {@link Instant} as a UTC
+ * The one way a service runs plain JDBC: statements in the caller's transaction on the connection Agroal has
+ * enlisted in it (the one the ORM's native queries use too), without the ORM session's per-query cost. For the
+ * hot paths: the access replica's grant on every request, and the surveys answering path, where a submission runs
+ * a dozen statements. A statement here does not flush the ORM session first, so it does not see entities changed
+ * but not yet flushed in the same transaction (the ORM's native queries do). Parameters are bound by position: a
+ * {@link UUID}, string, number, boolean or {@link java.time.LocalDate} as it is, an {@link Instant} as a UTC
  * timestamp, an {@link ArrayOf} as a PostgreSQL array.
+ *
+ * <p>Writes need a transaction. Reads join the caller's transaction if there is one, and otherwise run on a
+ * connection of their own in auto-commit.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -57,18 +62,18 @@ public class Jdbc {
         return optional(sql, row, parameters).orElseThrow(() -> new IllegalStateException("SQL returned no row: " + sql));
     }
 
-    /** Runs a statement that returns at most one row, and reads it if there is one. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Runs a statement that returns at most one row, and reads it if there is one (a row read as null counts as none). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public <T> Optional<T> optional(String sql, Row<T> row, Object... parameters) {
         List<T> rows = list(sql, row, parameters);
         if (rows.size() > 1) {
             throw new IllegalStateException("SQL returned " + rows.size() + " rows, not at most one: " + sql);
         }
-        return rows.stream().findFirst();
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     /** Runs a statement that returns rows, and reads each in order. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters);
