@@ -171,7 +171,9 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
             throw new IllegalStateException(jar + " is missing: package the applications first (mvn verify does)");
         }
         File log = logs.resolve(name + ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString())
+        // make run's flags (deploy/local/run-platform.sh): a small initial heap, C1 only (less RSS and start CPU)
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
         Map<String, String> env = builder.environment();
