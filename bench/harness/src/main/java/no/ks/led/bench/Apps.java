@@ -312,11 +312,9 @@ final class Apps implements AutoCloseable {
         }
     }
 
-    private static final double CLOCK_TICKS = clockTicks();
-
     /**
      * CPU time of the stack's PostgreSQL (the profile's {@code postmaster.pid}): the postmaster and its live
-     * processes (backends, writer, WAL writer), and what exited ones used (the postmaster's cutime and cstime).
+     * processes (backends, writer, WAL writer), and what exited ones used (the postmaster's children's time).
      * NaN if it is not found. Two readings around a run give what PostgreSQL spent on it.
      */
     static double postgresCpuMillis() {
@@ -324,47 +322,16 @@ final class Apps implements AutoCloseable {
                 Context.env("LED_STACK_PROFILE", "run"), "postgres", "data", "postmaster.pid");
         try {
             long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            double total = cpuMillis(postmaster) + childrenCpuMillis(postmaster);
-            try (var procs = Files.list(Path.of("/proc"))) {
-                for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                    try {
-                        String stat = Files.readString(p.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        if (Long.parseLong(f[1]) == postmaster) {
-                            total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / CLOCK_TICKS;
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // exited meanwhile: its time is in the postmaster's cutime from now on
-                    }
-                }
-            }
-            return total;
+            return ProcStat.of(postmaster).map(p -> p.cpuMillis() + p.childrenCpuMillis()
+                    + ProcStat.all().stream().filter(child -> child.parent() == postmaster).mapToDouble(ProcStat::cpuMillis).sum())
+                    .orElse(Double.NaN);
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
-    }
-
-    private static double childrenCpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields 16 and 17 of stat (cutime, cstime) are at 13 and 14 after the command name
-        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 1000.0 / CLOCK_TICKS;
     }
 
     static double cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / CLOCK_TICKS;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static double clockTicks() {
-        String ticks = Context.run(List.of("getconf", "CLK_TCK"));
-        return ticks.matches("\\d+") ? Double.parseDouble(ticks) : 100;
+        return ProcStat.of(pid).map(ProcStat::cpuMillis).orElse(Double.NaN);
     }
 
     static String tail(Path file, int n) {

@@ -72,9 +72,9 @@ final class Machine {
             return total <= 0 ? Double.NaN : (double) (busy - earlier.busy) / total;
         }
 
-        /** CPU seconds used on the machine since {@code earlier} ({@code USER_HZ} is 100 on Linux). */
+        /** CPU seconds used on the machine since {@code earlier}. */
         double busySecondsSince(CpuTicks earlier) {
-            return (busy - earlier.busy) / 100.0;
+            return (busy - earlier.busy) / ProcStat.CLOCK_TICKS;
         }
     }
 

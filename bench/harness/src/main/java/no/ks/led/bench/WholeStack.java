@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Part 6: {@code make run} from start to "Led platform is running" (every application answered
@@ -153,25 +152,9 @@ final class WholeStack {
         }
     }
 
-    /** Processes whose process group is {@code pgid} (field 5 of /proc/&lt;pid&gt;/stat). */
+    /** Processes whose process group is {@code pgid}. */
     static List<Long> groupMembers(long pgid) {
-        List<Long> members = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (Long.parseLong(fields[2]) == pgid) {
-                        members.add(Long.parseLong(p.getFileName().toString()));
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // exited meanwhile
-                }
-            });
-        } catch (IOException e) {
-            // no /proc: nothing to wait for
-        }
-        return members;
+        return ProcStat.all().stream().filter(p -> p.group() == pgid).map(ProcStat::pid).toList();
     }
 
     private static Section report(Context ctx, List<Run> runs, String profile) {
