@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -13,10 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import no.ks.led.foundation.access.Grant;
+import no.ks.led.foundation.access.TenantRole;
+import no.ks.led.surveys.service.Responding;
 import no.ks.led.surveys.service.ResultTallies;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +99,43 @@ class ResultTallyTests {
         assertEquals(snapshot(round.id), kept);
     }
 
+    /**
+     * Two submitters whose levels swap between their submissions resubmit in parallel, again and again: each moves
+     * a respondent off one level row onto the other, in opposite directions. They queue on the school's row of the
+     * tallies instead of deadlocking, and no count is lost.
+     */
+    @Test
+    void resubmissionsThatSwapLevelsAtOneSchoolNeitherDeadlockNorLoseACount() throws Exception {
+        SurveyRound round = round(SurveyFlowTests.fjordvikRound());
+        UUID school = UUID.fromString(SurveyFlowTests.FJORDVIK_SCHOOL);
+        List<UUID> pair = List.of(addRespondent(round, school), addRespondent(round, school));
+        Responding responding = Arc.container().instance(Responding.class).get();
+        Random random = new Random(11);
+        for (int i = 0; i < 10; i++) {
+            List<Callable<Void>> both = new ArrayList<>();
+            for (int p = 0; p < 2; p++) {
+                UUID person = pair.get(p);
+                TenantRole role = (i + p) % 2 == 0 ? TenantRole.PRINCIPAL : TenantRole.SCHOOL_LEADER;
+                Grant grant = new Grant(round.tenantId, person, Map.of(role, new Grant.Scope(false, Set.of(school))));
+                List<Answer> answers = randomAnswers(random);
+                both.add(() -> {
+                    responding.saveDraft(round, person, answers);
+                    responding.submit(round.tenantId, round.id, grant, UUID.randomUUID().toString());
+                    return null;
+                });
+            }
+            runInParallel(both);
+        }
+        assertEquals(2, respondents(round.id));
+        assertEquals(List.of("middle-leader 1", "principal 1"), QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT level || ' ' || respondents FROM level_tally WHERE round_id = ?1 AND respondents <> 0"
+                        + " ORDER BY level")
+                .setParameter(1, round.id).getResultList()));
+        List<String> kept = snapshot(round.id);
+        tallies.rebuild(round.id);
+        assertEquals(snapshot(round.id), kept);
+    }
+
     private Void submit(SurveyRound round, UUID person, List<Answer> answers) {
         Submitting.saveAndSubmit(round, person, answers);
         return null;
@@ -153,6 +196,13 @@ class ResultTallyTests {
             entityManager.createNativeQuery("""
                     SELECT concat_ws(' ', school_id, item_code, n1, n2, n3, n4, n5, dont_know) FROM item_tally
                     WHERE round_id = ?1 AND n1 + n2 + n3 + n4 + n5 + dont_know > 0 ORDER BY school_id, item_code""")
+                    .setParameter(1, round).getResultList().forEach(r -> rows.add((String) r));
+            entityManager.createNativeQuery("""
+                    SELECT concat_ws(' ', school_id, level, respondents) FROM level_tally WHERE round_id = ?1 AND respondents > 0
+                    ORDER BY school_id, level""").setParameter(1, round).getResultList().forEach(r -> rows.add((String) r));
+            entityManager.createNativeQuery("""
+                    SELECT concat_ws(' ', school_id, level, item_code, n1, n2, n3, n4, n5, dont_know) FROM level_item_tally
+                    WHERE round_id = ?1 AND n1 + n2 + n3 + n4 + n5 + dont_know > 0 ORDER BY school_id, level, item_code""")
                     .setParameter(1, round).getResultList().forEach(r -> rows.add((String) r));
             return rows;
         });

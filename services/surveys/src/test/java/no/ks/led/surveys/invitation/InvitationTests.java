@@ -28,6 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import no.ks.led.foundation.testing.RealmLogin;
 import no.ks.led.surveys.invitation.service.InvitationSender;
+import no.ks.led.surveys.invitation.service.RespondentContacts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,9 @@ class InvitationTests {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    RespondentContacts contacts;
 
     static RequestSpecification as(String user) {
         return given().auth().oauth2(RealmLogin.accessToken(user));
@@ -130,6 +134,32 @@ class InvitationTests {
             at = at.plus(Duration.ofHours(2));
         }
         throw new AssertionError("e-mails still failing after five runs of the sender");
+    }
+
+    /**
+     * Every tenant request of a respondent offers the address in their token. One already held is only read: the
+     * row is neither updated nor locked (its {@code xmax} stays 0), so such a request writes nothing to the WAL. A new
+     * address replaces it.
+     */
+    @Test
+    void anAddressAlreadyHeldIsReadNotWrittenAndANewOneReplacesIt() {
+        UUID person = UUID.fromString(PRINCIPAL);
+        forgetAddress(PRINCIPAL);
+        try {
+            contacts.rememberFromToken(person, "rektor.selv@fjordvik.example");
+            contacts.rememberFromToken(person, "rektor.selv@fjordvik.example");
+            assertEquals("rektor.selv@fjordvik.example 0", ownAddressAndXmax(person));
+            contacts.rememberFromToken(person, "ny.rektor@fjordvik.example");
+            assertTrue(ownAddressAndXmax(person).startsWith("ny.rektor@fjordvik.example "), ownAddressAndXmax(person));
+        } finally {
+            forgetAddress(PRINCIPAL);
+        }
+    }
+
+    private String ownAddressAndXmax(UUID person) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT email || ' ' || xmax FROM respondent_contact WHERE tenant_id IS NULL AND person_id = ?1")
+                .setParameter(1, person).getSingleResult());
     }
 
     private void forgetAddress(String person) {

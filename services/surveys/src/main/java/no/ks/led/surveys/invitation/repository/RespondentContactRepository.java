@@ -31,14 +31,17 @@ public class RespondentContactRepository {
 
     /**
      * Stores (or replaces) the person's own address, but only for people who could be respondents (a current
-     * principal or school leader in the replica); true when it changed.
+     * principal or school leader in the replica); true when it changed. An address already held is only read: it is
+     * what nearly every call finds, and the conflicting upsert would lock the row, which writes to the WAL and makes
+     * the caller's commit wait for the disk.
      */
     public boolean recordOwn(UUID personId, String email) {
         return entityManager.createNativeQuery("""
                 INSERT INTO respondent_contact (tenant_id, person_id, email, source)
-                SELECT NULL, ?1, ?2, 'token' WHERE EXISTS (
-                    SELECT 1 FROM access_membership WHERE person_id = ?1 AND role IN ('principal', 'school-leader')
-                      AND ended_at IS NULL)
+                SELECT NULL, ?1, ?2, 'token'
+                WHERE NOT EXISTS (SELECT 1 FROM respondent_contact WHERE tenant_id IS NULL AND person_id = ?1 AND email = ?2)
+                  AND EXISTS (SELECT 1 FROM access_membership WHERE person_id = ?1 AND role IN ('principal', 'school-leader')
+                                AND ended_at IS NULL)
                 ON CONFLICT (tenant_id, person_id) DO UPDATE SET email = excluded.email, updated_at = now()
                 WHERE respondent_contact.email <> excluded.email""")
                 .setParameter(1, personId).setParameter(2, email).executeUpdate() > 0;
