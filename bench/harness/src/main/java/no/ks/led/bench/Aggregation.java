@@ -62,6 +62,8 @@ final class Aggregation {
         List<Size> results = new ArrayList<>();
         boolean nationalRoute = true;
         double deleteSeconds;
+        // the rounds are generated in the service's schema: on a fresh stack (this part alone) a first start makes it
+        ctx.apps.ensure("surveys", null);
         try (Connection db = DriverManager.getConnection(ctx.jdbcUrl("surveys"), ctx.dbUser(), ctx.dbPassword())) {
             SurveyData data = new SurveyData(db, 4);
             try {

@@ -26,6 +26,9 @@ import org.postgresql.copy.CopyManager;
  */
 final class SurveyData {
 
+    /** The result tallies: per school, and (since V14) per school and level. */
+    private static final List<String> TALLY_TABLES = List.of("school_tally", "item_tally", "level_tally", "level_item_tally");
+
     static final String TITLE_PREFIX = "Benchmark: ";
 
     /** The national items of instrument version 1 that take a 1-5 answer, and its free-text items. */
@@ -198,13 +201,17 @@ final class SurveyData {
                 rows += c.finish();
             }
             UUID[][] sets = new UUID[schools][];
-            try (Copy c = new Copy(copy, "answer_set (id, tenant_id, round_id, school_id, owner_tag, submitted)")) {
+            // each set at the level of its respondent's role (since V14), so the tallies are split by level as they are
+            boolean levels = hasColumn("answer_set", "respondent_level");
+            try (Copy c = new Copy(copy, "answer_set (id, tenant_id, round_id, school_id, owner_tag, submitted"
+                    + (levels ? ", respondent_level)" : ")"))) {
                 for (int s = 0; s < schools; s++) {
                     sets[s] = new UUID[leadersOf[s]];
                     for (int p = 0; p < leadersOf[s]; p++) {
                         sets[s][p] = UUID.randomUUID();
-                        c.row(sets[s][p], tenant(ownerOfSchool[s]), roundOf[ownerOfSchool[s]], schoolId[s], "bench-" + sets[s][p],
-                                true);
+                        Object[] row = {sets[s][p], tenant(ownerOfSchool[s]), roundOf[ownerOfSchool[s]], schoolId[s],
+                                "bench-" + sets[s][p], true, p == 0 ? "principal" : "middle-leader"};
+                        c.row(levels ? row : Arrays.copyOf(row, row.length - 1));
                     }
                 }
                 rows += c.finish();
@@ -257,8 +264,14 @@ final class SurveyData {
         db.setAutoCommit(true);
         long t2 = System.nanoTime();
         try (Statement s = db.createStatement()) {
+            StringBuilder tallies = new StringBuilder();
+            for (String table : TALLY_TABLES) {
+                if (exists(table)) {
+                    tallies.append(", ").append(table);
+                }
+            }
             s.execute("ANALYZE survey_round, survey_round_school, survey_respondent, answer_set, answer, survey_completion, "
-                    + "survey_sharing, survey_local_item" + (tallied ? ", school_tally, item_tally" : ""));
+                    + "survey_sharing, survey_local_item" + tallies);
         }
         double analyzeSeconds = (System.nanoTime() - t2) / 1e9;
         db.setAutoCommit(previous);
@@ -339,7 +352,9 @@ final class SurveyData {
             s.execute("INSERT INTO bench_doomed " + rounds);
             // answers first, in one statement: far quicker than the cascade's row-by-row deletes
             s.execute("DELETE FROM answer a USING answer_set s, bench_doomed d WHERE a.answer_set_id = s.id AND s.round_id = d.id");
-            for (String table : List.of("school_tally", "item_tally", "survey_completion", "invitation")) {
+            List<String> tables = new ArrayList<>(TALLY_TABLES);
+            tables.addAll(List.of("survey_completion", "invitation"));
+            for (String table : tables) {
                 if (exists(table)) {
                     s.execute("DELETE FROM " + table + " t USING bench_doomed d WHERE t.round_id = d.id");
                 }
