@@ -9,6 +9,7 @@ import no.ks.led.foundation.events.EventEnvelope;
 import no.ks.led.foundation.events.EventHandler;
 import no.ks.led.surveys.invitation.repository.InvitationRepository;
 import no.ks.led.surveys.invitation.repository.RespondentContactRepository;
+import no.ks.led.surveys.invitation.service.RespondentContacts;
 import no.ks.led.surveys.repository.SurveyRoundRepository;
 
 /**
@@ -32,10 +33,14 @@ public class PersonErasure implements EventHandler<PersonErased> {
     @Inject
     InvitationRepository invitations;
 
+    @Inject
+    RespondentContacts ownAddresses;
+
     @Override
     public void handle(PersonErased erased, EventEnvelope envelope) {
         rounds.pseudonymise(erased.personId());
         contacts.deleteAll(erased.personId());
+        ownAddresses.forget(erased.personId());
         invitations.pseudonymise(erased.personId());
     }
 }

@@ -1,5 +1,7 @@
 package no.ks.led.surveys.repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +39,35 @@ public class AnswerSetRepository {
     }
 
     /**
-     * The id of the tag's answer set in the round, created if missing. The no-op update on a conflict returns the
-     * existing row (and locks it, so two team members creating it at once get the same set).
+     * An answer set held (its row locked) for the rest of the transaction: whether this transaction created it, and
+     * whether it had been submitted before, with which level ({@code unknown} if none). A new set has no answers to
+     * replace.
      */
-    public UUID createIfMissing(String tenantId, UUID roundId, UUID schoolId, String ownerTag) {
+    public record Held(UUID id, boolean created, boolean submitted, String level) {
+    }
+
+    /**
+     * The tag's answer set in the round, created if missing, held. The no-op update on a conflict returns the
+     * existing row and locks it, so two team members creating it at once get the same set. A row this statement
+     * inserted has no {@code xmax}; the row the update locked carries this transaction's id there.
+     */
+    public Held createIfMissing(String tenantId, UUID roundId, UUID schoolId, String ownerTag) {
         return jdbc.single("""
                 INSERT INTO answer_set (id, tenant_id, round_id, school_id, owner_tag) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (round_id, owner_tag) DO UPDATE SET owner_tag = excluded.owner_tag
-                RETURNING id""", row -> row.getObject(1, UUID.class),
+                RETURNING id, xmax = 0, submitted, coalesce(respondent_level, 'unknown')""", AnswerSetRepository::held,
                 UUID.randomUUID(), tenantId, roundId, schoolId, ownerTag);
+    }
+
+    /** The tag's answer set in the round, held. */
+    public Optional<Held> hold(UUID roundId, String ownerTag) {
+        return jdbc.optional("""
+                SELECT id, false, submitted, coalesce(respondent_level, 'unknown') FROM answer_set
+                WHERE round_id = ? AND owner_tag = ? FOR UPDATE""", AnswerSetRepository::held, roundId, ownerTag);
+    }
+
+    private static Held held(ResultSet row) throws SQLException {
+        return new Held(row.getObject(1, UUID.class), row.getBoolean(2), row.getBoolean(3), row.getString(4));
     }
 
     /** The id of the tag's answer set in the round. */
@@ -56,9 +78,15 @@ public class AnswerSetRepository {
         return ids.stream().findFirst();
     }
 
-    /** Replaces the set's draft with these answers: a delete, then one insert of them all (the columns as arrays). */
-    public void replaceDraft(UUID answerSetId, List<Answer> answers) {
-        jdbc.update("DELETE FROM answer WHERE answer_set_id = ? AND stage = 'draft'", answerSetId);
+    /**
+     * Replaces the held set's draft with these answers: a delete (unless the set is new), then one insert of them all
+     * (the columns as arrays).
+     */
+    public void replaceDraft(Held set, List<Answer> answers) {
+        UUID answerSetId = set.id();
+        if (!set.created()) {
+            jdbc.update("DELETE FROM answer WHERE answer_set_id = ? AND stage = 'draft'", answerSetId);
+        }
         int n = answers.size();
         String[] items = new String[n];
         Short[] values = new Short[n];
@@ -87,11 +115,14 @@ public class AnswerSetRepository {
     }
 
     /**
-     * Makes the set's draft its submitted answers (replacing those submitted before) and marks the set submitted,
-     * with the level of the person who submitted it. The draft stays as it is.
+     * Makes the held set's draft its submitted answers (replacing those submitted before, if it was) and marks the
+     * set submitted, with the level of the person who submitted it. The draft stays as it is.
      */
-    public void submitDraft(UUID answerSetId, RespondentLevel level) {
-        jdbc.update("DELETE FROM answer WHERE answer_set_id = ? AND stage = 'submitted'", answerSetId);
+    public void submitDraft(Held set, RespondentLevel level) {
+        UUID answerSetId = set.id();
+        if (set.submitted()) {
+            jdbc.update("DELETE FROM answer WHERE answer_set_id = ? AND stage = 'submitted'", answerSetId);
+        }
         jdbc.update("""
                 INSERT INTO answer (answer_set_id, stage, item_code, value, dont_know, text)
                 SELECT answer_set_id, 'submitted', item_code, value, dont_know, text FROM answer

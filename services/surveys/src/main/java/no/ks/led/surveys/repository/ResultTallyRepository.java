@@ -60,22 +60,12 @@ public class ResultTallyRepository {
     public record NationalSchool(String tenantId, UUID schoolId, long respondents, int minGroupSize) {
     }
 
-    /** An answer set as a submission finds it: whether it was submitted before, and with which level ({@code unknown} if none). */
-    public record SetBefore(boolean submitted, String level) {
-    }
-
     /**
      * Takes the round's tally lock, shared: submissions share it, a rebuild of the round takes it alone.
      */
     public void lockRoundShared(UUID roundId) {
         jdbc.single("SELECT 1 FROM pg_advisory_xact_lock_shared(hashtextextended('result_tally:' || CAST(? AS text), 0))",
                 row -> row.getInt(1), roundId);
-    }
-
-    /** Locks the answer set for the transaction; whether it had been submitted before, and with which level. */
-    public SetBefore lockAnswerSet(UUID answerSetId) {
-        return jdbc.single("SELECT submitted, coalesce(respondent_level, 'unknown') FROM answer_set WHERE id = ? FOR UPDATE",
-                row -> new SetBefore(row.getBoolean(1), row.getString(2)), answerSetId);
     }
 
     /** Adds respondents to the school's tally. */
@@ -113,7 +103,7 @@ public class ResultTallyRepository {
      * level, the draft onto the new level; respondents first, then the item rows in (level, code) order. Called after
      * the school's row of {@code school_tally} is locked, so submissions at one school queue here too.
      */
-    public void applyDraftOverSubmittedByLevel(UUID answerSetId, UUID roundId, UUID schoolId, SetBefore before,
+    public void applyDraftOverSubmittedByLevel(AnswerSetRepository.Held before, UUID roundId, UUID schoolId,
             String level) {
         if (before.submitted()) {
             addLevelRespondents(roundId, schoolId, before.level(), -1);
@@ -134,7 +124,7 @@ public class ResultTallyRepository {
                     n1 = level_item_tally.n1 + excluded.n1, n2 = level_item_tally.n2 + excluded.n2,
                     n3 = level_item_tally.n3 + excluded.n3, n4 = level_item_tally.n4 + excluded.n4,
                     n5 = level_item_tally.n5 + excluded.n5, dont_know = level_item_tally.dont_know + excluded.dont_know""",
-                roundId, schoolId, level, before.level(), answerSetId);
+                roundId, schoolId, level, before.level(), before.id());
     }
 
     private void addLevelRespondents(UUID roundId, UUID schoolId, String level, int respondents) {

@@ -98,9 +98,9 @@ public class Responding {
         }
         requireOpen(round, seat.zone());
         String tag = tag(round, personId, school);
-        UUID set = answerSets.find(round.id, tag)
+        AnswerSetRepository.Held set = answerSets.hold(round.id, tag)
                 .orElseThrow(() -> new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit"));
-        if (answerSets.draftSize(set) == 0) {
+        if (answerSets.draftSize(set.id()) == 0) {
             throw new ProblemException(ProblemType.NO_DRAFT_TO_SUBMIT, "There is no saved draft to submit");
         }
         submitDraft(round, caller, school, set, idempotencyKey);
@@ -127,7 +127,7 @@ public class Responding {
             throw ProblemException.invalidField("answers", "must hold at least one answer to submit");
         }
         validate(questions.of(round), answers);
-        UUID set = answerSets.createIfMissing(round.tenantId, round.id, school, tag(round, personId, school));
+        AnswerSetRepository.Held set = answerSets.createIfMissing(round.tenantId, round.id, school, tag(round, personId, school));
         answerSets.replaceDraft(set, answers);
         Instant at = submitDraft(round, caller, school, set, idempotencyKey);
         List<Answer> written = answers.stream().sorted(Comparator.comparing(Answer::item)).toList();
@@ -138,7 +138,8 @@ public class Responding {
      * Makes the set's draft its submitted answers: the tallies first (they take the draft's delta over the answers
      * submitted before), then the answers, then the completion list. When it was submitted.
      */
-    private Instant submitDraft(SurveyRound round, Grant caller, UUID school, UUID set, String idempotencyKey) {
+    private Instant submitDraft(SurveyRound round, Grant caller, UUID school, AnswerSetRepository.Held set,
+            String idempotencyKey) {
         RespondentLevel level = round.isTeam() ? RespondentLevel.UNKNOWN : RespondentLevel.at(caller, school);
         tallies.applySubmission(round, school, set, level);
         answerSets.submitDraft(set, level);

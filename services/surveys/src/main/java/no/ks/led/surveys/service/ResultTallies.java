@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.ks.led.surveys.RespondentLevel;
 import no.ks.led.surveys.SurveyRound;
+import no.ks.led.surveys.repository.AnswerSetRepository;
 import no.ks.led.surveys.repository.ResultTallyRepository;
 
 /**
@@ -25,19 +26,17 @@ public class ResultTallies {
      * Applies one submission of an answer set to the tallies, in the submitting transaction and before its
      * draft replaces its previously submitted answers: minus the old submitted answers, plus the draft, and
      * one respondent more on the set's first submission; the same in the level tallies, the previous submission
-     * off the level it was submitted with and the new one onto {@code level}. Lock order (the round's tally lock shared, the
-     * answer set, the school's row, the item rows by code) is the same in every submission, so concurrent
-     * submissions at one school queue instead of losing counts or deadlocking. A submission with its answers has
-     * locked its answer set already (writing the draft) when it takes the round's lock: no deadlock either, as
-     * submissions share that lock and a rebuild, which takes it alone, never locks an answer set.
+     * off the level it was submitted with and the new one onto {@code level}. Lock order (the answer set, which the
+     * caller holds, the round's tally lock shared, the school's row, the item rows by code) is the same in every
+     * submission, so concurrent submissions at one school queue instead of losing counts or deadlocking. A rebuild
+     * takes the round's lock alone and never locks an answer set, so it only waits for the submissions under way.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applySubmission(SurveyRound round, UUID schoolId, UUID answerSetId, RespondentLevel level) {
+    public void applySubmission(SurveyRound round, UUID schoolId, AnswerSetRepository.Held set, RespondentLevel level) {
         repository.lockRoundShared(round.id);
-        ResultTallyRepository.SetBefore before = repository.lockAnswerSet(answerSetId);
-        repository.addRespondents(round.id, schoolId, before.submitted() ? 0 : 1);
-        repository.applyDraftOverSubmitted(answerSetId, round.id, schoolId);
-        repository.applyDraftOverSubmittedByLevel(answerSetId, round.id, schoolId, before, level.code());
+        repository.addRespondents(round.id, schoolId, set.submitted() ? 0 : 1);
+        repository.applyDraftOverSubmitted(set.id(), round.id, schoolId);
+        repository.applyDraftOverSubmittedByLevel(set, round.id, schoolId, level.code());
     }
 
     /** Recomputes one round's tallies from its submitted answers: the repair path. */

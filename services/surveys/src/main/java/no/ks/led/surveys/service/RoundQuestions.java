@@ -2,7 +2,10 @@ package no.ks.led.surveys.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +18,9 @@ import no.ks.led.surveys.repository.SurveyRoundRepository;
 
 /**
  * What a round asks: its instrument version's sections (in the team's voice for a team round), then the tenant's
- * local items as a section of their own.
+ * local items as a section of their own. None of that changes once the round is opened (a published version is
+ * never edited, and the local items are written with the round), so each round's questions are kept in memory once
+ * read: every draft and submission validates against them.
  */
 @ApplicationScoped
 public class RoundQuestions {
@@ -26,8 +31,13 @@ public class RoundQuestions {
     private static final Instrument.Texts LOCAL_TITLE = new Instrument.Texts("Lokale spørsmål", "Lokale spørsmål",
             "Local items", "Lokale spørgsmål");
 
+    /** The most rounds whose questions are kept at once; past it the memory starts again from nothing. */
+    static final int ROUNDS_KEPT = 128;
+
     @Inject
     SurveyRoundRepository rounds;
+
+    private final Map<UUID, Instrument> byRound = new ConcurrentHashMap<>();
 
     @Inject
     InstrumentCatalogue catalogue;
@@ -35,6 +45,19 @@ public class RoundQuestions {
     /** The round's questions (in a transaction, the caller's if it has one: the local items are read through JDBC). */
     @Transactional
     public Instrument of(SurveyRound round) {
+        Instrument known = byRound.get(round.id);
+        if (known != null) {
+            return known;
+        }
+        Instrument read = read(round);
+        if (byRound.size() >= ROUNDS_KEPT) {
+            byRound.clear();
+        }
+        byRound.put(round.id, read);
+        return read;
+    }
+
+    private Instrument read(SurveyRound round) {
         Instrument instrument = inMode(catalogue.published(round.instrumentVersion).orElseThrow(), round.mode);
         SurveyRoundRepository.LocalItems items = rounds.localItems(round.id);
         if (items.items().isEmpty()) {
