@@ -265,13 +265,13 @@ class OneRequestSubmissionTests {
                     "SELECT concat_ws(' ', 'school', school_id, respondents) FROM school_tally WHERE round_id = ?1"
                             + " AND respondents <> 0 ORDER BY school_id",
                     """
-                    SELECT concat_ws(' ', 'item', school_id, item_code, n1, n2, n3, n4, n5, dont_know) FROM item_tally
+                    SELECT concat_ws(' ', 'item', school_id, item_code, n1, n2, n3, n4, n5, dont_know) FROM item_counts
                     WHERE round_id = ?1 AND n1 + n2 + n3 + n4 + n5 + dont_know <> 0 ORDER BY school_id, item_code""",
                     "SELECT concat_ws(' ', 'level', school_id, level, respondents) FROM level_tally WHERE round_id = ?1"
                             + " AND respondents <> 0 ORDER BY school_id, level",
                     """
                     SELECT concat_ws(' ', 'level-item', school_id, level, item_code, n1, n2, n3, n4, n5, dont_know)
-                    FROM level_item_tally WHERE round_id = ?1 AND n1 + n2 + n3 + n4 + n5 + dont_know <> 0
+                    FROM level_item_counts WHERE round_id = ?1 AND n1 + n2 + n3 + n4 + n5 + dont_know <> 0
                     ORDER BY school_id, level, item_code"""}) {
                 entityManager.createNativeQuery(sql).setParameter(1, id).getResultList().forEach(r -> rows.add((String) r));
             }

@@ -213,7 +213,7 @@ class RespondentLevelTests {
                     SELECT level || ' ' || respondents FROM level_tally WHERE round_id = ?1 AND respondents > 0 ORDER BY level""")
                     .setParameter(1, UUID.fromString(round)).getResultList());
             rows.addAll(entityManager.createNativeQuery("""
-                    SELECT concat_ws(' ', level, item_code, n1, n2, n3, n4, n5, dont_know) FROM level_item_tally
+                    SELECT concat_ws(' ', level, item_code, n1, n2, n3, n4, n5, dont_know) FROM level_item_counts
                     WHERE round_id = ?1 AND n1 + n2 + n3 + n4 + n5 + dont_know > 0 ORDER BY level, item_code""")
                     .setParameter(1, UUID.fromString(round)).getResultList());
             assertFalse(rows.isEmpty());

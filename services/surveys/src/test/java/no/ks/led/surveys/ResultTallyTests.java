@@ -194,14 +194,14 @@ class ResultTallyTests {
                     SELECT school_id || ' ' || respondents FROM school_tally WHERE round_id = ?1 AND respondents > 0
                     ORDER BY school_id""").setParameter(1, round).getResultList().forEach(r -> rows.add((String) r));
             entityManager.createNativeQuery("""
-                    SELECT concat_ws(' ', school_id, item_code, n1, n2, n3, n4, n5, dont_know) FROM item_tally
+                    SELECT concat_ws(' ', school_id, item_code, n1, n2, n3, n4, n5, dont_know) FROM item_counts
                     WHERE round_id = ?1 AND n1 + n2 + n3 + n4 + n5 + dont_know > 0 ORDER BY school_id, item_code""")
                     .setParameter(1, round).getResultList().forEach(r -> rows.add((String) r));
             entityManager.createNativeQuery("""
                     SELECT concat_ws(' ', school_id, level, respondents) FROM level_tally WHERE round_id = ?1 AND respondents > 0
                     ORDER BY school_id, level""").setParameter(1, round).getResultList().forEach(r -> rows.add((String) r));
             entityManager.createNativeQuery("""
-                    SELECT concat_ws(' ', school_id, level, item_code, n1, n2, n3, n4, n5, dont_know) FROM level_item_tally
+                    SELECT concat_ws(' ', school_id, level, item_code, n1, n2, n3, n4, n5, dont_know) FROM level_item_counts
                     WHERE round_id = ?1 AND n1 + n2 + n3 + n4 + n5 + dont_know > 0 ORDER BY school_id, level, item_code""")
                     .setParameter(1, round).getResultList().forEach(r -> rows.add((String) r));
             return rows;

@@ -11,10 +11,10 @@ import no.ks.led.surveys.repository.AnswerSetRepository;
 import no.ks.led.surveys.repository.ResultTallyRepository;
 
 /**
- * Keeps the result tallies ({@code school_tally}, {@code item_tally}: counts of submitted answers per
- * school and item, no person in them) up to date as answers are submitted, so results are read from
- * counts instead of scanning every answer. The database function {@code rebuild_result_tally} recomputes
- * a round from its answers (migration back-fill, {@link #rebuild}, and bulk loads that bypass this class).
+ * Keeps the result tallies ({@code school_tally}, {@code item_tally}, {@code level_tally}, {@code level_item_tally}:
+ * counts of submitted answers per school, level and item, no person in them) up to date as answers are submitted, so
+ * results are read from counts instead of scanning every answer. The database function {@code rebuild_result_tally}
+ * recomputes a round from its answers (migration back-fill, {@link #rebuild}, and bulk loads that bypass this class).
  */
 @ApplicationScoped
 public class ResultTallies {
@@ -27,7 +27,7 @@ public class ResultTallies {
      * draft replaces its previously submitted answers: minus the old submitted answers, plus the draft, and
      * one respondent more on the set's first submission; the same in the level tallies, the previous submission
      * off the level it was submitted with and the new one onto {@code level}. Lock order (the answer set, which the
-     * caller holds, the round's tally lock shared, the school's row, the item rows by code) is the same in every
+     * caller holds, the round's tally lock shared, the school's rows, the level rows by level) is the same in every
      * submission, so concurrent submissions at one school queue instead of losing counts or deadlocking. A rebuild
      * takes the round's lock alone and never locks an answer set, so it only waits for the submissions under way.
      */
