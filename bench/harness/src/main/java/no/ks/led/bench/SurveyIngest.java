@@ -1,8 +1,7 @@
 package no.ks.led.bench;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -62,11 +62,12 @@ final class SurveyIngest {
     }
 
     /**
-     * One route round; {@code cpuMillis} and {@code postgresCpuMillis} are the surveys service's and PostgreSQL's CPU
-     * per submission, {@code busy} the share of the machine's CPU time that was busy during the round.
+     * One route round; {@code cpuMillis}, {@code postgresCpuMillis} and {@code generatorCpuMillis} are the surveys
+     * service's, PostgreSQL's and this load generator's (the harness process) CPU per submission, {@code busy} the share
+     * of the machine's CPU time that was busy during the round.
      */
     private record RouteRun(int round, long submissions, long answers, double seconds, long errors, String firstError,
-            Histogram latencies, double cpuMillis, double postgresCpuMillis, double busy) {
+            Histogram latencies, double cpuMillis, double postgresCpuMillis, double generatorCpuMillis, double busy) {
         double answersPerSecond() {
             return answers / seconds;
         }
@@ -206,41 +207,46 @@ final class SurveyIngest {
         }
         String base = ctx.apps.url("surveys");
         long answersEach = body.split("\"item\"", -1).length - 1;
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         Histogram latencies = new ConcurrentHistogram(Stats.MAX_MICROS, 3);
         AtomicLong submissions = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong lastDone = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
+        URI service = URI.create(base);
+        long generator = ProcessHandle.current().pid();
         double cpu0 = surveys.cpuMillis();
         double pg0 = Apps.postgresCpuMillis();
+        double generator0 = Apps.cpuMillis(generator);
         Machine.CpuTicks machine0 = Machine.CpuTicks.now();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
-                Task task;
-                while (System.nanoTime() < deadline && (task = tasks.poll()) != null) {
-                    long t0 = System.nanoTime();
-                    try {
-                        String path = base + "/api/tenants/" + task.respondent().tenant() + "/survey-rounds/" + task.round()
-                                + "/responses/mine";
-                        HttpResponse<String> post = ctx.http.send(HttpRequest.newBuilder(URI.create(path + "/submission"))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + task.respondent().token())
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (post.statusCode() != 200) {
-                            throw new IllegalStateException("POST submission answered " + post.statusCode() + ": " + post.body());
+                try (Http11Connection connection = new Http11Connection(service, 30_000)) {
+                    Task task;
+                    while (System.nanoTime() < deadline && (task = tasks.poll()) != null) {
+                        long t0 = System.nanoTime();
+                        try {
+                            String path = "/api/tenants/" + task.respondent().tenant() + "/survey-rounds/" + task.round()
+                                    + "/responses/mine/submission";
+                            Http11Connection.Response post = connection.post(path, Map.of(
+                                    "Authorization", "Bearer " + task.respondent().token(),
+                                    "Content-Type", "application/json",
+                                    "Idempotency-Key", UUID.randomUUID().toString()), bodyBytes);
+                            if (post.status() != 200) {
+                                throw new IllegalStateException("POST submission answered " + post.status() + ": "
+                                        + post.body());
+                            }
+                            long end = System.nanoTime();
+                            Stats.record(latencies, (end - t0) / 1000);
+                            submissions.incrementAndGet();
+                            lastDone.accumulateAndGet(end, Math::max);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(null, e.toString());
                         }
-                        long end = System.nanoTime();
-                        Stats.record(latencies, (end - t0) / 1000);
-                        submissions.incrementAndGet();
-                        lastDone.accumulateAndGet(end, Math::max);
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.toString());
                     }
                 }
                 return null;
@@ -252,6 +258,7 @@ final class SurveyIngest {
         }
         double cpu = surveys.cpuMillis() - cpu0;
         double pg = Apps.postgresCpuMillis() - pg0;
+        double generatorCpu = Apps.cpuMillis(generator) - generator0;
         double busy = Machine.CpuTicks.now().busyShareSince(machine0);
         if (submissions.get() == 0) {
             throw new IllegalStateException("No submission went through the route: " + errors.get() + " errors, first: "
@@ -259,7 +266,7 @@ final class SurveyIngest {
         }
         double seconds = (lastDone.get() - start) / 1e9;
         return new RouteRun(round, submissions.get(), submissions.get() * answersEach, seconds, errors.get(), firstError.get(),
-                latencies, cpu / submissions.get(), pg / submissions.get(), busy);
+                latencies, cpu / submissions.get(), pg / submissions.get(), generatorCpu / submissions.get(), busy);
     }
 
     /**
@@ -368,7 +375,8 @@ final class SurveyIngest {
                 + "nordhei) each answer fresh open rounds of their school once, in one request: `POST …/survey-rounds/{id}/"
                 + "responses/mine/submission` with all %d items in its body (%d national scale, %d free text, %d local scale) and "
                 + "a new `Idempotency-Key` (saved as the draft and submitted in one transaction); %d client threads, each "
-                + "sending the next submission as soon as its previous one is "
+                + "on its own keep-alive HTTP/1.1 connection (a plain socket, so that the generator takes as little of the "
+                + "cores it shares with the system as it can) sending the next submission as soon as its previous one is "
                 + "answered (closed model: this is a throughput figure), for %d s after a %d s warm-up, directly on the surveys "
                 + "service (the gateway is part 1). Rounds are written with SQL beforehand, not timed. Answers stored = %d per "
                 + "submission (the route also keeps each as a draft%s). **COPY**: the same rows for the same number of "
@@ -387,10 +395,10 @@ final class SurveyIngest {
                 RouteRun r = route.get(i);
                 Stats.Percentiles p = Stats.Percentiles.of(r.latencies());
                 md.append(String.format(Locale.ROOT, "| %d | route | %d | %d | %.2f | %.0f | %s | %s | %d errors%s; CPU per "
-                        + "submission: surveys %.1f ms, PostgreSQL %.1f ms; CPUs busy %.0f %% |%n", r.round(), r.submissions(),
+                        + "submission: surveys %.1f ms, PostgreSQL %.1f ms, load generator %.1f ms; CPUs busy %.0f %% |%n", r.round(), r.submissions(),
                         r.answers(), r.seconds(), r.answersPerSecond(), Stats.ms(p.p50()), Stats.ms(p.p99()), r.errors(),
                         r.firstError() == null ? "" : " (first: " + r.firstError().replace('|', '/') + ")", r.cpuMillis(),
-                        r.postgresCpuMillis(), 100 * r.busy()));
+                        r.postgresCpuMillis(), r.generatorCpuMillis(), 100 * r.busy()));
             }
             if (i < copies.size()) {
                 CopyRun c = copies.get(i);
@@ -404,11 +412,13 @@ final class SurveyIngest {
         double ratio = routeRate / copyRate;
         double surveysCpu = Stats.median(route.stream().map(RouteRun::cpuMillis).toList());
         double postgresCpu = Stats.median(route.stream().map(RouteRun::postgresCpuMillis).toList());
+        double generatorCpu = Stats.median(route.stream().map(RouteRun::generatorCpuMillis).toList());
         double busy = Stats.median(route.stream().map(RouteRun::busy).toList());
         double copyPostgresCpu = Stats.median(copies.stream().map(CopyRun::postgresCpuMillis).toList());
         md.append(String.format(Locale.ROOT, "%nMedians: route %.0f answers/s, COPY %.0f answers/s, ratio %.3f (goal ≥ 0.25). "
-                + "CPU per submission through the route: surveys %.1f ms, PostgreSQL %.1f ms (COPY: PostgreSQL %.2f ms); the "
-                + "machine's %d CPUs were busy %.0f %% of the route's rounds.%n", routeRate, copyRate, ratio, surveysCpu, postgresCpu, copyPostgresCpu, ctx.cpus, 100 * busy));
+                + "CPU per submission through the route: surveys %.1f ms, PostgreSQL %.1f ms, the load generator %.1f ms (COPY: "
+                + "PostgreSQL %.2f ms); the machine's %d CPUs were busy %.0f %% of the route's rounds.%n", routeRate, copyRate,
+                ratio, surveysCpu, postgresCpu, generatorCpu, copyPostgresCpu, ctx.cpus, 100 * busy));
         List<Section.Row> rows = List.of(new Section.Row("Survey ingest: answers/s through the route / PostgreSQL COPY",
                 "≥ 0.25× COPY", String.format(Locale.ROOT, "%.0f answers/s (%d clients)", routeRate, clients),
                 String.format(Locale.ROOT, "COPY %.0f answers/s", copyRate), Stats.num(ratio, 3) + "×",
