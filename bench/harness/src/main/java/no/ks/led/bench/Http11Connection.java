@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -18,8 +19,11 @@ import java.util.Map;
  * One keep-alive HTTP/1.1 connection on a plain socket, for a load generator thread that sends one request at a
  * time and must cost the machine as little CPU as it can: part 3 shares the two cores with the system it measures,
  * and the JDK's {@code HttpClient} (a selector thread and executor hand-offs per exchange) used about 1 ms of CPU per
- * submission there. Requests carry a {@code Content-Length}; responses are read by {@code Content-Length} or
- * chunked. A connection the server closes is opened again for the next request. Not thread-safe.
+ * submission there. Requests carry a {@code Content-Length}; responses are read by {@code Content-Length}, chunked,
+ * or to the end of the connection, interim (1xx) responses skipped. A connection the server closes is opened again
+ * for the next request; a kept connection that turns out closed before any byte of the response came is opened again
+ * and the request sent once more. Anything unexpected closes the connection, so no half-read response is left for
+ * the next request. Not thread-safe.
  */
 final class Http11Connection implements AutoCloseable {
 
@@ -42,6 +46,25 @@ final class Http11Connection implements AutoCloseable {
 
     /** Sends {@code POST path} with these headers and a UTF-8 body, and reads the whole response. */
     Response post(String path, Map<String, String> headers, byte[] body) throws IOException {
+        boolean reused = socket != null;
+        try {
+            return exchange(path, headers, body);
+        } catch (Stale e) {
+            if (!reused) {
+                throw e;
+            }
+            return exchange(path, headers, body);
+        }
+    }
+
+    /** The kept connection was closed by the server before it answered. */
+    private static final class Stale extends IOException {
+        Stale(String message) {
+            super(message);
+        }
+    }
+
+    private Response exchange(String path, Map<String, String> headers, byte[] body) throws IOException {
         if (socket == null) {
             open();
         }
@@ -49,12 +72,26 @@ final class Http11Connection implements AutoCloseable {
                 .append(host).append(':').append(port).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        int first;
         try {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return readResponse();
-        } catch (IOException e) {
+            first = in.read();
+        } catch (SocketException e) {
+            close();
+            throw new Stale(e.toString());
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        if (first < 0) {
+            close();
+            throw new Stale("The connection was closed before the response");
+        }
+        try {
+            return readResponse((char) first + line());
+        } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
@@ -69,8 +106,7 @@ final class Http11Connection implements AutoCloseable {
         out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
 
-    private Response readResponse() throws IOException {
-        String statusLine = line();
+    private Response readResponse(String statusLine) throws IOException {
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new IOException("Not an HTTP/1.x response: " + statusLine);
@@ -78,17 +114,27 @@ final class Http11Connection implements AutoCloseable {
         int status = Integer.parseInt(parts[1]);
         long length = -1;
         boolean chunked = false;
-        boolean closes = false;
+        boolean closes = parts[0].equals("HTTP/1.0");
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new IOException("Not an HTTP header: " + header);
+            }
             String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = header.substring(colon + 1).trim();
+            String value = header.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
             switch (name) {
                 case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "connection" -> closes = value.equalsIgnoreCase("close");
+                case "transfer-encoding" -> chunked = value.contains("chunked");
+                case "connection" -> {
+                    for (String token : value.split(",")) {
+                        closes = token.trim().equals("close") || (closes && !token.trim().equals("keep-alive"));
+                    }
+                }
                 default -> { }
             }
+        }
+        if (status >= 100 && status < 200) {
+            return readResponse(line()); // an interim response: the final one follows
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 ? (int) length : 1024);
         if (chunked) {
@@ -100,8 +146,11 @@ final class Http11Connection implements AutoCloseable {
             for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
                 // trailers are not used
             }
-        } else if (length > 0) {
+        } else if (length >= 0) {
             copy(length, body);
+        } else if (status != 204 && status != 304) {
+            in.transferTo(body); // no length: the body ends with the connection
+            closes = true;
         }
         if (closes) {
             close();
