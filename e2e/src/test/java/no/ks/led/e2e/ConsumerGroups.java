@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -77,9 +78,10 @@ final class ConsumerGroups implements AutoCloseable {
 
     /**
      * Forgets every group's committed offsets (the groups must have no members: stop the services
-     * first), so each service reads its topics from the beginning when it starts again. A member whose
-     * consumer did not leave when it closed stays until its session times out (45 s): a group that
-     * still has one is tried again until then.
+     * first), so each service reads its topics from the beginning when it starts again. A member still
+     * in a group then is the ghost of a killed process: one that died between asking to join and being
+     * answered is never timed out by its session, only by the rebalance timeout (max.poll.interval.ms,
+     * 5 min). With every service stopped no member can be a live one, so the ghosts are removed.
      */
     void deleteAll() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -106,10 +108,17 @@ final class ConsumerGroups implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Consumer groups still have members 60 s after the services stopped: " + left);
+                throw new IllegalStateException("Consumer groups still have members 60 s after the services stopped and their members were removed: " + left);
             }
-            System.out.println("[chaos] consumer groups still with members, trying again: " + left);
-            Thread.sleep(2_000);
+            System.out.println("[chaos] consumer groups still with members, removing them: " + left);
+            for (String group : left) {
+                try {
+                    get(admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all());
+                } catch (IllegalStateException e) {
+                    System.out.println("[chaos] removing the members of " + group + " failed, trying again: " + e.getMessage());
+                }
+            }
+            Thread.sleep(1_000);
         }
     }
 
