@@ -11,10 +11,8 @@ ALTER INDEX item_tally_pkey RENAME TO item_tally_per_item_pkey;
 ALTER TABLE level_item_tally RENAME TO level_item_tally_per_item;
 ALTER INDEX level_item_tally_pkey RENAME TO level_item_tally_per_item_pkey;
 
--- The new tables' constraints are named as the old ones were (names need only be unique per table; left to
--- PostgreSQL they would get a "1" suffix while the old tables exist, and keep it after they are dropped).
 CREATE TABLE item_tally (
-    round_id  uuid      NOT NULL CONSTRAINT item_tally_round_id_fkey REFERENCES survey_round (id) ON DELETE CASCADE,
+    round_id  uuid      NOT NULL REFERENCES survey_round (id) ON DELETE CASCADE,
     school_id uuid      NOT NULL,
     items     text[]    NOT NULL,
     n1        integer[] NOT NULL,
@@ -27,10 +25,9 @@ CREATE TABLE item_tally (
 ) WITH (toast_tuple_target = 8160);
 
 CREATE TABLE level_item_tally (
-    round_id  uuid      NOT NULL CONSTRAINT level_item_tally_round_id_fkey REFERENCES survey_round (id) ON DELETE CASCADE,
+    round_id  uuid      NOT NULL REFERENCES survey_round (id) ON DELETE CASCADE,
     school_id uuid      NOT NULL,
-    level     text      NOT NULL CONSTRAINT level_item_tally_level_check
-                                 CHECK (level IN ('principal', 'middle-leader', 'unknown')),
+    level     text      NOT NULL CHECK (level IN ('principal', 'middle-leader', 'unknown')),
     items     text[]    NOT NULL,
     n1        integer[] NOT NULL,
     n2        integer[] NOT NULL,

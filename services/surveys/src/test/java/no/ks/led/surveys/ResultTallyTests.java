@@ -141,6 +141,18 @@ class ResultTallyTests {
         return null;
     }
 
+    /** The tally tables in arrays carry the constraint names the per-item tables had (V16 left a "1" suffix, V17). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTallyTablesConstraintsHaveTheirTablesNames() {
+        List<String> names = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                SELECT conrelid::regclass || ' ' || conname FROM pg_constraint
+                WHERE conrelid IN ('item_tally'::regclass, 'level_item_tally'::regclass) AND contype <> 'n' ORDER BY 1""").getResultList());
+        assertEquals(List.of("item_tally item_tally_pkey", "item_tally item_tally_round_id_fkey",
+                "level_item_tally level_item_tally_level_check", "level_item_tally level_item_tally_pkey",
+                "level_item_tally level_item_tally_round_id_fkey"), names);
+    }
+
     private static void runInParallel(List<Callable<Void>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
