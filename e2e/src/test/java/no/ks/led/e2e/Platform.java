@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -231,10 +232,24 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
+    /**
+     * A port nothing listens on, and below Linux's range of ephemeral ports (32768–60999): a port the kernel hands
+     * out (port 0) can be taken as the local port of another process's outgoing connection between this choice and
+     * the application's bind, and a connection pool keeps it for the whole run (the bench's {@code Apps.freePort} does the same).
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            if (PORTS.containsValue(port) || MANAGEMENT_PORTS.containsValue(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // someone listens there: try another
+            }
         }
+        throw new IOException("No free port between 20000 and 32000 after 200 tries");
     }
 
     @Override
